@@ -1,0 +1,3 @@
+from resumeout.cli import main
+
+raise SystemExit(main())

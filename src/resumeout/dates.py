@@ -1,0 +1,98 @@
+"""Résumé dates: a year, a month or a day, and ranges of them that may end at present.
+
+Dates are stored as written (precision included) and rendered consistently by
+:func:`format_date` and :func:`format_range`, whatever spelling the source used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+MonthStyle = Literal["short", "long", "numeric"]
+
+_MONTHS_LONG = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_PATTERN = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class PartialDate:
+    """A calendar date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate:
+        """Accept ``2024``, ``"2024-09"``, ``"2024-09-01"`` or a YAML date; raise ValueError."""
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise ValueError("expected a date written YYYY, YYYY-MM or YYYY-MM-DD")
+        text = str(value).strip()
+        match = _PATTERN.fullmatch(text)
+        if not match:
+            raise ValueError(f"{text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        assert year is not None
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"{text!r} has month {month}; months run from 1 to 12")
+        if day is not None:
+            try:
+                dt.date(year, month or 1, day)
+            except ValueError:
+                raise ValueError(f"{text!r} is not a day of the calendar") from None
+        return cls(year, month, day)
+
+    def iso(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+            if self.day is not None:
+                parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+
+@dataclass(frozen=True, slots=True)
+class DateStyle:
+    month: MonthStyle = "short"
+    present: str = "Present"
+    separator: str = " – "
+
+
+def format_date(date: PartialDate, style: DateStyle) -> str:
+    """``Sep 2024`` / ``September 2024`` / ``2024-09``; a day is shown as ``Sep 16, 2024``."""
+    if date.month is None:
+        return str(date.year)
+    if style.month == "numeric":
+        return date.iso()
+    name = _MONTHS_LONG[date.month - 1]
+    if style.month == "short":
+        name = name[:3]
+    if date.day is None:
+        return f"{name} {date.year}"
+    return f"{name} {date.day}, {date.year}"
+
+
+def format_range(
+    start: PartialDate | None, end: PartialDate | Literal["present"] | None, style: DateStyle
+) -> str:
+    """``Sep 2024 – Present``; a lone start or end is shown alone."""
+    end_text = (
+        style.present if end == "present" else format_date(end, style) if end is not None else ""
+    )
+    if start is None:
+        return end_text
+    start_text = format_date(start, style)
+    if not end_text or end_text == start_text:
+        return start_text
+    return f"{start_text}{style.separator}{end_text}"

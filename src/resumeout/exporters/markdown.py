@@ -1,0 +1,101 @@
+"""GitHub-flavoured Markdown, pleasant as source and rendered."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from resumeout.exporters.base import Exporter
+from resumeout.exporters.inline_text import InlineSyntax, render_inline
+from resumeout.presentation import Contact, EntryView, present
+
+if TYPE_CHECKING:
+    from resumeout.inline import Rich
+    from resumeout.model import Resume
+
+# Characters that can start or end markup anywhere in a line. A backslash makes any ASCII
+# punctuation literal in CommonMark, so escaping is always safe; we escape only these to
+# keep the source readable.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# What would turn the start of a block into a heading, list, quote, rule or table line.
+_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+
+
+def escape(text: str) -> str:
+    return _ENTITY.sub(r"\\&", _INLINE_SPECIAL.sub(r"\\\1", text))
+
+
+def escape_block_start(text: str) -> str:
+    """Escape a character that would make this line a block construct."""
+    return _BLOCK_START.sub(lambda m: m[1] + _escape_marker(m[2]), text, count=1)
+
+
+def _escape_marker(marker: str) -> str:
+    return marker[:-1] + "\\" + marker[-1] if marker[-1] in ".)" else "\\" + marker
+
+
+def _code(text: str) -> str:
+    # A fence one backtick longer than the longest run inside it; pad if it touches one.
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _link(label: str, url: str) -> str:
+    target = url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+    if "(" in target or ")" in target:
+        target = f"<{target}>"
+    return f"[{label}]({target})"
+
+
+MARKDOWN = InlineSyntax(
+    escape=escape,
+    strong=("**", "**"),
+    emphasis=("*", "*"),
+    code=_code,
+    link=_link,
+    line_break="\\\n",
+)
+
+
+def inline(rich: Rich) -> str:
+    # Every physical line (after a hard break too) must not start a block construct.
+    return "\n".join(escape_block_start(line) for line in render_inline(rich, MARKDOWN).split("\n"))
+
+
+class MarkdownExporter(Exporter):
+    name = "md"
+    suffix = ".md"
+    media_type = "text/markdown; charset=utf-8"
+    description = "GitHub-flavoured Markdown"
+
+    def render(self, resume: Resume) -> str:
+        document = present(resume)
+        blocks = [f"# {escape_block_start(escape(document.name))}"]
+        if document.headline:
+            blocks.append(escape_block_start(inline(document.headline)))
+        if document.contacts:
+            blocks.append(" · ".join(_contact(contact) for contact in document.contacts))
+        for section in document.sections:
+            blocks.append(f"## {escape_block_start(escape(section.title))}")
+            blocks.extend(_entry(entry) for entry in section.entries)
+        if document.last_updated:
+            blocks.append(f"*{escape(document.last_updated)}*")
+        return "\n\n".join(blocks) + "\n"
+
+
+def _contact(contact: Contact) -> str:
+    label = escape(contact.label)
+    return _link(label, contact.url) if contact.url else label
+
+
+def _entry(entry: EntryView) -> str:
+    first = inline(entry.heading)
+    if entry.aside:
+        first += f" — {inline(entry.aside)}" if first else inline(entry.aside)
+    lines = [escape_block_start(line) for line in (first, *map(inline, entry.lines)) if line]
+    block = "\\\n".join(lines)
+    bullets = "\n".join(f"- {inline(bullet)}".replace("\n", "\n  ") for bullet in entry.bullets)
+    return "\n\n".join(part for part in (block, bullets) if part)

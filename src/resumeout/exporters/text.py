@@ -1,0 +1,108 @@
+"""Plain UTF-8 text for application forms and parsers: no markup, wrapped, links as URLs."""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+from typing import TYPE_CHECKING
+
+from resumeout.exporters.base import Exporter
+from resumeout.exporters.inline_text import InlineSyntax, render_inline
+from resumeout.presentation import EntryView, display_url, present
+
+if TYPE_CHECKING:
+    from resumeout.inline import Rich
+    from resumeout.model import Resume
+
+BULLET = "• "
+INDENT = "  "
+
+
+def _link(label: str, url: str) -> str:
+    # A reader of plain text cannot click: show where the link goes, once.
+    target = url.removeprefix("mailto:").removeprefix("tel:")
+    if label in (url, target, display_url(url)) or (
+        url.startswith("tel:") and _digits(label) == _digits(target)
+    ):
+        return label
+    return f"{label} ({display_url(url) if url.startswith('http') else target})"
+
+
+PLAIN = InlineSyntax(
+    escape=lambda text: text,
+    strong=("", ""),
+    emphasis=("", ""),
+    code=lambda text: text,
+    link=_link,
+    line_break="\n",
+)
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def plain(rich: Rich) -> str:
+    return render_inline(rich, PLAIN)
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: East Asian wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+class TextExporter(Exporter):
+    name = "txt"
+    suffix = ".txt"
+    media_type = "text/plain; charset=utf-8"
+    description = "plain UTF-8 text, wrapped"
+
+    def render(self, resume: Resume) -> str:
+        width = resume.settings.text_width
+        document = present(resume)
+        out = [document.name]
+        if document.headline:
+            out += _wrap(plain(document.headline), width)
+        if document.contacts:
+            contacts = [c.label if c.url is None else _link(c.label, c.url)
+                        for c in document.contacts]
+            out += _wrap(" | ".join(contacts), width)
+        for section in document.sections:
+            out += ["", "", section.title, "-" * min(width, max(display_width(section.title), 3))]
+            for index, entry in enumerate(section.entries):
+                if index and not entry.compact:
+                    out.append("")
+                out += _entry(entry, width)
+        if document.last_updated:
+            out += ["", "", document.last_updated]
+        return "\n".join(out) + "\n"
+
+
+def _entry(entry: EntryView, width: int) -> list[str]:
+    heading, aside = plain(entry.heading), plain(entry.aside)
+    lines: list[str] = []
+    gap = width - display_width(heading) - display_width(aside)
+    if heading and aside and "\n" not in heading and gap >= 3:
+        lines.append(heading + " " * gap + aside)  # dates right-aligned, on the same line
+    else:
+        lines += _wrap(heading, width)
+        lines += _wrap(aside, width, INDENT, INDENT) if heading else _wrap(aside, width)
+    for line in entry.lines:
+        indent = INDENT if heading or aside else ""
+        lines += _wrap(plain(line), width, indent, indent)
+    for bullet in entry.bullets:
+        lines += _wrap(plain(bullet), width, INDENT + BULLET, INDENT + " " * len(BULLET))
+    return lines
+
+
+def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    # Never break inside a word or a URL: a long one overflows its line instead.
+    wrapper = textwrap.TextWrapper(
+        width, initial_indent=first, subsequent_indent=rest,
+        break_long_words=False, break_on_hyphens=False,
+    )
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += wrapper.wrap(paragraph) or [first.rstrip()]
+        wrapper.initial_indent = rest
+    return lines

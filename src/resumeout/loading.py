@@ -1,0 +1,270 @@
+"""Reads a résumé source (YAML or JSON) into plain data plus a map of where each value was.
+
+Only PyYAML's safe composer is used: no tags construct Python objects. Values are built
+from the node tree by hand so that duplicate keys, alias bombs and runaway nesting are
+caught with their line and column instead of silently accepted.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from collections.abc import Iterator
+
+import yaml
+
+from resumeout.errors import Diagnostic, SourceError
+
+MAX_SOURCE_BYTES = 2 * 1024 * 1024
+MAX_NODES = 100_000  # values built, aliases counted each time they are used
+MAX_DEPTH = 64
+
+FieldPath = tuple[str | int, ...]
+
+
+@dataclass
+class SourceMap:
+    """Where each value (and each mapping key) of a loaded document starts, 1-based."""
+
+    file: str
+    lines: list[str]
+    values: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: FieldPath, *, key: bool = False) -> tuple[int, int] | None:
+        """The position of ``path``, or of its nearest ancestor that was in the file."""
+        if key and path in self.keys:
+            return self.keys[path]
+        for end in range(len(path), -1, -1):
+            position = self.values.get(path[:end])
+            if position is not None:
+                return position
+        return None
+
+    def diagnostic(self, path: FieldPath, message: str, *, key: bool = False) -> Diagnostic:
+        position = self.locate(path, key=key)
+        line, column = position if position else (None, None)
+        source_line = self.lines[line - 1] if line and line <= len(self.lines) else None
+        return Diagnostic(
+            self.file, message, line, column, format_path(path), source_line=source_line
+        )
+
+
+def format_path(path: FieldPath) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+@dataclass
+class LoadedSource:
+    data: dict[str, Any]
+    source_map: SourceMap
+
+
+def read_source(path: Path, display_name: str | None = None) -> LoadedSource:
+    """Read and parse ``path``; raise SourceError naming every problem found."""
+    name = display_name or str(path)
+    raw = _read_bytes(path, name)
+    text = _decode(raw, name)
+    lines = text.splitlines()
+    source_map = SourceMap(name, lines)
+    if not text.strip():
+        raise SourceError([Diagnostic(name, "the file is empty; start from `resumeout init`")])
+    if path.suffix.lower() == ".json":
+        data = _load_json(text, source_map)
+    else:
+        data = _load_yaml(text, source_map)
+    problems = list(_check_text(data, (), source_map))
+    if problems:
+        raise SourceError(problems)
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        raise SourceError(
+            [source_map.diagnostic((), f"the document is {kind}; a résumé is a mapping of "
+                                   "fields such as `name:` and `sections:`")]
+        )
+    return LoadedSource(data, source_map)
+
+
+# Characters that are never text in a résumé. Control characters break XML (DOCX) and
+# PDF text, bidi overrides can make a line read differently from what it says, and
+# zero-width spaces and word joiners hide inside words that ATS must match. Zero-width
+# (non-)joiners are kept: Persian, Indic scripts and emoji sequences need them.
+_FORBIDDEN = {
+    **{code: "a control character" for code in range(0x20) if code not in (0x09, 0x0A)},
+    0x7F: "a control character",
+    **{code: "a control character" for code in range(0x80, 0xA0)},
+    **{code: "a bidirectional override" for code in range(0x202A, 0x202F)},
+    **{code: "a bidirectional isolate" for code in range(0x2066, 0x206A)},
+    0x200B: "a zero-width space",
+    0x2060: "a word joiner",
+    0xFEFF: "a zero-width no-break space",
+}
+
+
+def _check_text(data: Any, path: FieldPath, source_map: SourceMap) -> Iterator[Diagnostic]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _check_text(key, (*path, key), source_map)
+            yield from _check_text(value, (*path, key), source_map)
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _check_text(item, (*path, index), source_map)
+    elif isinstance(data, str):
+        for offset, char in enumerate(data):
+            code = ord(char)
+            what = _FORBIDDEN.get(code) or ("a lone surrogate" if 0xD800 <= code < 0xE000 else "")
+            if what:
+                yield source_map.diagnostic(
+                    path, f"character U+{code:04X} at offset {offset} is {what}; remove it"
+                )
+                break
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
+    def fail(message: str) -> SourceError:
+        return SourceError([Diagnostic(name, message)])
+
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise fail("is a directory; name a résumé file such as resume.yaml")
+        if size > MAX_SOURCE_BYTES:
+            raise fail(f"the file is {size:,} bytes; the limit is {MAX_SOURCE_BYTES:,} bytes")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_SOURCE_BYTES + 1)
+    except FileNotFoundError:
+        raise fail("no such file; create one with `resumeout init`") from None
+    except PermissionError:
+        raise fail("permission denied: the file cannot be read") from None
+    except OSError as error:
+        raise fail(f"cannot be read: {error.strerror or error}") from None
+    if len(raw) > MAX_SOURCE_BYTES:  # it grew while we read it
+        raise fail(f"the file is over the limit of {MAX_SOURCE_BYTES:,} bytes")
+    return raw
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if b"\x00" in raw[:8192]:
+        raise SourceError([Diagnostic(name, "this is a binary file, not a YAML or JSON text")])
+    try:
+        text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: drop it
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise SourceError(
+            [Diagnostic(name, f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file "
+                        "as UTF-8", line, column)]
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _load_json(text: str, source_map: SourceMap) -> Any:
+    # JSON has no positions in the standard library; YAML's composer reads nearly all JSON
+    # and gives us them. Fall back to the json module for the rest.
+    try:
+        return _load_yaml(text, source_map)
+    except SourceError:
+        pass
+
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in result:
+                raise ValueError(f"duplicate key {key!r}")
+            result[key] = value
+        return result
+
+    try:
+        return json.loads(text, object_pairs_hook=no_duplicates)
+    except json.JSONDecodeError as error:
+        raise SourceError([_at(source_map, error.lineno, error.colno, error.msg)]) from None
+    except ValueError as error:
+        raise SourceError([_at(source_map, 1, 1, str(error))]) from None
+
+
+def _at(source_map: SourceMap, line: int, column: int, message: str) -> Diagnostic:
+    source_line = source_map.lines[line - 1] if 0 < line <= len(source_map.lines) else None
+    return Diagnostic(source_map.file, message, line, column, source_line=source_line)
+
+
+def _load_yaml(text: str, source_map: SourceMap) -> Any:
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise SourceError([_at(source_map, 1, 1, "the document is empty")])
+        builder = _Builder(loader, source_map)
+        data = builder.build(root, ())
+        if builder.problems:
+            raise SourceError(builder.problems)
+        return data
+    except yaml.MarkedYAMLError as error:
+        raise SourceError([_yaml_diagnostic(error, source_map)]) from None
+    except yaml.YAMLError as error:  # pragma: no cover - every PyYAML error we know is marked
+        raise SourceError([Diagnostic(source_map.file, f"invalid YAML: {error}")]) from None
+    except RecursionError:
+        raise SourceError(
+            [Diagnostic(source_map.file, f"the document is nested too deeply (limit {MAX_DEPTH})")]
+        ) from None
+    finally:
+        loader.dispose()
+
+
+def _yaml_diagnostic(error: yaml.MarkedYAMLError, source_map: SourceMap) -> Diagnostic:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = f"invalid YAML: {error.problem or error.context}"
+    if error.context and error.problem:
+        message += f" ({error.context})"
+    source_line = source_map.lines[line - 1] if 0 < line <= len(source_map.lines) else ""
+    if "\t" in source_line[: max(column, 1)]:
+        message += "; YAML indentation must use spaces, not tabs"
+    if isinstance(error, yaml.composer.ComposerError) and "single document" in str(error.context):
+        message = "the file holds several YAML documents (`---`); keep one résumé per file"
+    return _at(source_map, line, column, message)
+
+
+class _Builder:
+    """Turns a composed node tree into plain data, recording positions on the way."""
+
+    def __init__(self, loader: yaml.SafeLoader, source_map: SourceMap) -> None:
+        self.loader = loader
+        self.map = source_map
+        self.count = 0
+        self.problems: list[Diagnostic] = []
+
+    def build(self, node: yaml.Node, path: FieldPath, depth: int = 0) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise SourceError([self.map.diagnostic(path, f"the document expands to more than "
+                               f"{MAX_NODES:,} values (too many aliases?)")])
+        if depth > MAX_DEPTH:
+            raise SourceError([self.map.diagnostic(path, f"nested more than {MAX_DEPTH} levels "
+                               "deep")])
+        self.map.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            self.loader.flatten_mapping(node)  # resolves `<<` merge keys
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.loader.construct_object(key_node)
+                position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                if not isinstance(key, str):
+                    key = str(key)
+                if key in result:
+                    first = self.map.keys[(*path, key)]
+                    self.problems.append(_at(self.map, *position, f"duplicate key {key!r} (first "
+                                             f"defined on line {first[0]}); keep only one"))
+                    continue
+                self.map.keys[(*path, key)] = position
+                result[key] = self.build(value_node, (*path, key), depth + 1)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        return self.loader.construct_object(node)

@@ -1,0 +1,76 @@
+"""The résumé: the one model every exporter reads."""
+
+from __future__ import annotations
+
+from pydantic import field_validator
+from pydantic_core import PydanticCustomError
+
+from resumeout.dates import PartialDate
+from resumeout.model.base import Model
+from resumeout.model.fields import Date, Email, Markup, Phone, Text, Url
+from resumeout.model.sections import Section
+from resumeout.model.style import Design, Settings
+
+
+class Profile(Model):
+    network: Text
+    """GitHub, LinkedIn, GitLab, X, Google Scholar, ORCID, or any other name."""
+    username: Text
+    url: Url | None = None
+    """Needed only for a network resumeout does not know."""
+
+
+# Profile addresses are derived only for networks whose address is fixed by the username;
+# for any other network the user gives the url (nothing is invented).
+PROFILE_URLS = {
+    "github": "https://github.com/{}",
+    "gitlab": "https://gitlab.com/{}",
+    "linkedin": "https://www.linkedin.com/in/{}",
+    "x": "https://x.com/{}",
+    "twitter": "https://x.com/{}",
+    "orcid": "https://orcid.org/{}",
+    "stackoverflow": "https://stackoverflow.com/users/{}",
+}
+
+
+def profile_url(profile: Profile) -> str | None:
+    if profile.url:
+        return profile.url
+    template = PROFILE_URLS.get(profile.network.lower().replace(" ", ""))
+    return template.format(profile.username) if template else None
+
+
+class Resume(Model):
+    name: Text
+    headline: Markup | None = None
+    """A line under the name, e.g. PhD student in machine-learning systems."""
+    location: Text | None = None
+    email: Email | None = None
+    phone: Phone | None = None
+    website: Url | None = None
+    profiles: list[Profile] = []
+    last_updated: Date | None = None
+    """Shown on the résumé and used as the documents' date (never the clock)."""
+    sections: list[Section] = []
+    design: Design = Design()
+    settings: Settings = Settings()
+
+    @field_validator("profiles")
+    @classmethod
+    def _profiles_have_urls(cls, profiles: list[Profile]) -> list[Profile]:
+        for profile in profiles:
+            if profile_url(profile) is None:
+                raise PydanticCustomError(
+                    "profile_url_missing",
+                    "resumeout does not know {network}'s addresses; add `url:` to this profile",
+                    {"network": profile.network},
+                )
+        return profiles
+
+    @property
+    def owner_names(self) -> tuple[str, ...]:
+        return (self.name, *self.settings.owner_names)
+
+    @property
+    def document_date(self) -> PartialDate | None:
+        return self.last_updated

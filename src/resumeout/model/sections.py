@@ -1,0 +1,65 @@
+"""Sections: a user-chosen title and a list of entries of one declared kind."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from resumeout.model.base import Model
+from resumeout.model.entries import (
+    EducationEntry,
+    ExperienceEntry,
+    GenericEntry,
+    LineEntry,
+    PublicationEntry,
+)
+from resumeout.model.fields import Markup, Text
+
+
+class _Section(Model):
+    title: Text
+    """The heading, as it should appear: Education, Publications, arXiv…"""
+
+
+class EducationSection(_Section):
+    type: Literal["education"]
+    entries: list[EducationEntry]
+
+
+class ExperienceSection(_Section):
+    type: Literal["experience"]
+    entries: list[ExperienceEntry]
+
+
+class PublicationSection(_Section):
+    type: Literal["publications"]
+    entries: list[PublicationEntry]
+
+
+class GenericSection(_Section):
+    type: Literal["entries"]
+    entries: list[GenericEntry]
+
+
+class LineSection(_Section):
+    type: Literal["lines"]
+    entries: list[LineEntry]
+
+
+class TextSection(_Section):
+    type: Literal["text"]
+    entries: list[Markup]
+    """Paragraphs."""
+
+
+Section = Annotated[
+    EducationSection
+    | ExperienceSection
+    | PublicationSection
+    | GenericSection
+    | LineSection
+    | TextSection,
+    Field(discriminator="type"),
+]
+SECTION_TYPES = ("education", "experience", "publications", "entries", "lines", "text")

@@ -1,0 +1,84 @@
+"""How the résumé looks (``design``) and how resumeout treats it (``settings``)."""
+
+from __future__ import annotations
+
+import string
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field, field_validator
+from pydantic_core import PydanticCustomError
+
+from resumeout.dates import DateStyle, MonthStyle
+from resumeout.model.base import Model
+from resumeout.model.fields import Color, Length, Text
+
+
+class Margins(Model):
+    top: Length = 0.6 * 72
+    bottom: Length = 0.6 * 72
+    left: Length = 0.7 * 72
+    right: Length = 0.7 * 72
+
+
+def _lower(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
+
+
+class Design(Model):
+    """Page and type settings, read by the PDF and DOCX exporters."""
+
+    page_size: Annotated[Literal["letter", "a4"], BeforeValidator(_lower)] = "letter"
+    margins: Margins = Margins()
+    font: Text = "Source Sans Pro"
+    """A font family name, or a path (relative to the résumé) to a .ttf file or a folder."""
+    font_size: float = Field(10.0, ge=7.0, le=14.0)
+    """Body text size in points; headings scale from it."""
+    accent_color: Color = "#004f90"
+    """Name, section titles and rules."""
+    line_height: float = Field(1.22, ge=1.0, le=2.0)
+    """Line spacing as a multiple of the font size."""
+    spacing: float = Field(1.0, ge=0.3, le=2.0)
+    """Scales every vertical gap between entries and sections."""
+
+
+OUTPUT_NAME_FIELDS = ("name",)
+
+
+class DateSettings(Model):
+    month: MonthStyle = "short"
+    """short (Sep 2024), long (September 2024) or numeric (2024-09)."""
+    present: Text = "Present"
+    """The word for an ongoing range."""
+
+    def style(self) -> DateStyle:
+        return DateStyle(month=self.month, present=self.present)
+
+
+class Settings(Model):
+    output_name: Text = "{name}_Resume"
+    """File name of every output, without suffix; {name} is the owner's name."""
+    title: Text | None = None
+    """Document title in PDF and DOCX metadata; default "NAME – Résumé"."""
+    dates: DateSettings = DateSettings()
+    owner_names: list[Text] = []
+    """Other spellings of your name in author lists (e.g. R. Lu), shown in bold too."""
+    text_width: int = Field(80, ge=30, le=400)
+    """Line width of the plain-text export."""
+
+    @field_validator("output_name")
+    @classmethod
+    def _known_placeholders(cls, template: str) -> str:
+        try:
+            names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+        except ValueError as error:
+            raise PydanticCustomError(
+                "template_invalid", "is not a valid template ({error}); use {{name}}",
+                {"error": str(error)},
+            ) from None
+        unknown = [name for name in names if name not in OUTPUT_NAME_FIELDS]
+        if unknown:
+            raise PydanticCustomError(
+                "template_invalid", "uses {{{field}}}; the only placeholder is {{name}}",
+                {"field": unknown[0]},
+            )
+        return template

@@ -1,0 +1,240 @@
+"""What goes where: the résumé laid out as format-neutral views.
+
+Every entry kind becomes the same :class:`EntryView` (a heading, an aside such as dates
+or venue, lines and bullets), so the decisions "the owner is bold in author lists" or
+"dates read Sep 2024 – Present" are made once here, and each exporter only decides how a
+view looks in its format.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import assert_never
+
+from resumeout.dates import DateStyle, PartialDate, format_date, format_range
+from resumeout.inline import Link, Rich, Strong, Text
+from resumeout.model import (
+    EducationEntry,
+    EducationSection,
+    ExperienceEntry,
+    ExperienceSection,
+    GenericEntry,
+    GenericSection,
+    LineEntry,
+    LineSection,
+    PublicationEntry,
+    PublicationSection,
+    Resume,
+    Section,
+    TextSection,
+    profile_url,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    label: str
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EntryView:
+    heading: Rich
+    """The entry's first line, left."""
+    aside: Rich
+    """Right-aligned on the first line: dates, venue. May be empty."""
+    lines: tuple[Rich, ...] = ()
+    bullets: tuple[Rich, ...] = ()
+    compact: bool = False
+    """A one-line entry (label: details) set without space around it."""
+
+
+@dataclass(frozen=True, slots=True)
+class SectionView:
+    title: str
+    entries: tuple[EntryView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    date: PartialDate | None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    name: str
+    headline: Rich | None
+    contacts: tuple[Contact, ...]
+    sections: tuple[SectionView, ...]
+    last_updated: str | None
+    metadata: Metadata
+
+
+def present(resume: Resume) -> DocumentView:
+    style = resume.settings.dates.style()
+    sections = tuple(
+        SectionView(section.title, tuple(_entries(section, resume, style)))
+        for section in resume.sections
+    )
+    updated = format_date(resume.last_updated, style) if resume.last_updated else None
+    return DocumentView(
+        name=resume.name,
+        headline=resume.headline,
+        contacts=tuple(_contacts(resume)),
+        sections=tuple(s for s in sections if s.entries),
+        last_updated=f"Last updated {updated}" if updated else None,
+        metadata=Metadata(
+            title=resume.settings.title or f"{resume.name} – Résumé",
+            author=resume.name,
+            subject=resume.headline.text() if resume.headline else "Résumé",
+            keywords=tuple(s.title for s in resume.sections),
+            date=resume.last_updated,
+        ),
+    )
+
+
+def _contacts(resume: Resume) -> Iterator[Contact]:
+    if resume.location:
+        yield Contact(resume.location, None)
+    if resume.email:
+        yield Contact(resume.email, f"mailto:{resume.email}")
+    if resume.phone:
+        digits = re.sub(r"[^0-9+]", "", resume.phone.split("x")[0])
+        yield Contact(resume.phone, f"tel:{digits}")
+    if resume.website:
+        yield Contact(display_url(resume.website), resume.website)
+    for profile in resume.profiles:
+        url = profile_url(profile)
+        yield Contact(display_url(url) if url else profile.username, url)
+
+
+def display_url(url: str) -> str:
+    """``https://www.example.org/x/`` is shown as ``example.org/x``."""
+    shown = re.sub(r"^(https?://)?(www\.)?", "", url)
+    return shown.rstrip("/")
+
+
+def _entries(section: Section, resume: Resume, style: DateStyle) -> Iterator[EntryView]:
+    match section:
+        case EducationSection(entries=entries):
+            yield from (_education(entry, style) for entry in entries)
+        case ExperienceSection(entries=entries):
+            yield from (_experience(entry, style) for entry in entries)
+        case PublicationSection(entries=entries):
+            yield from (_publication(entry, resume, style) for entry in entries)
+        case GenericSection(entries=entries):
+            yield from (_generic(entry, style) for entry in entries)
+        case LineSection(entries=entries):
+            yield from (_line(entry) for entry in entries)
+        case TextSection(entries=paragraphs):
+            yield from (EntryView(Rich(()), Rich(()), (p,)) for p in paragraphs)
+        case _:
+            assert_never(section)
+
+
+def _strong(rich: Rich) -> Rich:
+    return Rich((Strong(rich.nodes),)) if rich else rich
+
+
+def _aside(*parts: str | None) -> Rich:
+    return Rich.plain(", ".join(part for part in parts if part))
+
+
+def _sentences(parts: list[Rich]) -> Rich:
+    """Join parts into one line as sentences: ``A. B. C``."""
+    joined: list[Rich] = []
+    for part in parts:
+        if joined:
+            ends_sentence = joined[-1].text().rstrip()[-1:] in ".!?;:"
+            joined.append(Rich.plain(" " if ends_sentence else ". "))
+        joined.append(part)
+    return Rich.join(joined)
+
+
+def _education(entry: EducationEntry, style: DateStyle) -> EntryView:
+    heading = Rich.join(
+        [_strong(entry.institution), *(p for p in (entry.degree, entry.area) if p)], ", "
+    )
+    details = list(entry.details)
+    if entry.advisors:
+        details.append(Rich.plain(f"Advisors: {_and_list(entry.advisors)}"))
+    if entry.gpa:
+        details.append(Rich.plain(f"GPA: {entry.gpa}"))
+    return EntryView(
+        heading,
+        _aside(format_range(entry.start, entry.end, style), entry.location),
+        (_sentences(details),) if details else (),
+        tuple(entry.highlights),
+    )
+
+
+def _and_list(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _experience(entry: ExperienceEntry, style: DateStyle) -> EntryView:
+    heading = Rich.join([entry.title, _strong(entry.organization or Rich(()))], ", ")
+    return EntryView(
+        heading,
+        _aside(format_range(entry.start, entry.end, style), entry.location),
+        (entry.summary,) if entry.summary else (),
+        tuple(entry.highlights),
+    )
+
+
+def _publication(entry: PublicationEntry, resume: Resume, style: DateStyle) -> EntryView:
+    year = format_date(entry.date, style) if entry.date else ""
+    aside = Rich.join([entry.venue or Rich(()), Rich.plain(year)], " ")
+    lines = [authors_line(entry.authors, entry.equal_contribution, resume.owner_names)]
+    if entry.note:
+        lines.append(entry.note)
+    if entry.keywords:
+        lines.append(Rich.plain(f"Keywords: {', '.join(entry.keywords)}"))
+    links = []
+    if entry.doi:
+        url = f"https://doi.org/{entry.doi}"
+        links.append(Rich((Text("DOI: "), Link(url, (Text(entry.doi),)))))
+    if entry.url:
+        links.append(Rich((Link(entry.url, (Text(display_url(entry.url)),)),)))
+    if links:
+        lines.append(Rich.join(links, " · "))
+    return EntryView(_strong(entry.title), _strong(aside), tuple(lines))
+
+
+def authors_line(authors: list[str], equal: list[str], owner_names: tuple[str, ...]) -> Rich:
+    """Authors in order, the owner in bold, equal contributors marked with ``*``."""
+    owners = {_name_key(name) for name in owner_names}
+    parts = []
+    for author in authors:
+        shown = Rich.plain(author + ("*" if author in equal else ""))
+        parts.append(_strong(shown) if _name_key(author) in owners else shown)
+    return Rich.join(parts, ", ")
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().replace(".", ". ").split())
+
+
+def _generic(entry: GenericEntry, style: DateStyle) -> EntryView:
+    when = format_date(entry.date, style) if entry.date else format_range(
+        entry.start, entry.end, style)
+    lines = [entry.summary] if entry.summary else []
+    if entry.url:
+        lines.append(Rich((Link(entry.url, (Text(display_url(entry.url)),)),)))
+    return EntryView(
+        Rich.join([_strong(entry.title), entry.subtitle or Rich(())], ", "),
+        _aside(when, entry.location),
+        tuple(lines),
+        tuple(entry.highlights),
+    )
+
+
+def _line(entry: LineEntry) -> EntryView:
+    label = _strong(entry.label + Rich.plain(":"))
+    return EntryView(Rich.join([label, entry.details], " "), Rich(()), compact=True)

@@ -1,0 +1,161 @@
+"""Validates loaded data into a :class:`~resumeout.model.Resume`, reporting every problem
+with its line and column. Wording is chosen by pydantic's error *type*, never by
+matching its English messages."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from resumeout.errors import Diagnostic, SourceError
+from resumeout.loading import FieldPath, LoadedSource, SourceMap, read_source
+from resumeout.model import Resume
+
+
+def load_resume(path: Path, display_name: str | None = None) -> Resume:
+    """Read, parse and validate a résumé file; raise SourceError listing every problem."""
+    return validate(read_source(path, display_name))
+
+
+def validate(source: LoadedSource) -> Resume:
+    try:
+        return Resume.model_validate(source.data)
+    except ValidationError as error:
+        raise SourceError(diagnose(error, source)) from None
+
+
+def diagnose(error: ValidationError, source: LoadedSource) -> list[Diagnostic]:
+    diagnostics = [_diagnostic(detail, source.source_map)
+                   for detail in error.errors(include_url=False)]
+    return sorted(diagnostics, key=lambda d: (d.line or 0, d.column or 0))
+
+
+def _diagnostic(detail: ErrorDetails, source_map: SourceMap) -> Diagnostic:
+    path, holder = _resolve(detail["loc"])
+    if detail["type"] == "extra_forbidden":
+        return source_map.diagnostic(path, _unknown_field(path[-1], holder), key=True)
+    if detail["type"] == "union_tag_invalid":
+        path = (*path, "type")  # point at the word that is wrong, not the section
+    return source_map.diagnostic(path, _message(detail, path))
+
+
+def _resolve(loc: tuple[int | str, ...]) -> tuple[FieldPath, type[BaseModel] | None]:
+    """Map pydantic's ``loc`` onto the document's own path, and find the model class that
+    holds its last step. pydantic puts a discriminated union's tag into ``loc``
+    (``sections.0.education.entries``); the document has no such step, so it is dropped."""
+    path: list[str | int] = []
+    annotation: Any = Resume
+    holder: type[BaseModel] | None = None
+    for step in loc:
+        model = _model_in(annotation, step)
+        if model is not None and _is_tag(model, step):
+            annotation = model
+            continue
+        path.append(step)
+        if isinstance(step, int):
+            annotation = _item_type(annotation)
+        else:
+            holder = model
+            field = model.model_fields.get(step) if model else None
+            annotation = field.annotation if field else None
+    return tuple(path), holder
+
+
+def _is_tag(model: type[BaseModel], step: int | str) -> bool:
+    tag = model.model_fields.get("type")
+    return step not in model.model_fields and tag is not None and (
+        typing.get_args(tag.annotation) == (step,))
+
+
+def _members(annotation: Any) -> tuple[Any, ...]:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _members(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return tuple(m for arg in typing.get_args(annotation) for m in _members(arg))
+    return (annotation,)
+
+
+def _model_in(annotation: Any, step: int | str) -> type[BaseModel] | None:
+    """The model class that ``annotation`` stands for here (choosing a union member by tag)."""
+    models = [m for m in _members(annotation) if isinstance(m, type) and issubclass(m, BaseModel)]
+    for model in models:
+        if _is_tag(model, step):
+            return model
+    return models[0] if len(models) == 1 else None
+
+
+def _item_type(annotation: Any) -> Any:
+    for member in _members(annotation):
+        if typing.get_origin(member) is list:
+            return typing.get_args(member)[0]
+    return annotation
+
+
+def _unknown_field(name: str | int, model: type[BaseModel] | None) -> str:
+    message = f"unknown field {str(name)!r}"
+    if model is None:
+        return message + "; remove it"
+    known = list(model.model_fields)
+    close = difflib.get_close_matches(str(name), known, n=1, cutoff=0.6)
+    if close:
+        return message + f"; did you mean {close[0]!r}?"
+    return message + f"; expected one of: {', '.join(known)}"
+
+
+def _message(detail: ErrorDetails, path: FieldPath) -> str:
+    kind = detail["type"]
+    context = detail.get("ctx", {})
+    field = path[-1] if path else "résumé"
+    value = detail.get("input")
+    match kind:
+        case "missing":
+            return f"required field {field!r} is missing; add `{field}: …`"
+        case "model_type" | "model_attributes_type" | "dict_type":
+            return f"expected a mapping of fields, got {_describe(value)}"
+        case "list_type":
+            return f"expected a list (lines starting with `- `), got {_describe(value)}"
+        case "union_tag_invalid":
+            from resumeout.model.sections import SECTION_TYPES
+
+            return (f"unknown section type {context.get('tag')!r}; use one of: "
+                    f"{', '.join(SECTION_TYPES)}")
+        case "union_tag_not_found":
+            from resumeout.model.sections import SECTION_TYPES
+
+            return f"this section needs `type:`, one of: {', '.join(SECTION_TYPES)}"
+        case "literal_error":
+            return f"{_describe(value)} is not allowed; use one of: {context.get('expected')}"
+        case "string_type":
+            return f"expected text, got {_describe(value)}; put it in quotes"
+        case "int_type" | "int_parsing" | "float_type" | "float_parsing":
+            return f"expected a number, got {_describe(value)}"
+        case "greater_than_equal" | "less_than_equal":
+            bound = context.get("ge", context.get("le"))
+            side = "at least" if kind == "greater_than_equal" else "at most"
+            return f"{value!r} is out of range; it must be {side} {bound}"
+        case _:
+            # Our own validators (PydanticCustomError) write messages meant for people.
+            return detail["msg"]
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "nothing"
+    return type(value).__name__
