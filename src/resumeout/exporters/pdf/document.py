@@ -1,0 +1,105 @@
+"""Assembles the PDF: page template, footer, metadata, and byte-identical output."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+from resumeout import __version__
+from resumeout.exporters.pdf import layout
+from resumeout.exporters.pdf.fonts import FontNotFound, bundled_files, find_family, register_family
+from resumeout.exporters.pdf.markup import MarkupWriter
+from resumeout.model import Resume
+from resumeout.presentation import present
+from resumeout.timestamps import document_timestamp
+
+PAGE_SIZES = {"letter": LETTER, "a4": A4}
+
+
+def build_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
+    design = resume.design
+    try:
+        files, origin = find_family(design.font, base_dir)
+    except FontNotFound as error:
+        warnings.append(f"{error}; using Source Sans Pro")
+        files, origin = bundled_files(), "the font-source-sans-pro package"
+    family = register_family(files, origin)
+    styles = layout.make_styles(design, family)
+    writer = MarkupWriter(family, design.accent_color)
+    document = present(resume)
+
+    story = layout.header(document, styles, writer)
+    for index, view in enumerate(document.sections):
+        story += layout.section(view, index, styles, writer)
+    story += layout.closing(document, styles, writer)
+
+    footer_text = writer.plain(f"{document.name} — page {{page}} of {{pages}}", italic=True)
+    stamp = document_timestamp(resume)
+    pdf_date = stamp.strftime("D:%Y%m%d%H%M%S+00'00'")
+    buffer = io.BytesIO()
+    margins = design.margins
+    template = SimpleDocTemplate(
+        buffer,
+        pagesize=PAGE_SIZES[design.page_size],
+        leftMargin=margins.left, rightMargin=margins.right,
+        topMargin=margins.top, bottomMargin=margins.bottom,
+        title=document.metadata.title,
+        author=document.metadata.author,
+        subject=document.metadata.subject,
+        keywords=list(document.metadata.keywords),
+        creator=f"resumeout {__version__}",
+        producer=f"resumeout {__version__}",
+        invariant=1,  # no clock, no random ID: the same source gives the same bytes
+        initialFontName=family.regular,  # else reportlab declares an unused Helvetica
+        lang="en",
+    )
+
+    def make_canvas(*args: Any, **kwargs: Any) -> Canvas:
+        canvas = _FooterCanvas(*args, footer=(footer_text, styles.footer), **kwargs)
+        canvas.setDateFormatter(lambda *_: pdf_date)
+        return canvas
+
+    template.build(story, canvasmaker=make_canvas)
+    for char in sorted(writer.missing):
+        warnings.append(f"no installed font can draw {char!r} (U+{ord(char):04X}); install a "
+                        "font that has it (see README, Fonts)")
+    return buffer.getvalue()
+
+
+class _FooterCanvas(Canvas):  # type: ignore[misc]
+    """Holds pages back until the end so the footer can say "page X of Y", and only
+    draws it when there is more than one page."""
+
+    def __init__(self, *args: Any, footer: tuple[str, Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._footer = footer
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            if total > 1:
+                self._draw_footer(total)
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, total: int) -> None:
+        text, style = self._footer
+        paragraph = Paragraph(text.replace("{page}", str(self._pageNumber))
+                              .replace("{pages}", str(total)), style)
+        width, height = self._pagesize
+        _, used = paragraph.wrap(width, height)
+        paragraph.drawOn(self, 0, max(12.0, self._bottom_margin() - used - 6))
+
+    def _bottom_margin(self) -> float:
+        return 28.0

@@ -1,0 +1,80 @@
+"""Inline text → reportlab paragraph markup: user text escaped at the leaves, characters
+the main font lacks set in a fallback font, links as real link annotations."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape, quoteattr
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from resumeout.exporters.pdf.fonts import Family, covers, fallback_fonts
+from resumeout.inline import Rich, Run, runs
+
+
+class MarkupWriter:
+    """Writes paragraph markup for one family; remembers characters no font could draw."""
+
+    def __init__(self, family: Family, link_color: str) -> None:
+        self.family = family
+        self.link_color = link_color
+        self.fonts = {
+            (False, False): pdfmetrics.getFont(family.regular),
+            (True, False): pdfmetrics.getFont(family.bold),
+            (False, True): pdfmetrics.getFont(family.italic),
+            (True, True): pdfmetrics.getFont(family.bold_italic),
+        }
+        self.missing: dict[str, str] = {}
+        """character → the text it was found in."""
+        self._registered_fallbacks: set[str] = set()
+
+    def markup(self, rich: Rich, *, bold: bool = False, italic: bool = False) -> str:
+        return "".join(self._run(run) for run in runs(rich, bold=bold, italic=italic))
+
+    def plain(self, text: str, *, bold: bool = False, italic: bool = False) -> str:
+        return self.markup(Rich.plain(text), bold=bold, italic=italic)
+
+    def _run(self, run: Run) -> str:
+        if run.line_break:
+            return "<br/>"
+        text = self._text(run.text, self.fonts[(run.bold, run.italic)])
+        if run.bold:
+            text = f"<b>{text}</b>"
+        if run.italic:
+            text = f"<i>{text}</i>"
+        if run.url:
+            text = f"<a href={quoteattr(run.url)} color={quoteattr(self.link_color)}>{text}</a>"
+        return text
+
+    def _text(self, text: str, main: TTFont) -> str:
+        pieces: list[str] = []
+        current: str | None = None  # the fallback font of the open piece, None = main
+        buffer = ""
+        for char in text:
+            font = None if char.isspace() or covers(main, char) else self._fallback_for(char)
+            if font != current and buffer:
+                pieces.append(self._piece(buffer, current))
+                buffer = ""
+            current = font
+            buffer += char
+        if buffer:
+            pieces.append(self._piece(buffer, current))
+        return "".join(pieces)
+
+    def _piece(self, text: str, font: str | None) -> str:
+        escaped = escape(text)
+        return escaped if font is None else f"<font face={quoteattr(font)}>{escaped}</font>"
+
+    def _fallback_for(self, char: str) -> str | None:
+        for font in fallback_fonts():
+            if covers(font, char):
+                if font.fontName not in self._registered_fallbacks:
+                    # <b> around a fallback piece needs a family to map to; it has one face.
+                    name = font.fontName
+                    pdfmetrics.registerFontFamily(
+                        name, normal=name, bold=name, italic=name, boldItalic=name
+                    )
+                    self._registered_fallbacks.add(name)
+                return str(font.fontName)
+        self.missing.setdefault(char, "")
+        return None
