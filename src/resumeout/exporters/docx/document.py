@@ -1,0 +1,129 @@
+"""Builds the Word document: one paragraph per line, in reading order, no tables."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph
+
+from resumeout.exporters.docx import styles as names
+from resumeout.exporters.docx.styles import define_styles
+from resumeout.inline import Link, Rich, Text, runs
+from resumeout.model import Resume
+from resumeout.presentation import EntryView, present
+from resumeout.timestamps import document_timestamp
+
+PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
+
+
+def build_docx(resume: Resume) -> bytes:
+    design = resume.design
+    document = docx.Document()
+    width, height = PAGE_SIZES[design.page_size]
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Pt(width), Pt(height)
+    margins = design.margins
+    section.left_margin, section.right_margin = Pt(margins.left), Pt(margins.right)
+    section.top_margin, section.bottom_margin = Pt(margins.top), Pt(margins.bottom)
+    define_styles(document, design, width - margins.left - margins.right)
+
+    view = present(resume)
+    body = _Body(document)
+    body.paragraph(Rich.plain(view.name), names.NAME)
+    if view.headline:
+        body.paragraph(view.headline, names.HEADLINE)
+    if view.contacts:
+        contacts = [Rich((Link(c.url, (Text(c.label),)),)) if c.url else Rich.plain(c.label)
+                    for c in view.contacts]
+        body.paragraph(Rich.join(contacts, "  ·  "), names.CONTACT)
+    for section_view in view.sections:
+        body.paragraph(Rich.plain(section_view.title), names.SECTION)
+        for index, entry in enumerate(section_view.entries):
+            body.entry(entry, first=index == 0)
+    if view.last_updated:
+        body.paragraph(Rich.plain(view.last_updated), names.NOTE)
+
+    properties = document.core_properties
+    metadata = view.metadata
+    stamp = document_timestamp(resume).replace(tzinfo=None)
+    properties.title = metadata.title
+    properties.author = metadata.author
+    properties.subject = metadata.subject
+    properties.keywords = ", ".join(metadata.keywords)
+    properties.comments = ""
+    properties.last_modified_by = metadata.author
+    properties.revision = 1
+    properties.created = properties.modified = stamp
+    return _deterministic(document, stamp.timetuple()[:6])
+
+
+class _Body:
+    def __init__(self, document: docx.document.Document) -> None:
+        self.document = document
+
+    def paragraph(self, rich: Rich, style: str) -> Paragraph:
+        paragraph = self.document.add_paragraph(style=style)
+        self.add(paragraph, rich)
+        return paragraph
+
+    def entry(self, entry: EntryView, *, first: bool) -> None:
+        if entry.heading or entry.aside:
+            paragraph = self.paragraph(entry.heading, names.ENTRY_HEADING)
+            if entry.aside:
+                paragraph.add_run("\t")
+                self.add(paragraph, entry.aside)
+            if first or entry.compact:
+                paragraph.paragraph_format.space_before = Pt(0 if first else 1)
+            if not (entry.lines or entry.bullets):
+                paragraph.paragraph_format.keep_with_next = False
+        for line in entry.lines:
+            self.paragraph(line, names.ENTRY_DETAILS)
+        for bullet in entry.bullets:
+            self.paragraph(bullet, names.BULLET)
+
+    def add(self, paragraph: Paragraph, rich: Rich) -> None:
+        for run in runs(rich):
+            if run.line_break:
+                paragraph.add_run().add_break()
+                continue
+            if run.url:
+                self._hyperlink(paragraph, run.url, run.text, run.bold, run.italic)
+                continue
+            added = paragraph.add_run(run.text)  # python-docx escapes the XML text
+            added.bold = run.bold or None
+            added.italic = run.italic or None
+            if run.code:
+                added.font.name = "Consolas"
+
+    def _hyperlink(self, paragraph: Paragraph, url: str, text: str, bold: bool,
+                   italic: bool) -> None:
+        relation = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("r:id"), relation)
+        run = paragraph.add_run(text, style=names.HYPERLINK)
+        run.bold = bold or None
+        run.italic = italic or None
+        link.append(run._r)
+        paragraph._p.append(link)
+
+
+def _deterministic(document: docx.document.Document, when: tuple[int, ...]) -> bytes:
+    """Save with fixed entry times and order, so the same source gives the same bytes."""
+    raw = io.BytesIO()
+    document.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=when)  # type: ignore[arg-type]
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
