@@ -87,6 +87,8 @@ def _build(tokens: list[Token], start: int, closing: str | None) -> tuple[list[I
 
 
 def _append_text(nodes: list[Inline], text: str) -> None:
+    if not text:
+        return  # markdown-it leaves empty text tokens where emphasis delimiters were
     if nodes and isinstance(nodes[-1], Text):
         nodes[-1] = Text(nodes[-1].text + text)
     else:

@@ -54,7 +54,7 @@ def _resolve(loc: tuple[int | str, ...]) -> tuple[FieldPath, type[BaseModel] | N
     holder: type[BaseModel] | None = None
     for step in loc:
         model = _model_in(annotation, step)
-        if model is not None and _is_tag(model, step):
+        if model is not None and len(_models(annotation)) > 1 and _is_tag(model, step):
             annotation = model
             continue
         path.append(step)
@@ -69,8 +69,7 @@ def _resolve(loc: tuple[int | str, ...]) -> tuple[FieldPath, type[BaseModel] | N
 
 def _is_tag(model: type[BaseModel], step: int | str) -> bool:
     tag = model.model_fields.get("type")
-    return step not in model.model_fields and tag is not None and (
-        typing.get_args(tag.annotation) == (step,))
+    return tag is not None and typing.get_args(tag.annotation) == (step,)
 
 
 def _members(annotation: Any) -> tuple[Any, ...]:
@@ -84,11 +83,15 @@ def _members(annotation: Any) -> tuple[Any, ...]:
 
 def _model_in(annotation: Any, step: int | str) -> type[BaseModel] | None:
     """The model class that ``annotation`` stands for here (choosing a union member by tag)."""
-    models = [m for m in _members(annotation) if isinstance(m, type) and issubclass(m, BaseModel)]
+    models = _models(annotation)
     for model in models:
         if _is_tag(model, step):
             return model
     return models[0] if len(models) == 1 else None
+
+
+def _models(annotation: Any) -> list[type[BaseModel]]:
+    return [m for m in _members(annotation) if isinstance(m, type) and issubclass(m, BaseModel)]
 
 
 def _item_type(annotation: Any) -> Any:

@@ -1,0 +1,126 @@
+"""The DOCX, read back with python-docx and through its XML parts; LibreOffice opens it."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from resumeout.exporters.docx import DocxExporter
+from resumeout.model import Resume
+from tests.conftest import SEED_FACTS, normalise
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def seed_docx(seed: Resume) -> bytes:
+    return DocxExporter().render(seed)
+
+
+def test_every_fact_in_document_order(seed_docx: bytes) -> None:
+    document = docx.Document(io.BytesIO(seed_docx))
+    text = normalise("\n".join(p.text for p in document.paragraphs))
+    assert [fact for fact in SEED_FACTS if fact not in text] == []
+    # the aside follows its heading after a tab, in the same paragraph
+    heading = next(p for p in document.paragraphs if p.text.startswith("University of Michigan"))
+    assert heading.text.endswith("\tSep 2024 – Present")
+
+
+def test_named_styles_carry_the_design(seed_docx: bytes) -> None:
+    document = docx.Document(io.BytesIO(seed_docx))
+    styles = [p.style.name for p in document.paragraphs if p.style is not None]
+    assert styles[:3] == ["Title", "Contact", "Heading 1"]
+    assert styles.count("Heading 1") == 5
+    assert {"Entry Heading", "Entry Details"} <= set(styles)
+    heading = document.styles["Heading 1"]
+    assert str(heading.font.color.rgb) == "004F90"
+    for paragraph in document.paragraphs:  # no direct colour or size on runs
+        for run in paragraph.runs:
+            assert run.font.size is None and run.font.color.rgb is None
+
+
+def test_no_tables_text_boxes_or_header_text(seed_docx: bytes) -> None:
+    with zipfile.ZipFile(io.BytesIO(seed_docx)) as package:
+        body = package.read("word/document.xml").decode()
+        names = package.namelist()
+    assert "<w:tbl>" not in body and "w:txbxContent" not in body and "<w:framePr" not in body
+    assert not [n for n in names if n.startswith("word/header")]
+
+
+def test_bullets_are_a_real_list(tmp_path: Path) -> None:
+    from resumeout.validation import load_resume
+
+    source = tmp_path / "r.yaml"
+    source.write_text("name: N\nsections:\n  - title: E\n    type: experience\n    entries:\n"
+                      "      - title: T\n        highlights: [one, '**two**']\n",
+                      encoding="utf-8")
+    document = docx.Document(io.BytesIO(DocxExporter().render(load_resume(source))))
+    bullets = [p for p in document.paragraphs if p.style is not None
+               and p.style.name == "List Bullet"]
+    assert [p.text for p in bullets] == ["one", "two"]
+    assert bullets[1].runs[0].bold
+    numbering = document.styles["List Bullet"].element.find(f"{W}pPr/{W}numPr")
+    assert numbering is not None  # the style is linked to a numbering definition
+    assert "•" not in "".join(p.text for p in bullets)
+
+
+def test_hyperlinks(seed_docx: bytes) -> None:
+    document = docx.Document(io.BytesIO(seed_docx))
+    contact = document.paragraphs[1]
+    links = contact._p.findall(f"{W}hyperlink")
+    rels = document.part.rels
+    targets = [rels[link.get("{http://schemas.openxmlformats.org/officeDocument/2006/"
+                               "relationships}id")].target_ref for link in links]
+    assert targets == ["mailto:runyulu@umich.edu", "tel:+17342160351", "https://runyulu.com",
+                       "https://github.com/LRY89757", "https://www.linkedin.com/in/runyu-lu"]
+
+
+def test_owner_bold_in_authors(seed_docx: bytes) -> None:
+    document = docx.Document(io.BytesIO(seed_docx))
+    authors = next(p for p in document.paragraphs if p.text.startswith("Shenggui Li"))
+    assert [r.text for r in authors.runs if r.bold] == ["Runyu Lu"]
+
+
+def test_core_properties(seed_docx: bytes) -> None:
+    properties = docx.Document(io.BytesIO(seed_docx)).core_properties
+    assert properties.title == "Runyu Lu – Résumé"
+    assert properties.author == "Runyu Lu"
+    assert "python-docx" not in (properties.comments or "")
+    assert properties.created is not None and properties.created.date().isoformat() == "2026-03-16"
+
+
+def test_east_asian_font_slot(seed_docx: bytes) -> None:
+    with zipfile.ZipFile(io.BytesIO(seed_docx)) as package:
+        styles = package.read("word/styles.xml").decode()
+    assert 'w:eastAsia="Microsoft YaHei"' in styles and 'w:eastAsia="zh-CN"' in styles
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_libreoffice_opens_it_on_one_page(tmp_path: Path, seed_docx: bytes) -> None:
+    from resumeout.exporters.pdf.fonts import bundled_files
+
+    # Give LibreOffice the design's font, as a user who has it installed would have.
+    fonts = tmp_path / "home" / ".fonts"
+    fonts.mkdir(parents=True)
+    for file in bundled_files().values():
+        shutil.copy(file.path, fonts)
+    path = tmp_path / "r.docx"
+    path.write_bytes(seed_docx)
+    subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        check=True, capture_output=True, timeout=180,
+        env={**os.environ, "HOME": str(tmp_path / "home")},
+    )
+    reader = PdfReader(tmp_path / "r.pdf")
+    assert len(reader.pages) == 1
+    text = normalise("\n".join(page.extract_text() for page in reader.pages))
+    assert [fact for fact in SEED_FACTS if fact not in text] == []

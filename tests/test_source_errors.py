@@ -1,0 +1,117 @@
+"""Broken sources: every problem reported at once, located, with exit code 3, no traceback."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+# (source, [(line, column, path, words in the message)]) — one case per kind of mistake.
+CASES: list[tuple[str, list[tuple[int, int, str, str]]]] = [
+    ("name: X\nemial: a@b.org\n", [(2, 1, "emial", "did you mean 'email'")]),
+    ("name: X\nphone: 12345\n", [(2, 8, "phone", "put it in quotes")]),
+    ("email: a@b.org\n", [(1, 1, "name", "required field 'name' is missing")]),
+    (
+        "name: X\nsections:\n  - title: E\n    type: education\n    entries:\n"
+        "      - institution: U\n        start: 2024-13\n        degre: PhD\n",
+        [(7, 16, "sections[0].entries[0].start", "month 13"),
+         (8, 9, "sections[0].entries[0].degre", "did you mean 'degree'")],
+    ),
+    (
+        "name: X\nsections:\n  - title: E\n    type: experience\n    entries:\n"
+        "      - title: T\n        start: 2024-05\n        end: 2023\n",
+        [(8, 14, "sections[0].entries[0].end", "before it starts")],
+    ),
+    ("name: X\nsections:\n  - title: P\n    type: publication\n    entries: []\n",
+     [(4, 11, "sections[0].type", "unknown section type 'publication'")]),
+    ("name: X\nsections:\n  - title: P\n    entries: []\n",
+     [(3, 5, "sections[0]", "needs `type:`")]),
+    ('name: "[me](javascript:alert(1))"\nheadline: "[x](file:///etc/passwd)"\n',
+     [(2, 11, "headline", "'file:'")]),
+    ("name: X\nwebsite: 'javascript:alert(1)'\n", [(2, 10, "website", "'javascript:'")]),
+    ("name: X\nemail: not-an-email\n", [(2, 8, "email", "not an email address")]),
+    ("name: X\nname: Y\n", [(2, 1, "", "duplicate key 'name'")]),
+    ("name: X\nsections:\n\t- title: E\n", [(3, 1, "", "tabs")]),
+    ("name: [unclosed\n", [(2, 1, "", "invalid YAML")]),
+    ("- a\n- b\n", [(1, 1, "", "the document is a list")]),
+    ("name: X\n---\nname: Y\n", [(2, 1, "", "several YAML documents")]),
+    ('name: "bad\\x07bell"\n', [(1, 7, "name", "U+0007")]),
+    ('name: "a\\u202Eb"\n', [(1, 7, "name", "bidirectional override")]),
+    ("name: X\ndesign:\n  accent_color: blue\n  page_size: A5\n",
+     [(3, 17, "design.accent_color", "not a colour"),
+      (4, 14, "design.page_size", "not allowed; use one of: 'letter' or 'a4'")]),
+]
+
+LINE = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?:(?P<path>[^:\s]+): )?(?P<msg>.*)$",
+                  re.M)
+
+
+@pytest.mark.parametrize(("source", "expected"), CASES)
+def test_every_problem_is_reported_with_its_location(
+    tmp_path: Path, source: str, expected: list[tuple[int, int, str, str]]
+) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text(source, encoding="utf-8")
+    result = run_cli("validate", str(path))
+    assert result.returncode == 3, result.stderr
+    assert "Traceback" not in result.stderr
+    found = [m.groupdict() for m in LINE.finditer(result.stderr)]
+    assert len(found) == len(expected), result.stderr
+    for match, (line, column, field, words) in zip(found, expected, strict=True):
+        assert match["file"] == str(path)
+        assert (int(match["line"]), int(match["col"])) == (line, column), result.stderr
+        assert (match["path"] or "") == field, result.stderr
+        assert words in match["msg"], result.stderr
+
+
+def test_caret_points_at_the_column(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text("name: X\nphone: 12345\n", encoding="utf-8")
+    lines = run_cli("validate", str(path)).stderr.splitlines()
+    source_line, caret = lines[1], lines[2]
+    assert source_line.endswith("phone: 12345")
+    assert caret.index("^") == source_line.index("12345")
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary", "binary"),
+        (b"name: Caf\xe9\n", "not UTF-8"),
+    ],
+)
+def test_unreadable_sources(tmp_path: Path, content: bytes, words: str) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_bytes(content)
+    result = run_cli("validate", str(path))
+    assert result.returncode == 3
+    assert words in result.stderr and "Traceback" not in result.stderr
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    missing = run_cli("export", str(tmp_path / "nope.yaml"), "-f", "md")
+    assert missing.returncode == 3 and "no such file" in missing.stderr
+    directory = run_cli("validate", str(tmp_path))
+    assert directory.returncode == 3 and "is a directory" in directory.stderr
+
+
+def test_bom_and_crlf_simply_work(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_bytes(b"\xef\xbb\xbfname: Runyu Lu\r\nemail: a@b.org\r\n")
+    result = run_cli("export", str(path), "-f", "txt", "-o", "-")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Runyu Lu\n")
+
+
+def test_alias_bomb_is_rejected_quickly(tmp_path: Path) -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\nname: X\n", encoding="utf-8")
+    result = run_cli("validate", str(path))
+    assert result.returncode == 3
+    assert "too many aliases" in result.stderr
