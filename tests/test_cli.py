@@ -24,8 +24,9 @@ def _imported_after(*args: str) -> set[str]:
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=ROOT, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
     return set(result.stderr.split("\n")[-2].split())
 
 
@@ -46,8 +47,11 @@ def test_export_every_format_with_template_names(tmp_path: Path) -> None:
     result = run_cli("export", str(SEED), "--format", "all", "-o", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "Runyu_Lu_Resume.docx", "Runyu_Lu_Resume.md", "Runyu_Lu_Resume.pdf",
-        "Runyu_Lu_Resume.txt"]
+        "Runyu_Lu_Resume.docx",
+        "Runyu_Lu_Resume.md",
+        "Runyu_Lu_Resume.pdf",
+        "Runyu_Lu_Resume.txt",
+    ]
 
 
 def test_default_source_is_resume_yaml_in_the_working_directory(tmp_path: Path) -> None:
@@ -103,8 +107,12 @@ def test_init_writes_a_valid_starter_and_never_overwrites(tmp_path: Path) -> Non
 def test_formats_lists_the_built_ins() -> None:
     result = run_cli("formats")
     assert result.returncode == 0
-    assert [line.split()[0] for line in result.stdout.splitlines()][:4] == ["md", "txt", "pdf",
-                                                                            "docx"]
+    assert [line.split()[0] for line in result.stdout.splitlines()][:4] == [
+        "md",
+        "txt",
+        "pdf",
+        "docx",
+    ]
 
 
 def test_schema_is_json_and_the_committed_copy_is_current() -> None:

@@ -59,12 +59,15 @@ def test_bullets_are_a_real_list(tmp_path: Path) -> None:
     from resumeout.validation import load_resume
 
     source = tmp_path / "r.yaml"
-    source.write_text("name: N\nsections:\n  - title: E\n    type: experience\n    entries:\n"
-                      "      - title: T\n        highlights: [one, '**two**']\n",
-                      encoding="utf-8")
+    source.write_text(
+        "name: N\nsections:\n  - title: E\n    type: experience\n    entries:\n"
+        "      - title: T\n        highlights: [one, '**two**']\n",
+        encoding="utf-8",
+    )
     document = docx.Document(io.BytesIO(DocxExporter().render(load_resume(source))))
-    bullets = [p for p in document.paragraphs if p.style is not None
-               and p.style.name == "List Bullet"]
+    bullets = [
+        p for p in document.paragraphs if p.style is not None and p.style.name == "List Bullet"
+    ]
     assert [p.text for p in bullets] == ["one", "two"]
     assert bullets[1].runs[0].bold
     numbering = document.styles["List Bullet"].element.find(f"{W}pPr/{W}numPr")
@@ -77,10 +80,19 @@ def test_hyperlinks(seed_docx: bytes) -> None:
     contact = document.paragraphs[1]
     links = contact._p.findall(f"{W}hyperlink")
     rels = document.part.rels
-    targets = [rels[link.get("{http://schemas.openxmlformats.org/officeDocument/2006/"
-                               "relationships}id")].target_ref for link in links]
-    assert targets == ["mailto:runyulu@umich.edu", "tel:+17342160351", "https://runyulu.com",
-                       "https://github.com/LRY89757", "https://www.linkedin.com/in/runyu-lu"]
+    targets = [
+        rels[
+            link.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+        ].target_ref
+        for link in links
+    ]
+    assert targets == [
+        "mailto:runyulu@umich.edu",
+        "tel:+17342160351",
+        "https://runyulu.com",
+        "https://github.com/LRY89757",
+        "https://www.linkedin.com/in/runyu-lu",
+    ]
 
 
 def test_owner_bold_in_authors(seed_docx: bytes) -> None:
@@ -115,9 +127,19 @@ def test_libreoffice_opens_it_on_one_page(tmp_path: Path, seed_docx: bytes) -> N
     path = tmp_path / "r.docx"
     path.write_bytes(seed_docx)
     subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
-        check=True, capture_output=True, timeout=180,
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
         env={**os.environ, "HOME": str(tmp_path / "home")},
     )
     reader = PdfReader(tmp_path / "r.pdf")

@@ -14,9 +14,21 @@ from resumeout.validation import load_resume
 from tests.conftest import SEED_FACTS, normalise
 
 HOSTILE = [
-    "<b>x</b>", "<font color=red>", '<img src="/etc/passwd">', "<a href='http://e.vil'>",
-    "&amp;", "& plain", "*stars*", "_under_", "[x](y)", "`tick`", "a | b", "back\\slash",
-    "C#", "C++", "~~strike~~",
+    "<b>x</b>",
+    "<font color=red>",
+    '<img src="/etc/passwd">',
+    "<a href='http://e.vil'>",
+    "&amp;",
+    "& plain",
+    "*stars*",
+    "_under_",
+    "[x](y)",
+    "`tick`",
+    "a | b",
+    "back\\slash",
+    "C#",
+    "C++",
+    "~~strike~~",
 ]
 BLOCK_HOSTILE = ["# heading", "---", "1. item", "- dash", "> quote", "+ plus", "==="]
 
@@ -41,10 +53,17 @@ def inline_text(tokens: list[Token]) -> str:
 
 def test_seed_structure_and_every_fact(seed: Resume) -> None:
     _, tokens = render(seed)
-    headings = [(t.tag, tokens[i + 1].content) for i, t in enumerate(tokens)
-                if t.type == "heading_open"]
-    assert headings == [("h1", "Runyu Lu"), ("h2", "Education"), ("h2", "Publications"),
-                        ("h2", "arXiv"), ("h2", "Work Experience"), ("h2", "Skills")]
+    headings = [
+        (t.tag, tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"
+    ]
+    assert headings == [
+        ("h1", "Runyu Lu"),
+        ("h2", "Education"),
+        ("h2", "Publications"),
+        ("h2", "arXiv"),
+        ("h2", "Work Experience"),
+        ("h2", "Skills"),
+    ]
     text = normalise(inline_text(tokens))
     missing = [fact for fact in SEED_FACTS if fact not in text]
     assert not missing
@@ -53,8 +72,13 @@ def test_seed_structure_and_every_fact(seed: Resume) -> None:
 def test_contacts_are_links(seed: Resume) -> None:
     _, tokens = render(seed)
     hrefs = [c.attrs["href"] for t in tokens for c in t.children or [] if c.type == "link_open"]
-    assert hrefs[:5] == ["mailto:runyulu@umich.edu", "tel:+17342160351", "https://runyulu.com",
-                         "https://github.com/LRY89757", "https://www.linkedin.com/in/runyu-lu"]
+    assert hrefs[:5] == [
+        "mailto:runyulu@umich.edu",
+        "tel:+17342160351",
+        "https://runyulu.com",
+        "https://github.com/LRY89757",
+        "https://www.linkedin.com/in/runyu-lu",
+    ]
 
 
 def test_owner_is_bold_in_author_lists(seed: Resume) -> None:
@@ -62,8 +86,9 @@ def test_owner_is_bold_in_author_lists(seed: Resume) -> None:
     strong = []
     for token in tokens:
         children = token.children or []
-        strong += [children[i + 1].content for i, c in enumerate(children)
-                   if c.type == "strong_open"]
+        strong += [
+            children[i + 1].content for i, c in enumerate(children) if c.type == "strong_open"
+        ]
     assert strong.count("Runyu Lu") == 4  # DSA, MuxServe, White-box, ModalGlue
     assert "Runyu Lu*" in strong  # TetriServe, with the equal-contribution mark
 
@@ -72,8 +97,10 @@ def test_user_text_never_becomes_markup(tmp_path: Path) -> None:
     source = tmp_path / "r.yaml"
     # In the source, the inline syntax is escaped with backslashes; what must come out is
     # the text as the reader wrote it, never formatting.
-    items = ["".join("\\" + ch if ch in "\\`*_[]<" else ch for ch in value)
-             for value in HOSTILE + BLOCK_HOSTILE]
+    items = [
+        "".join("\\" + ch if ch in "\\`*_[]<" else ch for ch in value)
+        for value in HOSTILE + BLOCK_HOSTILE
+    ]
     lines = "\n".join(f"      - {json.dumps(item)}" for item in items)
     source.write_text(
         "name: '# Not <b>a</b> heading'\nsections:\n  - title: '| T |'\n    type: text\n"
@@ -83,11 +110,22 @@ def test_user_text_never_becomes_markup(tmp_path: Path) -> None:
     resume = load_resume(source)
     _, tokens = render(resume)
     kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or []}
-    assert not kinds & {"html_inline", "html_block", "em_open", "strong_open", "link_open",
-                        "code_inline", "s_open", "table_open", "blockquote_open", "hr",
-                        "ordered_list_open"}
-    paragraphs = [tokens[i + 1].children for i, t in enumerate(tokens)
-                  if t.type == "paragraph_open"]
+    assert not kinds & {
+        "html_inline",
+        "html_block",
+        "em_open",
+        "strong_open",
+        "link_open",
+        "code_inline",
+        "s_open",
+        "table_open",
+        "blockquote_open",
+        "hr",
+        "ordered_list_open",
+    }
+    paragraphs = [
+        tokens[i + 1].children for i, t in enumerate(tokens) if t.type == "paragraph_open"
+    ]
     texts = ["".join(c.content for c in children or []) for children in paragraphs]
     assert texts == HOSTILE + BLOCK_HOSTILE
     shown = ["".join(c.content for c in t.children or []) for t in tokens if t.type == "inline"]

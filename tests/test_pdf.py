@@ -6,6 +6,7 @@ import io
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -47,25 +48,31 @@ def test_metadata(seed_pdf: bytes) -> None:
     assert meta.title == "Runyu Lu – Résumé"
     assert meta.author == "Runyu Lu"
     assert meta.creator is not None and meta.creator.startswith("resumeout ")
-    assert meta["/CreationDate"].startswith("D:20260316")
+    assert str(meta["/CreationDate"]).startswith("D:20260316")
 
 
 def test_outline_has_a_bookmark_per_section(seed_pdf: bytes) -> None:
-    outline = PdfReader(io.BytesIO(seed_pdf)).outline
+    outline: list[Any] = list(PdfReader(io.BytesIO(seed_pdf)).outline)
     titles = [item.title for item in outline if not isinstance(item, list)]
     assert titles == ["Education", "Publications", "arXiv", "Work Experience", "Skills"]
 
 
 def test_links_are_annotations(seed_pdf: bytes) -> None:
     page = PdfReader(io.BytesIO(seed_pdf)).pages[0]
-    uris = [annotation.get_object()["/A"]["/URI"] for annotation in page["/Annots"]]
-    assert uris == ["mailto:runyulu@umich.edu", "tel:+17342160351", "https://runyulu.com",
-                    "https://github.com/LRY89757", "https://www.linkedin.com/in/runyu-lu"]
+    annotations: list[Any] = page["/Annots"]  # type: ignore[assignment]
+    uris = [annotation.get_object()["/A"]["/URI"] for annotation in annotations]
+    assert uris == [
+        "mailto:runyulu@umich.edu",
+        "tel:+17342160351",
+        "https://runyulu.com",
+        "https://github.com/LRY89757",
+        "https://www.linkedin.com/in/runyu-lu",
+    ]
 
 
 def test_every_font_is_embedded(seed_pdf: bytes) -> None:
     page = PdfReader(io.BytesIO(seed_pdf)).pages[0]
-    fonts = page["/Resources"]["/Font"]
+    fonts: dict[str, Any] = page["/Resources"]["/Font"]  # type: ignore[index]
     assert fonts
     for font in fonts.values():
         font = font.get_object()
@@ -77,14 +84,17 @@ def test_every_font_is_embedded(seed_pdf: bytes) -> None:
 def test_source_date_epoch_sets_the_date(seed: Resume, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     meta = PdfReader(io.BytesIO(PdfExporter().render(seed))).metadata
-    assert meta is not None and meta["/CreationDate"].startswith("D:20231114")
+    assert meta is not None and str(meta["/CreationDate"]).startswith("D:20231114")
 
 
 def test_long_unbroken_words_wrap_inside_the_page(tmp_path: Path) -> None:
     word = "W" * 400
     source = tmp_path / "r.yaml"
-    source.write_text(f"name: N\nsections:\n  - title: T\n    type: text\n    entries:\n"
-                      f"      - 'https://example.org/{word}'\n", encoding="utf-8")
+    source.write_text(
+        f"name: N\nsections:\n  - title: T\n    type: text\n    entries:\n"
+        f"      - 'https://example.org/{word}'\n",
+        encoding="utf-8",
+    )
     pdf = PdfExporter().render(load_resume(source))
     reader = PdfReader(io.BytesIO(pdf))
     width = float(reader.pages[0].mediabox.width)
@@ -103,8 +113,9 @@ def test_long_unbroken_words_wrap_inside_the_page(tmp_path: Path) -> None:
 def test_pdffonts_sees_only_embedded_fonts(tmp_path: Path, seed_pdf: bytes) -> None:
     path = tmp_path / "r.pdf"
     path.write_bytes(seed_pdf)
-    rows = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
-                          check=True).stdout.splitlines()[2:]
+    rows = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     assert rows
     for row in rows:
         emb, sub, uni = row.split()[-5:-2]
@@ -115,8 +126,9 @@ def test_pdffonts_sees_only_embedded_fonts(tmp_path: Path, seed_pdf: bytes) -> N
 def test_pdftotext_reads_every_fact(tmp_path: Path, seed_pdf: bytes) -> None:
     path = tmp_path / "r.pdf"
     path.write_bytes(seed_pdf)
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert [fact for fact in SEED_FACTS if fact not in normalise(text)] == []
     assert "\ufffd" not in text and not any(0xE000 <= ord(ch) <= 0xF8FF for ch in text)
 

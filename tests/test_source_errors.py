@@ -17,20 +17,28 @@ CASES: list[tuple[str, list[tuple[int, int, str, str]]]] = [
     (
         "name: X\nsections:\n  - title: E\n    type: education\n    entries:\n"
         "      - institution: U\n        start: 2024-13\n        degre: PhD\n",
-        [(7, 16, "sections[0].entries[0].start", "month 13"),
-         (8, 9, "sections[0].entries[0].degre", "did you mean 'degree'")],
+        [
+            (7, 16, "sections[0].entries[0].start", "month 13"),
+            (8, 9, "sections[0].entries[0].degre", "did you mean 'degree'"),
+        ],
     ),
     (
         "name: X\nsections:\n  - title: E\n    type: experience\n    entries:\n"
         "      - title: T\n        start: 2024-05\n        end: 2023\n",
         [(8, 14, "sections[0].entries[0].end", "before it starts")],
     ),
-    ("name: X\nsections:\n  - title: P\n    type: publication\n    entries: []\n",
-     [(4, 11, "sections[0].type", "unknown section type 'publication'")]),
-    ("name: X\nsections:\n  - title: P\n    entries: []\n",
-     [(3, 5, "sections[0]", "needs `type:`")]),
-    ('name: "[me](javascript:alert(1))"\nheadline: "[x](file:///etc/passwd)"\n',
-     [(2, 11, "headline", "'file:'")]),
+    (
+        "name: X\nsections:\n  - title: P\n    type: publication\n    entries: []\n",
+        [(4, 11, "sections[0].type", "unknown section type 'publication'")],
+    ),
+    (
+        "name: X\nsections:\n  - title: P\n    entries: []\n",
+        [(3, 5, "sections[0]", "needs `type:`")],
+    ),
+    (
+        'name: "[me](javascript:alert(1))"\nheadline: "[x](file:///etc/passwd)"\n',
+        [(2, 11, "headline", "'file:'")],
+    ),
     ("name: X\nwebsite: 'javascript:alert(1)'\n", [(2, 10, "website", "'javascript:'")]),
     ("name: X\nemail: not-an-email\n", [(2, 8, "email", "not an email address")]),
     ("name: X\nname: Y\n", [(2, 1, "", "duplicate key 'name'")]),
@@ -40,13 +48,18 @@ CASES: list[tuple[str, list[tuple[int, int, str, str]]]] = [
     ("name: X\n---\nname: Y\n", [(2, 1, "", "several YAML documents")]),
     ('name: "bad\\x07bell"\n', [(1, 7, "name", "U+0007")]),
     ('name: "a\\u202Eb"\n', [(1, 7, "name", "bidirectional override")]),
-    ("name: X\ndesign:\n  accent_color: blue\n  page_size: A5\n",
-     [(3, 17, "design.accent_color", "not a colour"),
-      (4, 14, "design.page_size", "not allowed; use one of: 'letter' or 'a4'")]),
+    (
+        "name: X\ndesign:\n  accent_color: blue\n  page_size: A5\n",
+        [
+            (3, 17, "design.accent_color", "not a colour"),
+            (4, 14, "design.page_size", "not allowed; use one of: 'letter' or 'a4'"),
+        ],
+    ),
 ]
 
-LINE = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?:(?P<path>[^:\s]+): )?(?P<msg>.*)$",
-                  re.M)
+LINE = re.compile(
+    r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?:(?P<path>[^:\s]+): )?(?P<msg>.*)$", re.M
+)
 
 
 @pytest.mark.parametrize(("source", "expected"), CASES)

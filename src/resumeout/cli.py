@@ -40,20 +40,38 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     export = commands.add_parser(
-        "export", help="write the résumé in one or more formats",
+        "export",
+        help="write the résumé in one or more formats",
         description="Write the résumé in one or more formats. Outputs are replaced "
         "atomically: a failed export leaves earlier files as they were.",
     )
-    export.add_argument("sources", nargs="*", type=Path, metavar="SOURCE",
-                        help="résumé files (default: ./resume.yaml)")
-    export.add_argument("-f", "--format", default="all", metavar="FMT[,FMT…]",
-                        help="md, txt, pdf, docx (aliases: markdown, text), a plugin's "
-                        "name, or all (default: all)")
-    export.add_argument("-o", "--output", type=Path, metavar="DIR|FILE|-",
-                        help="output folder (default: beside the source), a file name for "
-                        "one format, or - for standard output")
-    export.add_argument("--strict", action="store_true",
-                        help="treat warnings (such as characters no font can draw) as errors")
+    export.add_argument(
+        "sources",
+        nargs="*",
+        type=Path,
+        metavar="SOURCE",
+        help="résumé files (default: ./resume.yaml)",
+    )
+    export.add_argument(
+        "-f",
+        "--format",
+        default="all",
+        metavar="FMT[,FMT…]",
+        help="md, txt, pdf, docx (aliases: markdown, text), a plugin's name, or all (default: all)",
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="DIR|FILE|-",
+        help="output folder (default: beside the source), a file name for "
+        "one format, or - for standard output",
+    )
+    export.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings (such as characters no font can draw) as errors",
+    )
 
     validate = commands.add_parser("validate", help="check résumé files and report every problem")
     validate.add_argument("sources", nargs="*", type=Path, metavar="SOURCE")
@@ -178,8 +196,9 @@ def _to_stdout(exporter: Exporter, resume: Resume) -> int:
     return 0
 
 
-def _export_one(exporter: Exporter, resume: Resume, source: Path, target: Path,
-                strict: bool) -> int:
+def _export_one(
+    exporter: Exporter, resume: Resume, source: Path, target: Path, strict: bool
+) -> int:
     """Render and write one output; report and count a failure instead of stopping."""
     from resumeout.writing import write_atomic
 
@@ -195,8 +214,10 @@ def _export_one(exporter: Exporter, resume: Resume, source: Path, target: Path,
         import traceback
 
         traceback.print_exc()
-        print(f"resumeout: internal error in the {exporter.name} exporter; "
-              f"{target} was not written", file=sys.stderr)
+        print(
+            f"resumeout: internal error in the {exporter.name} exporter; {target} was not written",
+            file=sys.stderr,
+        )
         return 1
     for warning in exporter.warnings:
         print(f"{source}: warning: {warning}", file=sys.stderr)
@@ -222,8 +243,10 @@ def _formats() -> int:
 
     for registration in registrations().values():
         exporter = _import(registration)
-        print(f"{exporter.name:<8} {exporter.suffix:<7} {exporter.description}"
-              f"  [{registration.origin}]")
+        print(
+            f"{exporter.name:<8} {exporter.suffix:<7} {exporter.description}"
+            f"  [{registration.origin}]"
+        )
     return EXIT_OK
 
 

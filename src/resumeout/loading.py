@@ -8,11 +8,10 @@ caught with their line and column instead of silently accepted.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from collections.abc import Iterator
 
 import yaml
 
@@ -85,8 +84,13 @@ def read_source(path: Path, display_name: str | None = None) -> LoadedSource:
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
         raise SourceError(
-            [source_map.diagnostic((), f"the document is {kind}; a résumé is a mapping of "
-                                   "fields such as `name:` and `sections:`")]
+            [
+                source_map.diagnostic(
+                    (),
+                    f"the document is {kind}; a résumé is a mapping of "
+                    "fields such as `name:` and `sections:`",
+                )
+            ]
         )
     return LoadedSource(data, source_map)
 
@@ -159,8 +163,14 @@ def _decode(raw: bytes, name: str) -> str:
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
         raise SourceError(
-            [Diagnostic(name, f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file "
-                        "as UTF-8", line, column)]
+            [
+                Diagnostic(
+                    name,
+                    f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8",
+                    line,
+                    column,
+                )
+            ]
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -243,11 +253,19 @@ class _Builder:
     def build(self, node: yaml.Node, path: FieldPath, depth: int = 0) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise SourceError([self.map.diagnostic(path, f"the document expands to more than "
-                               f"{MAX_NODES:,} values (too many aliases?)")])
+            raise SourceError(
+                [
+                    self.map.diagnostic(
+                        path,
+                        f"the document expands to more than "
+                        f"{MAX_NODES:,} values (too many aliases?)",
+                    )
+                ]
+            )
         if depth > MAX_DEPTH:
-            raise SourceError([self.map.diagnostic(path, f"nested more than {MAX_DEPTH} levels "
-                               "deep")])
+            raise SourceError(
+                [self.map.diagnostic(path, f"nested more than {MAX_DEPTH} levels deep")]
+            )
         self.map.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
             self.loader.flatten_mapping(node)  # resolves `<<` merge keys
@@ -259,8 +277,14 @@ class _Builder:
                     key = str(key)
                 if key in result:
                     first = self.map.keys[(*path, key)]
-                    self.problems.append(_at(self.map, *position, f"duplicate key {key!r} (first "
-                                             f"defined on line {first[0]}); keep only one"))
+                    self.problems.append(
+                        _at(
+                            self.map,
+                            *position,
+                            f"duplicate key {key!r} (first "
+                            f"defined on line {first[0]}); keep only one",
+                        )
+                    )
                     continue
                 self.map.keys[(*path, key)] = position
                 result[key] = self.build(value_node, (*path, key), depth + 1)

@@ -222,8 +222,11 @@ def _name_key(name: str) -> str:
 
 
 def _generic(entry: GenericEntry, style: DateStyle) -> EntryView:
-    when = format_date(entry.date, style) if entry.date else format_range(
-        entry.start, entry.end, style)
+    when = (
+        format_date(entry.date, style)
+        if entry.date
+        else format_range(entry.start, entry.end, style)
+    )
     lines = [entry.summary] if entry.summary else []
     if entry.url:
         lines.append(Rich((Link(entry.url, (Text(display_url(entry.url)),)),)))

@@ -31,8 +31,9 @@ def validate(source: LoadedSource) -> Resume:
 
 
 def diagnose(error: ValidationError, source: LoadedSource) -> list[Diagnostic]:
-    diagnostics = [_diagnostic(detail, source.source_map)
-                   for detail in error.errors(include_url=False)]
+    diagnostics = [
+        _diagnostic(detail, source.source_map) for detail in error.errors(include_url=False)
+    ]
     return sorted(diagnostics, key=lambda d: (d.line or 0, d.column or 0))
 
 
@@ -127,8 +128,10 @@ def _message(detail: ErrorDetails, path: FieldPath) -> str:
         case "union_tag_invalid":
             from resumeout.model.sections import SECTION_TYPES
 
-            return (f"unknown section type {context.get('tag')!r}; use one of: "
-                    f"{', '.join(SECTION_TYPES)}")
+            return (
+                f"unknown section type {context.get('tag')!r}; use one of: "
+                f"{', '.join(SECTION_TYPES)}"
+            )
         case "union_tag_not_found":
             from resumeout.model.sections import SECTION_TYPES
 

@@ -64,8 +64,9 @@ class TextExporter(Exporter):
         if document.headline:
             out += _wrap(plain(document.headline), width)
         if document.contacts:
-            contacts = [c.label if c.url is None else _link(c.label, c.url)
-                        for c in document.contacts]
+            contacts = [
+                c.label if c.url is None else _link(c.label, c.url) for c in document.contacts
+            ]
             out += _wrap(" | ".join(contacts), width)
         for section in document.sections:
             out += ["", "", section.title, "-" * min(width, max(display_width(section.title), 3))]
@@ -98,8 +99,11 @@ def _entry(entry: EntryView, width: int) -> list[str]:
 def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     # Never break inside a word or a URL: a long one overflows its line instead.
     wrapper = textwrap.TextWrapper(
-        width, initial_indent=first, subsequent_indent=rest,
-        break_long_words=False, break_on_hyphens=False,
+        width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
     )
     lines: list[str] = []
     for paragraph in text.split("\n"):

@@ -31,7 +31,8 @@ class Dated(Model):
             precision = min(_precision(start), _precision(end))
             if _truncate(end, precision) < _truncate(start, precision):
                 raise PydanticCustomError(
-                    "date_order", "ends ({end}) before it starts ({start})",
+                    "date_order",
+                    "ends ({end}) before it starts ({start})",
                     {"end": end.iso(), "start": start.iso()},
                 )
         return end
@@ -100,7 +101,8 @@ class PublicationEntry(Model):
         bare = doi.strip().removeprefix("https://doi.org/").removeprefix("doi:")
         if not bare.startswith("10.") or "/" not in bare or any(ch.isspace() for ch in bare):
             raise PydanticCustomError(
-                "doi_invalid", "'{doi}' is not a DOI; write it like 10.1145/3620666.3651357",
+                "doi_invalid",
+                "'{doi}' is not a DOI; write it like 10.1145/3620666.3651357",
                 {"doi": doi},
             )
         return bare
@@ -112,7 +114,8 @@ class PublicationEntry(Model):
             raise PydanticCustomError(
                 "equal_contribution_unknown",
                 "equal_contribution names {names}, not in authors; use names exactly as in "
-                "`authors`", {"names": ", ".join(repr(n) for n in unknown)},
+                "`authors`",
+                {"names": ", ".join(repr(n) for n in unknown)},
             )
         return self
 

@@ -73,7 +73,8 @@ def _email(value: Any) -> str:
     text = _text(value).strip()
     if not _EMAIL.fullmatch(text):
         raise PydanticCustomError(
-            "email_invalid", "'{value}' is not an email address (name@example.org)",
+            "email_invalid",
+            "'{value}' is not an email address (name@example.org)",
             {"value": text},
         )
     return text
@@ -121,7 +122,8 @@ def _length(value: Any) -> float:
     match = _LENGTH.fullmatch(str(value).strip()) if isinstance(value, str) else None
     if not match:
         raise PydanticCustomError(
-            "length_invalid", "'{value}' is not a length; write e.g. 0.7in, 1.8cm, 18mm or 50pt",
+            "length_invalid",
+            "'{value}' is not a length; write e.g. 0.7in, 1.8cm, 18mm or 50pt",
             {"value": value},
         )
     return float(match[1]) * _POINTS_PER[match[2]]
@@ -134,7 +136,8 @@ def _color(value: Any) -> str:
     match = _COLOR.fullmatch(value.strip()) if isinstance(value, str) else None
     if not match:
         raise PydanticCustomError(
-            "color_invalid", "'{value}' is not a colour; write six hex digits like #1f4e8c",
+            "color_invalid",
+            "'{value}' is not a colour; write six hex digits like #1f4e8c",
             {"value": value},
         )
     return "#" + match[1].lower()
@@ -146,8 +149,13 @@ Text = Annotated[str, PlainValidator(_text), WithJsonSchema(_TEXT_SCHEMA)]
 Markup = Annotated[
     Rich,
     PlainValidator(_markup),
-    WithJsonSchema({**_TEXT_SCHEMA, "description": "Text; **bold**, *italic*, `code` and "
-                    "[links](https://example.org) allowed."}),
+    WithJsonSchema(
+        {
+            **_TEXT_SCHEMA,
+            "description": "Text; **bold**, *italic*, `code` and "
+            "[links](https://example.org) allowed.",
+        }
+    ),
 ]
 _DATE_SCHEMA: dict[str, Any] = {
     "anyOf": [
@@ -161,15 +169,23 @@ EndDate = Annotated[
     PlainValidator(_end_date),
     WithJsonSchema({"anyOf": [*_DATE_SCHEMA["anyOf"], {"const": "present"}]}),
 ]
-Email = Annotated[str, PlainValidator(_email), WithJsonSchema({"type": "string",
-                                                              "format": "email"})]
+Email = Annotated[
+    str, PlainValidator(_email), WithJsonSchema({"type": "string", "format": "email"})
+]
 Url = Annotated[str, PlainValidator(_url), WithJsonSchema({"type": "string", "format": "uri"})]
 Phone = Annotated[str, PlainValidator(_phone), WithJsonSchema({"type": "string"})]
 Length = Annotated[
     float,
     PlainValidator(_length),
-    WithJsonSchema({"anyOf": [{"type": "number"},
-                              {"type": "string", "pattern": r"^\d+(\.\d+)?\s*(pt|in|cm|mm)$"}]}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number"},
+                {"type": "string", "pattern": r"^\d+(\.\d+)?\s*(pt|in|cm|mm)$"},
+            ]
+        }
+    ),
 ]
-Color = Annotated[str, PlainValidator(_color), WithJsonSchema({"type": "string",
-                                                              "pattern": "^#?[0-9a-fA-F]{6}$"})]
+Color = Annotated[
+    str, PlainValidator(_color), WithJsonSchema({"type": "string", "pattern": "^#?[0-9a-fA-F]{6}$"})
+]

@@ -31,13 +31,13 @@ class Design(Model):
     margins: Margins = Margins()
     font: Text = "Source Sans Pro"
     """A font family name, or a path (relative to the résumé) to a .ttf file or a folder."""
-    font_size: float = Field(10.0, ge=7.0, le=14.0)
+    font_size: Annotated[float, Field(ge=7.0, le=14.0)] = 10.0
     """Body text size in points; headings scale from it."""
     accent_color: Color = "#004f90"
     """Name, section titles and rules."""
-    line_height: float = Field(1.22, ge=1.0, le=2.0)
+    line_height: Annotated[float, Field(ge=1.0, le=2.0)] = 1.22
     """Line spacing as a multiple of the font size."""
-    spacing: float = Field(1.0, ge=0.3, le=2.0)
+    spacing: Annotated[float, Field(ge=0.3, le=2.0)] = 1.0
     """Scales every vertical gap between entries and sections."""
 
 
@@ -62,23 +62,27 @@ class Settings(Model):
     dates: DateSettings = DateSettings()
     owner_names: list[Text] = []
     """Other spellings of your name in author lists (e.g. R. Lu), shown in bold too."""
-    text_width: int = Field(80, ge=30, le=400)
+    text_width: Annotated[int, Field(ge=30, le=400)] = 80
     """Line width of the plain-text export."""
 
     @field_validator("output_name")
     @classmethod
     def _known_placeholders(cls, template: str) -> str:
         try:
-            names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+            names = [
+                name for _, name, _, _ in string.Formatter().parse(template) if name is not None
+            ]
         except ValueError as error:
             raise PydanticCustomError(
-                "template_invalid", "is not a valid template ({error}); use {{name}}",
+                "template_invalid",
+                "is not a valid template ({error}); use {{name}}",
                 {"error": str(error)},
             ) from None
         unknown = [name for name in names if name not in OUTPUT_NAME_FIELDS]
         if unknown:
             raise PydanticCustomError(
-                "template_invalid", "uses {{{field}}}; the only placeholder is {{name}}",
+                "template_invalid",
+                "uses {{{field}}}; the only placeholder is {{name}}",
                 {"field": unknown[0]},
             )
         return template

@@ -41,8 +41,10 @@ def build_docx(resume: Resume) -> bytes:
     if view.headline:
         body.paragraph(view.headline, names.HEADLINE)
     if view.contacts:
-        contacts = [Rich((Link(c.url, (Text(c.label),)),)) if c.url else Rich.plain(c.label)
-                    for c in view.contacts]
+        contacts = [
+            Rich((Link(c.url, (Text(c.label),)),)) if c.url else Rich.plain(c.label)
+            for c in view.contacts
+        ]
         body.paragraph(Rich.join(contacts, "  ·  "), names.CONTACT)
     for section_view in view.sections:
         body.paragraph(Rich.plain(section_view.title), names.SECTION)
@@ -103,8 +105,9 @@ class _Body:
             if run.code:
                 added.font.name = "Consolas"
 
-    def _hyperlink(self, paragraph: Paragraph, url: str, text: str, bold: bool,
-                   italic: bool) -> None:
+    def _hyperlink(
+        self, paragraph: Paragraph, url: str, text: str, bold: bool, italic: bool
+    ) -> None:
         relation = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
         link = OxmlElement("w:hyperlink")
         link.set(qn("r:id"), relation)

@@ -3,13 +3,15 @@ Word or LibreOffice restyles every paragraph that uses it."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
-from docx.styles.style import BaseStyle, ParagraphStyle
+from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 
 from resumeout.model import Design
 
@@ -53,7 +55,9 @@ def define_styles(document: Document, design: Design, text_width: float) -> None
 
     section = styles[SECTION]
     _font(section, design.font, size * 1.4, bold=True, color=accent)
-    _spacing(section, design, before=size * 1.0 * design.spacing, after=size * 0.35 * design.spacing)
+    _spacing(
+        section, design, before=size * 1.0 * design.spacing, after=size * 0.35 * design.spacing
+    )
     section.paragraph_format.keep_with_next = True
     _bottom_border(section, design.accent_color)
 
@@ -74,21 +78,31 @@ def define_styles(document: Document, design: Design, text_width: float) -> None
     note.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _spacing(note, design, before=size * 1.2, after=0)
 
-    link = (styles[HYPERLINK] if HYPERLINK in [s.name for s in styles]
-            else styles.add_style(HYPERLINK, WD_STYLE_TYPE.CHARACTER))
+    link = (
+        styles[HYPERLINK]
+        if HYPERLINK in [s.name for s in styles]
+        else styles.add_style(HYPERLINK, WD_STYLE_TYPE.CHARACTER)
+    )
     link.font.color.rgb = accent
     link.font.underline = False
 
 
 def _paragraph_style(document: Document, name: str) -> ParagraphStyle:
-    style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style = cast(ParagraphStyle, document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH))
     style.base_style = document.styles["Normal"]
     style.quick_style = True
     return style
 
 
-def _font(style: BaseStyle, family: str, size: float, *, bold: bool | None = None,
-          italic: bool | None = None, color: RGBColor | None = None) -> None:
+def _font(
+    style: CharacterStyle,
+    family: str,
+    size: float,
+    *,
+    bold: bool | None = None,
+    italic: bool | None = None,
+    color: RGBColor | None = None,
+) -> None:
     font = style.font
     font.name = family
     font.size = Pt(size)
@@ -121,8 +135,12 @@ def _bottom_border(style: ParagraphStyle, color: str) -> None:
     ppr = style.element.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
-    for key, value in (("val", "single"), ("sz", "6"), ("space", "1"),
-                       ("color", color.lstrip("#").upper())):
+    for key, value in (
+        ("val", "single"),
+        ("sz", "6"),
+        ("space", "1"),
+        ("color", color.lstrip("#").upper()),
+    ):
         bottom.set(qn(f"w:{key}"), value)
     borders.append(bottom)
     _remove_border(style)

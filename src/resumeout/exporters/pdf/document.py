@@ -12,7 +12,12 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from resumeout import __version__
 from resumeout.exporters.pdf import layout
-from resumeout.exporters.pdf.fonts import FontNotFound, bundled_files, find_family, register_family
+from resumeout.exporters.pdf.fonts import (
+    FontNotFoundError,
+    bundled_files,
+    find_family,
+    register_family,
+)
 from resumeout.exporters.pdf.markup import MarkupWriter
 from resumeout.model import Resume
 from resumeout.presentation import present
@@ -25,7 +30,7 @@ def build_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
     design = resume.design
     try:
         files, origin = find_family(design.font, base_dir)
-    except FontNotFound as error:
+    except FontNotFoundError as error:
         warnings.append(f"{error}; using Source Sans Pro")
         files, origin = bundled_files(), "the font-source-sans-pro package"
     family = register_family(files, origin)
@@ -46,8 +51,10 @@ def build_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
     template = SimpleDocTemplate(
         buffer,
         pagesize=PAGE_SIZES[design.page_size],
-        leftMargin=margins.left, rightMargin=margins.right,
-        topMargin=margins.top, bottomMargin=margins.bottom,
+        leftMargin=margins.left,
+        rightMargin=margins.right,
+        topMargin=margins.top,
+        bottomMargin=margins.bottom,
         title=document.metadata.title,
         author=document.metadata.author,
         subject=document.metadata.subject,
@@ -66,8 +73,10 @@ def build_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
 
     template.build(story, canvasmaker=make_canvas)
     for char in sorted(writer.missing):
-        warnings.append(f"no installed font can draw {char!r} (U+{ord(char):04X}); install a "
-                        "font that has it (see README, Fonts)")
+        warnings.append(
+            f"no installed font can draw {char!r} (U+{ord(char):04X}); install a "
+            "font that has it (see README, Fonts)"
+        )
     return buffer.getvalue()
 
 
@@ -95,8 +104,9 @@ class _FooterCanvas(Canvas):  # type: ignore[misc]
 
     def _draw_footer(self, total: int) -> None:
         text, style = self._footer
-        paragraph = Paragraph(text.replace("{page}", str(self._pageNumber))
-                              .replace("{pages}", str(total)), style)
+        paragraph = Paragraph(
+            text.replace("{page}", str(self._pageNumber)).replace("{pages}", str(total)), style
+        )
         width, height = self._pagesize
         _, used = paragraph.wrap(width, height)
         paragraph.drawOn(self, 0, max(12.0, self._bottom_margin() - used - 6))

@@ -66,14 +66,14 @@ class Family:
     origin: str
 
 
-class FontNotFound(Exception):
+class FontNotFoundError(Exception):
     pass
 
 
 def bundled_files() -> dict[str, FontFile]:
     spec = importlib.util.find_spec("font_source_sans_pro")
     if spec is None or not spec.submodule_search_locations:
-        raise FontNotFound("the font-source-sans-pro package is not installed")
+        raise FontNotFoundError("the font-source-sans-pro package is not installed")
     folder = Path(next(iter(spec.submodule_search_locations))) / "files"
     return {style: FontFile(folder / name) for style, name in _BUNDLED_FILES.items()}
 
@@ -101,16 +101,18 @@ def find_family(font: str, base_dir: Path) -> tuple[dict[str, FontFile], str]:
     files = _from_fontconfig(font)
     if files:
         return files, "the system's fonts"
-    raise FontNotFound(f"font {font!r} was not found (as a path, in fonts/, or installed)")
+    raise FontNotFoundError(f"font {font!r} was not found (as a path, in fonts/, or installed)")
 
 
 def _siblings(regular: Path) -> dict[str, FontFile]:
     """A family from its regular file: ``X-Regular.ttf`` → ``X-Bold.ttf`` and so on."""
     stem = re.sub(r"[-_ ]?(Regular|Book|Roman)$", "", regular.stem, flags=re.I)
     files = {"regular": FontFile(regular)}
-    for style, suffixes in (("bold", ("Bold", "Semibold", "SemiBold", "Bd")),
-                            ("italic", ("Italic", "It", "Oblique")),
-                            ("bold_italic", ("BoldItalic", "SemiboldIt", "BoldOblique", "BI"))):
+    for style, suffixes in (
+        ("bold", ("Bold", "Semibold", "SemiBold", "Bd")),
+        ("italic", ("Italic", "It", "Oblique")),
+        ("bold_italic", ("BoldItalic", "SemiboldIt", "BoldOblique", "BI")),
+    ):
         for suffix in suffixes:
             for separator in ("-", "_", ""):
                 path = regular.with_name(f"{stem}{separator}{suffix}{regular.suffix}")
@@ -137,7 +139,10 @@ def _fontconfig_listing() -> tuple[tuple[str, str, str, int], ...]:
     try:
         result = subprocess.run(
             ["fc-list", "--format", "%{family[0]}\t%{style[0]}\t%{file}\t%{index}\n"],
-            capture_output=True, text=True, timeout=20, check=False,
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=False,
         )
     except (OSError, subprocess.SubprocessError):
         return ()
@@ -180,11 +185,20 @@ def register_family(files: dict[str, FontFile], origin: str) -> Family:
     for style, file in chosen.items():
         load_font(names[style], file)
     pdfmetrics.registerFontFamily(
-        names["regular"], normal=names["regular"], bold=names["bold"],
-        italic=names["italic"], boldItalic=names["bold_italic"],
+        names["regular"],
+        normal=names["regular"],
+        bold=names["bold"],
+        italic=names["italic"],
+        boldItalic=names["bold_italic"],
     )
-    return Family(names["regular"], names["regular"], names["bold"], names["italic"],
-                  names["bold_italic"], origin)
+    return Family(
+        names["regular"],
+        names["regular"],
+        names["bold"],
+        names["italic"],
+        names["bold_italic"],
+        origin,
+    )
 
 
 def _font_name(file: FontFile) -> str:

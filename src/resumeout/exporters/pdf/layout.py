@@ -40,29 +40,58 @@ def make_styles(design: Design, family: Family) -> Styles:
     leading = size * design.line_height
     accent = HexColor(design.accent_color)
     base = ParagraphStyle(
-        "body", fontName=family.regular, fontSize=size, leading=leading, alignment=TA_LEFT,
-        bulletFontName=family.regular, bulletFontSize=size, hyphenationLang="",
-        embeddedHyphenation=0, uriWasteReduce=0.3,
+        "body",
+        fontName=family.regular,
+        fontSize=size,
+        leading=leading,
+        alignment=TA_LEFT,
+        bulletFontName=family.regular,
+        bulletFontSize=size,
+        hyphenationLang="",
+        embeddedHyphenation=0,
+        uriWasteReduce=0.3,
     )
 
     def derive(name: str, **changes: Any) -> ParagraphStyle:
         return ParagraphStyle(name, parent=base, **changes)
 
     return Styles(
-        name=derive("name", fontName=family.bold, fontSize=size * 2.6, leading=size * 3.0,
-                    alignment=TA_CENTER, textColor=accent),
+        name=derive(
+            "name",
+            fontName=family.bold,
+            fontSize=size * 2.6,
+            leading=size * 3.0,
+            alignment=TA_CENTER,
+            textColor=accent,
+        ),
         headline=derive("headline", fontSize=size * 1.1, leading=size * 1.4, alignment=TA_CENTER),
         contact=derive("contact", alignment=TA_CENTER, spaceBefore=size * 0.2),
-        section=derive("section", fontName=family.bold, fontSize=size * 1.4,
-                       leading=size * 1.6, textColor=accent),
+        section=derive(
+            "section",
+            fontName=family.bold,
+            fontSize=size * 1.4,
+            leading=size * 1.6,
+            textColor=accent,
+        ),
         heading=derive("heading"),
         aside=derive("aside", alignment=TA_RIGHT),
         line=derive("line"),
         bullet=derive("bullet", leftIndent=size * 1.1, bulletIndent=size * 0.25),
-        updated=derive("updated", fontSize=size * 0.8, leading=size, alignment=TA_RIGHT,
-                       textColor=HexColor(MUTED), fontName=family.italic),
-        footer=derive("footer", fontSize=size * 0.8, alignment=TA_CENTER,
-                      textColor=HexColor(MUTED), fontName=family.italic),
+        updated=derive(
+            "updated",
+            fontSize=size * 0.8,
+            leading=size,
+            alignment=TA_RIGHT,
+            textColor=HexColor(MUTED),
+            fontName=family.italic,
+        ),
+        footer=derive(
+            "footer",
+            fontSize=size * 0.8,
+            alignment=TA_CENTER,
+            textColor=HexColor(MUTED),
+            fontName=family.italic,
+        ),
         accent=accent,
         size=size,
         spacing=design.spacing,
@@ -132,8 +161,9 @@ class HeadingLine(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         self.heading.drawOn(self.canv, 0, self.height - self.heading_height)
         if self.aside is not None:
-            self.aside.drawOn(self.canv, self.width - self.aside_width,
-                              self.height - self.aside_height)
+            self.aside.drawOn(
+                self.canv, self.width - self.aside_width, self.height - self.aside_height
+            )
 
 
 def header(document: DocumentView, styles: Styles, writer: MarkupWriter) -> list[Flowable]:
@@ -159,8 +189,12 @@ def _linked(label: str, url: str) -> Any:
 
 
 def section(view: SectionView, index: int, styles: Styles, writer: MarkupWriter) -> list[Flowable]:
-    title = SectionTitle(Paragraph(writer.plain(view.title, bold=True), styles.section),
-                         view.title, f"section-{index}", styles)
+    title = SectionTitle(
+        Paragraph(writer.plain(view.title, bold=True), styles.section),
+        view.title,
+        f"section-{index}",
+        styles,
+    )
     story: list[Flowable] = [title]
     for position, entry in enumerate(view.entries):
         story.append(_entry(entry, position, styles, writer))
@@ -175,8 +209,9 @@ def _entry(entry: EntryView, position: int, styles: Styles, writer: MarkupWriter
         aside = Paragraph(writer.markup(entry.aside), styles.aside) if entry.aside else None
         parts.append(HeadingLine(heading, aside, gap=size * 1.2))
     parts += [Paragraph(writer.markup(line), styles.line) for line in entry.lines]
-    parts += [Paragraph(writer.markup(bullet), styles.bullet, bulletText="•")
-              for bullet in entry.bullets]
+    parts += [
+        Paragraph(writer.markup(bullet), styles.bullet, bulletText="•") for bullet in entry.bullets
+    ]
     # Vertical rhythm: one-line entries sit close; entries with detail lines get room.
     if position == 0:
         gap = 0.0
@@ -193,5 +228,7 @@ def _entry(entry: EntryView, position: int, styles: Styles, writer: MarkupWriter
 def closing(document: DocumentView, styles: Styles, writer: MarkupWriter) -> list[Flowable]:
     if not document.last_updated:
         return []
-    return [Spacer(0, styles.size * 1.2 * styles.spacing),
-            Paragraph(writer.plain(document.last_updated, italic=True), styles.updated)]
+    return [
+        Spacer(0, styles.size * 1.2 * styles.spacing),
+        Paragraph(writer.plain(document.last_updated, italic=True), styles.updated),
+    ]
