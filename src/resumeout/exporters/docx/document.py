@@ -70,9 +70,13 @@ def build_docx(resume: Resume) -> bytes:
 class _Body:
     def __init__(self, document: docx.document.Document) -> None:
         self.document = document
+        # python-docx resolves a style name by scanning every style, for every paragraph
+        # (most of the render time); look each id up once and write it directly.
+        self.style_ids = {style.name: style.style_id for style in document.styles}
 
     def paragraph(self, rich: Rich, style: str) -> Paragraph:
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self.document.add_paragraph()
+        paragraph._p.style = self.style_ids[style]
         self.add(paragraph, rich)
         return paragraph
 
@@ -111,7 +115,8 @@ class _Body:
         relation = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
         link = OxmlElement("w:hyperlink")
         link.set(qn("r:id"), relation)
-        run = paragraph.add_run(text, style=names.HYPERLINK)
+        run = paragraph.add_run(text)
+        run._r.style = self.style_ids[names.HYPERLINK]
         run.bold = bold or None
         run.italic = italic or None
         link.append(run._r)
