@@ -16,6 +16,7 @@ from pydantic_core import ErrorDetails
 from resumeout.errors import Diagnostic, SourceError
 from resumeout.loading import FieldPath, LoadedSource, SourceMap, read_source
 from resumeout.model import Resume
+from resumeout.model.fields import describe
 
 
 def load_resume(path: Path, display_name: str | None = None) -> Resume:
@@ -122,9 +123,9 @@ def _message(detail: ErrorDetails, path: FieldPath) -> str:
         case "missing":
             return f"required field {field!r} is missing; add `{field}: …`"
         case "model_type" | "model_attributes_type" | "dict_type":
-            return f"expected a mapping of fields, got {_describe(value)}"
+            return f"expected a mapping of fields, got {describe(value)}"
         case "list_type":
-            return f"expected a list (lines starting with `- `), got {_describe(value)}"
+            return f"expected a list (lines starting with `- `), got {describe(value)}"
         case "union_tag_invalid":
             from resumeout.model.sections import SECTION_TYPES
 
@@ -137,11 +138,11 @@ def _message(detail: ErrorDetails, path: FieldPath) -> str:
 
             return f"this section needs `type:`, one of: {', '.join(SECTION_TYPES)}"
         case "literal_error":
-            return f"{_describe(value)} is not allowed; use one of: {context.get('expected')}"
+            return f"{describe(value)} is not allowed; use one of: {context.get('expected')}"
         case "string_type":
-            return f"expected text, got {_describe(value)}; put it in quotes"
+            return f"expected text, got {describe(value)}; put it in quotes"
         case "int_type" | "int_parsing" | "float_type" | "float_parsing":
-            return f"expected a number, got {_describe(value)}"
+            return f"expected a number, got {describe(value)}"
         case "greater_than_equal" | "less_than_equal":
             bound = context.get("ge", context.get("le"))
             side = "at least" if kind == "greater_than_equal" else "at most"
@@ -149,19 +150,3 @@ def _message(detail: ErrorDetails, path: FieldPath) -> str:
         case _:
             # Our own validators (PydanticCustomError) write messages meant for people.
             return detail["msg"]
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"`{str(value).lower()}`"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, str):
-        return repr(value)
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    if value is None:
-        return "nothing"
-    return type(value).__name__

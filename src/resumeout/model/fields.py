@@ -21,18 +21,21 @@ from resumeout.markup import MarkupError, check_url, parse_inline
 def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise PydanticCustomError(
-            "text_type", "expected text, got {kind}; put it in quotes", {"kind": _kind(value)}
+            "text_type", "expected text, got {kind}; put it in quotes", {"kind": describe(value)}
         )
     if not value.strip():
         raise PydanticCustomError("text_empty", "is empty; give a value or remove the field")
     return value
 
 
-def _kind(value: Any) -> str:
+def describe(value: Any) -> str:
+    """A value as an error message names it: ``the number 3``, ``'A5'``, ``a list``."""
     if isinstance(value, bool):
-        return "true/false"
+        return f"`{str(value).lower()}`"
     if isinstance(value, int | float):
         return f"the number {value}"
+    if isinstance(value, str):
+        return repr(value)
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
