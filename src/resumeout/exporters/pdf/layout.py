@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from resumeout.exporters.pdf.fonts import Family
@@ -16,6 +17,9 @@ from resumeout.model import Design
 from resumeout.presentation import DocumentView, EntryView, SectionView
 
 MUTED = "#555555"
+# What a text extractor reads between an entry's heading and its aside (as the Markdown
+# export writes it); whitespace would not do, extractors drop it and keep the gap.
+FILLER = "\u2014"
 
 
 @dataclass(frozen=True)
@@ -161,9 +165,34 @@ class HeadingLine(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         self.heading.drawOn(self.canv, 0, self.height - self.heading_height)
         if self.aside is not None:
+            self._bridge(self.aside)  # before the aside: content order is reading order too
             self.aside.drawOn(
                 self.canv, self.width - self.aside_width, self.height - self.aside_height
             )
+
+    def _bridge(self, aside: Paragraph) -> None:
+        """Join the heading's first line and the aside into one line for text extractors.
+
+        Extractors that read by position (poppler's pdftotext, pdfminer, and so many ATS)
+        split a line at a wide gap and read a right-aligned column after the block beside
+        it. An invisible dash stretched across the gap keeps the heading and its date on
+        one line, in reading order ("Computer Science — Sep 2024 – Present"); nothing
+        shows on the page.
+        """
+        style = self.heading.style
+        start = (self.heading.getActualLineWidths0() or [0.0])[0] + style.fontSize * 0.3
+        end = self.width - max(aside.getActualLineWidths0() or [0.0]) - style.fontSize * 0.3
+        if end <= start:
+            return
+        advance = stringWidth(FILLER, style.fontName, style.fontSize)
+        text = self.canv.beginText(start, self.height - style.fontSize)
+        text.setTextRenderMode(3)  # invisible
+        text.setFont(style.fontName, style.fontSize)
+        text.setHorizScale(100.0 * (end - start) / advance)
+        text.textOut(FILLER)
+        self.canv.saveState()  # the scaling is text state: keep it from the aside
+        self.canv.drawText(text)
+        self.canv.restoreState()
 
 
 def header(document: DocumentView, styles: Styles, writer: MarkupWriter) -> list[Flowable]:
