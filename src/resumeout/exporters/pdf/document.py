@@ -67,7 +67,9 @@ def build_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
     )
 
     def make_canvas(*args: Any, **kwargs: Any) -> Canvas:
-        canvas = _FooterCanvas(*args, footer=(footer_text, styles.footer), **kwargs)
+        canvas = _FooterCanvas(
+            *args, footer=(footer_text, styles.footer), footer_space=margins.bottom, **kwargs
+        )
         canvas.setDateFormatter(lambda *_: pdf_date)
         return canvas
 
@@ -84,9 +86,12 @@ class _FooterCanvas(Canvas):  # type: ignore[misc]
     """Holds pages back until the end so the footer can say "page X of Y", and only
     draws it when there is more than one page."""
 
-    def __init__(self, *args: Any, footer: tuple[str, Any], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, footer: tuple[str, Any], footer_space: float, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._footer = footer
+        self._footer_space = footer_space
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
@@ -109,7 +114,5 @@ class _FooterCanvas(Canvas):  # type: ignore[misc]
         )
         width, height = self._pagesize
         _, used = paragraph.wrap(width, height)
-        paragraph.drawOn(self, 0, max(12.0, self._bottom_margin() - used - 6))
-
-    def _bottom_margin(self) -> float:
-        return 28.0
+        # Centred in the bottom margin, below the text block.
+        paragraph.drawOn(self, 0, max(6.0, (self._footer_space - used) / 2))
