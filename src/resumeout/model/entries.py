@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import ValidationInfo, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from resumeout.dates import PartialDate
@@ -14,10 +14,10 @@ from resumeout.model.fields import Date, EndDate, Markup, Text, Url
 
 
 class Dated(Model):
-    start: Date | None = None
-    """When it began: YYYY, YYYY-MM or YYYY-MM-DD."""
-    end: EndDate | None = None
-    """When it ended, or `present`."""
+    start: Date | None = Field(
+        default=None, description="When it began: YYYY, YYYY-MM or YYYY-MM-DD."
+    )
+    end: EndDate | None = Field(default=None, description="When it ended, or `present`.")
 
     @field_validator("end")
     @classmethod
@@ -48,38 +48,40 @@ def _truncate(date: PartialDate, precision: int) -> tuple[int, ...]:
 
 class EducationEntry(Dated):
     institution: Markup
-    degree: Markup | None = None
-    """e.g. PhD, BSc, Bachelor of Engineering."""
-    area: Markup | None = None
-    """The field of study, e.g. Computer Science."""
+    degree: Markup | None = Field(
+        default=None, description="e.g. PhD, BSc, Bachelor of Engineering."
+    )
+    area: Markup | None = Field(
+        default=None, description="The field of study, e.g. Computer Science."
+    )
     location: Text | None = None
-    gpa: Text | None = None
-    """As written, e.g. `3.95 / 4.00` (quote it)."""
+    gpa: Text | None = Field(default=None, description="As written, e.g. `3.95 / 4.00` (quote it).")
     advisors: list[Text] = []
-    details: list[Markup] = []
-    """Lines shown under the entry (research area, programme, thesis…)."""
-    highlights: list[Markup] = []
-    """Bullet points."""
+    details: list[Markup] = Field(
+        default=[], description="Lines shown under the entry (research area, programme, thesis…)."
+    )
+    highlights: list[Markup] = Field(default=[], description="Bullet points.")
 
 
 class ExperienceEntry(Dated):
-    title: Markup
-    """The position held, or the project worked on."""
+    title: Markup = Field(description="The position held, or the project worked on.")
     organization: Markup | None = None
     location: Text | None = None
     summary: Markup | None = None
-    highlights: list[Markup] = []
-    """Bullet points."""
+    highlights: list[Markup] = Field(default=[], description="Bullet points.")
 
 
 class PublicationEntry(Model):
     title: Markup
-    authors: list[Text]
-    """Every author, in order; the résumé's owner is shown in bold automatically."""
-    equal_contribution: list[Text] = []
-    """Authors who contributed equally; each is marked with an asterisk."""
-    venue: Markup | None = None
-    """Where it appeared, e.g. ICLR, or a journal's name."""
+    authors: list[Text] = Field(
+        description="Every author, in order; the résumé's owner is shown in bold automatically."
+    )
+    equal_contribution: list[Text] = Field(
+        default=[], description="Authors who contributed equally; each is marked with an asterisk."
+    )
+    venue: Markup | None = Field(
+        default=None, description="Where it appeared, e.g. ICLR, or a journal's name."
+    )
     date: Date | None = None
     doi: Text | None = None
     url: Url | None = None
@@ -124,8 +126,10 @@ class GenericEntry(Dated):
     title: Markup
     subtitle: Markup | None = None
     location: Text | None = None
-    date: Date | None = None
-    """A single date, for an entry that has no range (an award, a talk)."""
+    date: Date | None = Field(
+        default=None,
+        description="A single date, for an entry that has no range (an award, a talk).",
+    )
     url: Url | None = None
     summary: Markup | None = None
     highlights: list[Markup] = []
@@ -140,7 +144,5 @@ class GenericEntry(Dated):
 
 
 class LineEntry(Model):
-    label: Markup
-    """e.g. Languages."""
-    details: Markup
-    """e.g. Native in Mandarin; fluent in English."""
+    label: Markup = Field(description="e.g. Languages.")
+    details: Markup = Field(description="e.g. Native in Mandarin; fluent in English.")

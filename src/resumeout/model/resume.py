@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from resumeout.dates import PartialDate
@@ -13,11 +13,13 @@ from resumeout.model.style import Design, Settings
 
 
 class Profile(Model):
-    network: Text
-    """GitHub, LinkedIn, GitLab, X, Google Scholar, ORCID, or any other name."""
+    network: Text = Field(
+        description="GitHub, LinkedIn, GitLab, X, Google Scholar, ORCID, or any other name."
+    )
     username: Text
-    url: Url | None = None
-    """Needed only for a network resumeout does not know."""
+    url: Url | None = Field(
+        default=None, description="Needed only for a network resumeout does not know."
+    )
 
 
 # Profile addresses are derived only for networks whose address is fixed by the username;
@@ -42,15 +44,19 @@ def profile_url(profile: Profile) -> str | None:
 
 class Resume(Model):
     name: Text
-    headline: Markup | None = None
-    """A line under the name, e.g. PhD student in machine-learning systems."""
+    headline: Markup | None = Field(
+        default=None,
+        description="A line under the name, e.g. PhD student in machine-learning systems.",
+    )
     location: Text | None = None
     email: Email | None = None
     phone: Phone | None = None
     website: Url | None = None
     profiles: list[Profile] = []
-    last_updated: Date | None = None
-    """Shown on the résumé and used as the documents' date (never the clock)."""
+    last_updated: Date | None = Field(
+        default=None,
+        description="Shown on the résumé and used as the documents' date (never the clock).",
+    )
     sections: list[Section] = []
     design: Design = Design()
     settings: Settings = Settings()

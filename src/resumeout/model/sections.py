@@ -18,8 +18,9 @@ from resumeout.model.fields import Markup, Text
 
 
 class _Section(Model):
-    title: Text
-    """The heading, as it should appear: Education, Publications, arXiv…"""
+    title: Text = Field(
+        description="The heading, as it should appear: Education, Publications, arXiv…"
+    )
 
 
 class EducationSection(_Section):
@@ -49,8 +50,7 @@ class LineSection(_Section):
 
 class TextSection(_Section):
     type: Literal["text"]
-    entries: list[Markup]
-    """Paragraphs."""
+    entries: list[Markup] = Field(description="Paragraphs.")
 
 
 Section = Annotated[

@@ -29,41 +29,57 @@ class Design(Model):
 
     page_size: Annotated[Literal["letter", "a4"], BeforeValidator(_lower)] = "letter"
     margins: Margins = Margins()
-    font: Text = "Source Sans Pro"
-    """A font family name, or a path (relative to the résumé) to a .ttf file or a folder."""
-    font_size: Annotated[float, Field(ge=7.0, le=14.0)] = 10.0
-    """Body text size in points; headings scale from it."""
-    accent_color: Color = "#004f90"
-    """Name, section titles and rules."""
-    line_height: Annotated[float, Field(ge=1.0, le=2.0)] = 1.22
-    """Line spacing as a multiple of the font size."""
-    spacing: Annotated[float, Field(ge=0.3, le=2.0)] = 1.0
-    """Scales every vertical gap between entries and sections."""
+    font: Text = Field(
+        default="Source Sans Pro",
+        description="A font family name, or a path (relative to the résumé) to a .ttf file "
+        "or a folder.",
+    )
+    font_size: Annotated[
+        float,
+        Field(ge=7.0, le=14.0, description="Body text size in points; headings scale from it."),
+    ] = 10.0
+    accent_color: Color = Field(default="#004f90", description="Name, section titles and rules.")
+    line_height: Annotated[
+        float, Field(ge=1.0, le=2.0, description="Line spacing as a multiple of the font size.")
+    ] = 1.22
+    spacing: Annotated[
+        float,
+        Field(
+            ge=0.3, le=2.0, description="Scales every vertical gap between entries and sections."
+        ),
+    ] = 1.0
 
 
 OUTPUT_NAME_FIELDS = ("name",)
 
 
 class DateSettings(Model):
-    month: MonthStyle = "short"
-    """short (Sep 2024), long (September 2024) or numeric (2024-09)."""
-    present: Text = "Present"
-    """The word for an ongoing range."""
+    month: MonthStyle = Field(
+        default="short", description="short (Sep 2024), long (September 2024) or numeric (2024-09)."
+    )
+    present: Text = Field(default="Present", description="The word for an ongoing range.")
 
     def style(self) -> DateStyle:
         return DateStyle(month=self.month, present=self.present)
 
 
 class Settings(Model):
-    output_name: Text = "{name}_Resume"
-    """File name of every output, without suffix; {name} is the owner's name."""
-    title: Text | None = None
-    """Document title in PDF and DOCX metadata; default "NAME – Résumé"."""
+    output_name: Text = Field(
+        default="{name}_Resume",
+        description="File name of every output, without suffix; {name} is the owner's name.",
+    )
+    title: Text | None = Field(
+        default=None,
+        description='Document title in PDF and DOCX metadata; default "NAME – Résumé".',
+    )
     dates: DateSettings = DateSettings()
-    owner_names: list[Text] = []
-    """Other spellings of your name in author lists (e.g. R. Lu), shown in bold too."""
-    text_width: Annotated[int, Field(ge=30, le=400)] = 80
-    """Line width of the plain-text export."""
+    owner_names: list[Text] = Field(
+        default=[],
+        description="Other spellings of your name in author lists (e.g. R. Lu), shown in bold too.",
+    )
+    text_width: Annotated[
+        int, Field(ge=30, le=400, description="Line width of the plain-text export.")
+    ] = 80
 
     @field_validator("output_name")
     @classmethod
