@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -89,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # A CI runner cancelling a job sends SIGTERM: unwind like Ctrl-C, so that a write in
+    # progress removes its temporary file and earlier outputs stay as they were.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         match args.command:
             case "export":
@@ -110,6 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("resumeout: interrupted; no output was left half-written", file=sys.stderr)
         return 130
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _load(source: Path) -> Resume:

@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.pdfbase.ttfonts import TTFError
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from resumeout import __version__
+from resumeout.errors import ExportError
 from resumeout.exporters.pdf import layout
 from resumeout.exporters.pdf.fonts import (
     FontNotFoundError,
@@ -33,7 +35,14 @@ def build_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
     except FontNotFoundError as error:
         warnings.append(f"{error}; using Source Sans Pro")
         files, origin = bundled_files(), "the font-source-sans-pro package"
-    family = register_family(files, origin)
+    try:
+        family = register_family(files, origin)
+    except (TTFError, OSError) as error:
+        paths = ", ".join(sorted({str(file.path) for file in files.values()}))
+        raise ExportError(
+            f"the font {design.font!r} ({paths}) cannot be used: {error}; reportlab embeds "
+            "TrueType-outline fonts only (.ttf, .ttc)"
+        ) from None
     styles = layout.make_styles(design, family)
     writer = MarkupWriter(family, design.accent_color)
     document = present(resume)

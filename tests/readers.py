@@ -1,0 +1,45 @@
+"""Reads each format back with an independent reader, as a user or a parser would see it."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from markdown_it import MarkdownIt
+from pypdf import PdfReader
+
+
+def read_back(format_name: str, data: bytes) -> str:
+    """The text a reader of the output sees (formatting dropped, links as their labels)."""
+    match format_name:
+        case "md":
+            return _markdown_text(data.decode("utf-8"))
+        case "txt":
+            return data.decode("utf-8")
+        case "pdf":
+            reader = PdfReader(io.BytesIO(data))
+            return "\n".join(page.extract_text() for page in reader.pages)
+        case "docx":
+            document = docx.Document(io.BytesIO(data))
+            return "\n".join(paragraph.text for paragraph in document.paragraphs)
+        case _:
+            raise AssertionError(f"no reader for {format_name}")
+
+
+def _markdown_text(source: str) -> str:
+    tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(source)
+    out: list[str] = []
+    for token in tokens:
+        if token.type == "inline":
+            for child in token.children or []:
+                if child.type in ("text", "code_inline"):
+                    out.append(child.content)
+                elif child.type in ("softbreak", "hardbreak"):
+                    out.append("\n")
+            out.append("\n")
+    return "".join(out)
+
+
+def words(text: str) -> str:
+    """Whitespace collapsed, so wrapped lines compare equal to the source."""
+    return " ".join(text.split())
