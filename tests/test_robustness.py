@@ -3,6 +3,7 @@ output is ever lost or half-written."""
 
 from __future__ import annotations
 
+import io
 import json
 import signal
 import subprocess
@@ -84,9 +85,10 @@ def test_hostile_text_makes_no_pdf_link_or_image(hostile_source: Path) -> None:
     from pypdf import PdfReader
 
     data = load_exporter("pdf")().render_bytes(load_resume(hostile_source))
-    page = PdfReader(__import__("io").BytesIO(data)).pages[0]
+    page = PdfReader(io.BytesIO(data)).pages[0]
     assert "/Annots" not in page  # the <a href> in the text made no link
-    assert "/XObject" not in page["/Resources"]  # and <img> no image
+    resources: dict[str, object] = page["/Resources"]  # type: ignore[assignment]
+    assert "/XObject" not in resources  # and <img> no image
 
 
 @pytest.mark.parametrize(

@@ -205,7 +205,10 @@ def _at(source_map: SourceMap, line: int, column: int, message: str) -> Diagnost
 
 
 def _load_yaml(text: str, source_map: SourceMap) -> Any:
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)  # checks every character before parsing
+    except yaml.reader.ReaderError as error:
+        raise SourceError([_reader_diagnostic(error, text, source_map)]) from None
     try:
         root = loader.get_single_node()
         if root is None:
@@ -215,6 +218,8 @@ def _load_yaml(text: str, source_map: SourceMap) -> Any:
         if builder.problems:
             raise SourceError(builder.problems)
         return data
+    except yaml.reader.ReaderError as error:
+        raise SourceError([_reader_diagnostic(error, text, source_map)]) from None
     except yaml.MarkedYAMLError as error:
         raise SourceError([_yaml_diagnostic(error, source_map)]) from None
     except yaml.YAMLError as error:  # pragma: no cover - every PyYAML error we know is marked
@@ -225,6 +230,19 @@ def _load_yaml(text: str, source_map: SourceMap) -> Any:
         ) from None
     finally:
         loader.dispose()
+
+
+def _reader_diagnostic(
+    error: yaml.reader.ReaderError, text: str, source_map: SourceMap
+) -> Diagnostic:
+    """A character YAML does not allow anywhere (a control character, say)."""
+    before = text[: error.position]
+    line = before.count("\n") + 1
+    column = error.position - (before.rfind("\n") + 1) + 1
+    code = error.character if isinstance(error.character, int) else 0
+    return _at(
+        source_map, line, column, f"character U+{code:04X} is not allowed in YAML; remove it"
+    )
 
 
 def _yaml_diagnostic(error: yaml.MarkedYAMLError, source_map: SourceMap) -> Diagnostic:
