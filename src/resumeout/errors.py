@@ -29,7 +29,9 @@ class Diagnostic:
     line: int | None = None
     column: int | None = None
     path: str = ""
-    kind: str = "error"
+    code: str = "invalid"
+    """What kind of problem, for machines: pydantic's error type for fields
+    (``missing``, ``extra_forbidden``…), or the loader's (``yaml_syntax``…)."""
     source_line: str | None = None
 
     def format(self) -> str:

@@ -43,13 +43,13 @@ class SourceMap:
                 return position
         return None
 
-    def diagnostic(self, path: FieldPath, message: str, *, key: bool = False) -> Diagnostic:
+    def diagnostic(
+        self, path: FieldPath, message: str, *, code: str, key: bool = False
+    ) -> Diagnostic:
         position = self.locate(path, key=key)
         line, column = position if position else (None, None)
         source_line = self.lines[line - 1] if line and line <= len(self.lines) else None
-        return Diagnostic(
-            self.file, message, line, column, format_path(path), source_line=source_line
-        )
+        return Diagnostic(self.file, message, line, column, format_path(path), code, source_line)
 
 
 def format_path(path: FieldPath) -> str:
@@ -73,7 +73,9 @@ def read_source(path: Path, display_name: str | None = None) -> LoadedSource:
     lines = text.splitlines()
     source_map = SourceMap(name, lines)
     if not text.strip():
-        raise SourceError([Diagnostic(name, "the file is empty; start from `resumeout init`")])
+        raise SourceError(
+            [Diagnostic(name, "the file is empty; start from `resumeout init`", code="empty")]
+        )
     if path.suffix.lower() == ".json":
         data = _load_json(text, source_map)
     else:
@@ -89,6 +91,7 @@ def read_source(path: Path, display_name: str | None = None) -> LoadedSource:
                     (),
                     f"the document is {kind}; a résumé is a mapping of "
                     "fields such as `name:` and `sections:`",
+                    code="not_a_mapping",
                 )
             ]
         )
@@ -125,14 +128,16 @@ def _check_text(data: Any, path: FieldPath, source_map: SourceMap) -> Iterator[D
             what = _FORBIDDEN.get(code) or ("a lone surrogate" if 0xD800 <= code < 0xE000 else "")
             if what:
                 yield source_map.diagnostic(
-                    path, f"character U+{code:04X} at offset {offset} is {what}; remove it"
+                    path,
+                    f"character U+{code:04X} at offset {offset} is {what}; remove it",
+                    code="forbidden_character",
                 )
                 break
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
     def fail(message: str) -> SourceError:
-        return SourceError([Diagnostic(name, message)])
+        return SourceError([Diagnostic(name, message, code="unreadable")])
 
     try:
         size = path.stat().st_size
@@ -155,7 +160,9 @@ def _read_bytes(path: Path, name: str) -> bytes:
 
 def _decode(raw: bytes, name: str) -> str:
     if b"\x00" in raw[:8192]:
-        raise SourceError([Diagnostic(name, "this is a binary file, not a YAML or JSON text")])
+        raise SourceError(
+            [Diagnostic(name, "this is a binary file, not a YAML or JSON text", code="binary")]
+        )
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: drop it
     except UnicodeDecodeError as error:
@@ -194,14 +201,18 @@ def _load_json(text: str, source_map: SourceMap) -> Any:
     try:
         return json.loads(text, object_pairs_hook=no_duplicates)
     except json.JSONDecodeError as error:
-        raise SourceError([_at(source_map, error.lineno, error.colno, error.msg)]) from None
+        raise SourceError(
+            [_at(source_map, error.lineno, error.colno, error.msg, "json_syntax")]
+        ) from None
     except ValueError as error:
-        raise SourceError([_at(source_map, 1, 1, str(error))]) from None
+        raise SourceError([_at(source_map, 1, 1, str(error), "duplicate_key")]) from None
 
 
-def _at(source_map: SourceMap, line: int, column: int, message: str) -> Diagnostic:
+def _at(
+    source_map: SourceMap, line: int, column: int, message: str, code: str = "yaml_syntax"
+) -> Diagnostic:
     source_line = source_map.lines[line - 1] if 0 < line <= len(source_map.lines) else None
-    return Diagnostic(source_map.file, message, line, column, source_line=source_line)
+    return Diagnostic(source_map.file, message, line, column, "", code, source_line)
 
 
 def _load_yaml(text: str, source_map: SourceMap) -> Any:
@@ -212,7 +223,7 @@ def _load_yaml(text: str, source_map: SourceMap) -> Any:
     try:
         root = loader.get_single_node()
         if root is None:
-            raise SourceError([_at(source_map, 1, 1, "the document is empty")])
+            raise SourceError([_at(source_map, 1, 1, "the document is empty", "empty")])
         builder = _Builder(loader, source_map)
         data = builder.build(root, ())
         if builder.problems:
@@ -223,10 +234,18 @@ def _load_yaml(text: str, source_map: SourceMap) -> Any:
     except yaml.MarkedYAMLError as error:
         raise SourceError([_yaml_diagnostic(error, source_map)]) from None
     except yaml.YAMLError as error:  # pragma: no cover - every PyYAML error we know is marked
-        raise SourceError([Diagnostic(source_map.file, f"invalid YAML: {error}")]) from None
+        raise SourceError(
+            [Diagnostic(source_map.file, f"invalid YAML: {error}", code="yaml_syntax")]
+        ) from None
     except RecursionError:
         raise SourceError(
-            [Diagnostic(source_map.file, f"the document is nested too deeply (limit {MAX_DEPTH})")]
+            [
+                Diagnostic(
+                    source_map.file,
+                    f"the document is nested too deeply (limit {MAX_DEPTH})",
+                    code="too_deep",
+                )
+            ]
         ) from None
     finally:
         loader.dispose()
@@ -241,7 +260,11 @@ def _reader_diagnostic(
     column = error.position - (before.rfind("\n") + 1) + 1
     code = error.character if isinstance(error.character, int) else 0
     return _at(
-        source_map, line, column, f"character U+{code:04X} is not allowed in YAML; remove it"
+        source_map,
+        line,
+        column,
+        f"character U+{code:04X} is not allowed in YAML; remove it",
+        "forbidden_character",
     )
 
 
@@ -254,9 +277,11 @@ def _yaml_diagnostic(error: yaml.MarkedYAMLError, source_map: SourceMap) -> Diag
     source_line = source_map.lines[line - 1] if 0 < line <= len(source_map.lines) else ""
     if "\t" in source_line[: max(column, 1)]:
         message += "; YAML indentation must use spaces, not tabs"
+    code = "yaml_syntax"
     if isinstance(error, yaml.composer.ComposerError) and "single document" in str(error.context):
         message = "the file holds several YAML documents (`---`); keep one résumé per file"
-    return _at(source_map, line, column, message)
+        code = "several_documents"
+    return _at(source_map, line, column, message, code)
 
 
 class _Builder:
@@ -277,12 +302,17 @@ class _Builder:
                         path,
                         f"the document expands to more than "
                         f"{MAX_NODES:,} values (too many aliases?)",
+                        code="too_large",
                     )
                 ]
             )
         if depth > MAX_DEPTH:
             raise SourceError(
-                [self.map.diagnostic(path, f"nested more than {MAX_DEPTH} levels deep")]
+                [
+                    self.map.diagnostic(
+                        path, f"nested more than {MAX_DEPTH} levels deep", code="too_deep"
+                    )
+                ]
             )
         self.map.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
@@ -301,6 +331,7 @@ class _Builder:
                             *position,
                             f"duplicate key {key!r} (first "
                             f"defined on line {first[0]}); keep only one",
+                            "duplicate_key",
                         )
                     )
                     continue

@@ -41,10 +41,12 @@ def diagnose(error: ValidationError, source: LoadedSource) -> list[Diagnostic]:
 def _diagnostic(detail: ErrorDetails, source_map: SourceMap) -> Diagnostic:
     path, holder = _resolve(detail["loc"])
     if detail["type"] == "extra_forbidden":
-        return source_map.diagnostic(path, _unknown_field(path[-1], holder), key=True)
+        return source_map.diagnostic(
+            path, _unknown_field(path[-1], holder), code=detail["type"], key=True
+        )
     if detail["type"] == "union_tag_invalid":
         path = (*path, "type")  # point at the word that is wrong, not the section
-    return source_map.diagnostic(path, _message(detail, path))
+    return source_map.diagnostic(path, _message(detail, path), code=detail["type"])
 
 
 def _resolve(loc: tuple[int | str, ...]) -> tuple[FieldPath, type[BaseModel] | None]:
