@@ -13,8 +13,8 @@ from resumeout import __version__
 from resumeout.errors import EXIT_OK, ExportError, ResumeoutError, SourceError, UsageError
 
 if TYPE_CHECKING:
-    from resumeout.exporters.base import Exporter
     from resumeout.model import Resume
+    from resumeout.reporting import ErrorFormat
 
 DEFAULT_SOURCE = Path("resume.yaml")
 
@@ -69,6 +69,25 @@ def build_parser() -> argparse.ArgumentParser:
         "one format, or - for standard output",
     )
     export.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="sources exported in parallel (default: all cores)",
+    )
+    export.add_argument(
+        "-q", "--quiet", action="store_true", help="print only problems (no progress, no summary)"
+    )
+    export.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if an output is missing or out of date",
+    )
+    export.add_argument(
+        "--watch", action="store_true", help="export again whenever a source changes (Ctrl-C stops)"
+    )
+    _add_common(export)
+    export.add_argument(
         "--strict",
         action="store_true",
         help="treat warnings (such as characters no font can draw) as errors",
@@ -76,6 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check résumé files and report every problem")
     validate.add_argument("sources", nargs="*", type=Path, metavar="SOURCE")
+    validate.add_argument(
+        "--error-format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="how problems are printed (default: text)",
+    )
 
     commands.add_parser("formats", help="list the available formats")
 
@@ -85,6 +110,29 @@ def build_parser() -> argparse.ArgumentParser:
     init = commands.add_parser("init", help="write a commented starter résumé")
     init.add_argument("path", nargs="?", type=Path, default=DEFAULT_SOURCE)
     return parser
+
+
+def _add_common(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--error-format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="how problems are printed: text for people, json (one object a line), or "
+        "github (workflow annotations) (default: text)",
+    )
+    command.add_argument(
+        "--exporters-dir",
+        type=Path,
+        metavar="DIR",
+        help="also load the exporters in DIR (Python files: this runs their code)",
+    )
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -98,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             case "export":
                 return _export(args)
             case "validate":
-                return _validate(args.sources or [DEFAULT_SOURCE])
+                return _validate(args.sources or [DEFAULT_SOURCE], args.error_format)
             case "formats":
                 return _formats()
             case "schema":
@@ -126,124 +174,81 @@ def _load(source: Path) -> Resume:
     return load_resume(source)
 
 
-def _validate(sources: list[Path]) -> int:
+def _validate(sources: list[Path], error_format: ErrorFormat) -> int:
+    from resumeout.reporting import emit
+
     status = EXIT_OK
     for source in sources:
         try:
             resume = _load(source)
         except SourceError as error:
-            error.show()
+            for diagnostic in error.diagnostics:
+                emit(diagnostic, error_format, sys.stderr)
             status = error.exit_code
         else:
             print(f"{source}: valid ({len(resume.sections)} sections)")
     return status
 
 
-def _format_names(spec: str) -> list[str]:
-    from resumeout.exporters.registry import BUILTINS, canonical_name, load_exporter
+def _format_names(spec: str) -> tuple[str, ...]:
+    from resumeout.exporters.registry import BUILTINS, canonical_name
 
     names: list[str] = []
     for part in (p for p in spec.split(",") if p.strip()):
         wanted = canonical_name(part)
-        if wanted == "all":
-            names += [n for n in BUILTINS if n not in names]
-        elif wanted not in names:
-            load_exporter(wanted)  # an unknown name fails here, before any work
-            names.append(wanted)
+        for name in BUILTINS if wanted == "all" else (wanted,):
+            if name not in names:
+                names.append(name)
     if not names:
         raise UsageError("--format names no format")
-    return names
+    return tuple(names)
 
 
 def _export(args: argparse.Namespace) -> int:
-    from resumeout.exporters.registry import load_exporter
+    from resumeout.batch import ExportPlan, default_jobs, run
+    from resumeout.console import Console
 
     sources: list[Path] = args.sources or [DEFAULT_SOURCE]
-    names = _format_names(args.format)
+    formats = _format_names(args.format)
     output: Path | None = args.output
-    to_stdout = output is not None and str(output) == "-"
-    single_file = output is not None and not to_stdout and output.suffix and not output.is_dir()
-    if (to_stdout or single_file) and (len(names) > 1 or len(sources) > 1):
+    if output is not None and str(output) == "-":
+        if len(formats) > 1 or len(sources) > 1 or args.check or args.watch:
+            raise UsageError("-o - writes one format of one source to standard output")
+        return _to_stdout(sources[0], formats[0], args.exporters_dir)
+    single_file = output is not None and bool(output.suffix) and not output.is_dir()
+    if single_file and (len(formats) > 1 or len(sources) > 1):
         raise UsageError("-o names one file; with several formats or sources give a folder")
+    plan = ExportPlan(formats, output, single_file, args.strict, args.check, args.exporters_dir)
+    jobs = args.jobs or default_jobs()
 
-    failures = 0
-    status = EXIT_OK
-    for source in sources:
-        try:
-            resume = _load(source)
-        except SourceError as error:
-            error.show()
-            status = error.exit_code
-            continue
-        for name in names:
-            exporter = load_exporter(name)(base_dir=source.parent)
-            if to_stdout:
-                failures += _to_stdout(exporter, resume)
-                continue
-            target = output if single_file else _default_target(resume, exporter, source, output)
-            assert target is not None
-            failures += _export_one(exporter, resume, source, target, args.strict)
-    if failures:
-        print(f"resumeout: {failures} output(s) failed", file=sys.stderr)
-        return max(status, ExportError.exit_code) if status == EXIT_OK else status
-    return status
+    def export_all() -> int:
+        console = Console(args.error_format, args.quiet, total=len(sources))
+        reports = run(sources, plan, jobs, console.report)
+        console.summary(reports)
+        if any(report.diagnostics for report in reports):
+            return SourceError.exit_code
+        if any(report.usage_error for report in reports):
+            return UsageError.exit_code
+        return ExportError.exit_code if any(r.failed for r in reports) else EXIT_OK
+
+    if args.watch:
+        from resumeout.watching import watch
+
+        return watch(sources, export_all)
+    return export_all()
 
 
-def _default_target(resume: Resume, exporter: Exporter, source: Path, output: Path | None) -> Path:
-    from resumeout.naming import output_stem
+def _to_stdout(source: Path, format_name: str, exporters_dir: Path | None) -> int:
+    from resumeout.exporters.registry import load_exporter
 
-    directory = output if output is not None else source.parent
-    stem = output_stem(resume.settings.output_name, resume.name)
-    return directory / f"{stem}{exporter.suffix}"
-
-
-def _to_stdout(exporter: Exporter, resume: Resume) -> int:
+    resume = _load(source)
+    exporter = load_exporter(format_name, exporters_dir)(base_dir=source.parent)
     if exporter.binary:
         raise UsageError(f"{exporter.name} is a binary format; write it to a file with -o FILE")
     sys.stdout.write(exporter.render_bytes(resume).decode("utf-8"))
-    return 0
-
-
-def _export_one(
-    exporter: Exporter, resume: Resume, source: Path, target: Path, strict: bool
-) -> int:
-    """Render and write one output; report and count a failure instead of stopping."""
-    from resumeout.writing import write_atomic
-
-    if target.resolve() == source.resolve():
-        ExportError(f"{target}: refusing to overwrite the source file").show()
-        return 1
-    try:
-        data = exporter.render_bytes(resume)
-    except ResumeoutError as error:
-        error.show()
-        return 1
-    except Exception:  # a bug in an exporter: keep its traceback, go on with the others
-        import traceback
-
-        traceback.print_exc()
-        print(
-            f"resumeout: internal error in the {exporter.name} exporter; {target} was not written",
-            file=sys.stderr,
-        )
-        return 1
     for warning in exporter.warnings:
         print(f"{source}: warning: {warning}", file=sys.stderr)
-    if strict and exporter.warnings:
-        print(f"resumeout: {target} not written (--strict and warnings)", file=sys.stderr)
-        return 1
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, data)
-    except OSError as error:
-        ExportError(f"{target}: cannot write: {error.strerror or error}").show()
-        return 1
-    print(f"wrote {target} ({_size(len(data))})", file=sys.stderr)
-    return 0
-
-
-def _size(count: int) -> str:
-    return f"{count} bytes" if count < 1024 else f"{count / 1024:.1f} KiB"
+    return EXIT_OK
 
 
 def _formats() -> int:

@@ -33,6 +33,7 @@ class Diagnostic:
     """What kind of problem, for machines: pydantic's error type for fields
     (``missing``, ``extra_forbidden``…), or the loader's (``yaml_syntax``…)."""
     source_line: str | None = None
+    severity: str = "error"
 
     def format(self) -> str:
         where = self.file

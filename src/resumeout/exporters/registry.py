@@ -7,9 +7,11 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from importlib.metadata import entry_points
+from pathlib import Path
 
 from resumeout.errors import UsageError
 from resumeout.exporters.base import Exporter
+from resumeout.exporters.local import folder_exporters
 
 GROUP = "resumeout.exporters"
 
@@ -55,15 +57,29 @@ def canonical_name(name: str) -> str:
     return ALIASES.get(lowered, lowered)
 
 
-def load_exporter(name: str) -> type[Exporter]:
-    """The exporter class for a format name or alias; UsageError if there is none."""
+def load_exporter(name: str, folder: Path | None = None) -> type[Exporter]:
+    """The exporter class for a format name or alias; UsageError if there is none.
+
+    ``folder`` names a folder of project-local exporters to consider too; nothing in it is
+    run unless it is named."""
     wanted = canonical_name(name)
+    if folder is not None:
+        local = folder_exporters(folder)
+        if wanted in local:
+            known = registrations()
+            if wanted in known:
+                raise UsageError(
+                    f"two exporters are named {wanted!r}: {known[wanted].target} "
+                    f"({known[wanted].origin}) and {local[wanted].__module__} (in {folder})"
+                )
+            return local[wanted]
     if wanted in BUILTINS:
         return _import(Registration(wanted, BUILTINS[wanted], "built-in"))
     known = registrations()
     if wanted not in known:
+        available = [*known, *(folder_exporters(folder) if folder else ())]
         raise UsageError(
-            f"unknown format {name!r}; available: {', '.join(known)} (see `resumeout formats`)"
+            f"unknown format {name!r}; available: {', '.join(available)} (see `resumeout formats`)"
         )
     return _import(known[wanted])
 

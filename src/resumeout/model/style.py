@@ -77,6 +77,12 @@ class Settings(Model):
         default=[],
         description="Other spellings of your name in author lists (e.g. R. Lu), shown in bold too.",
     )
+    exporters_dir: Text | None = Field(
+        default=None,
+        description="A folder of project-local exporters (Python files) to load, relative to "
+        "the résumé. They run code, so they are loaded only when named here or with "
+        "--exporters-dir.",
+    )
     text_width: Annotated[
         int, Field(ge=30, le=400, description="Line width of the plain-text export.")
     ] = 80
