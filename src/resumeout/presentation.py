@@ -157,11 +157,19 @@ def _sentences(parts: list[Rich]) -> Rich:
     return Rich.join(joined)
 
 
+def _linked(rich: Rich, url: str | None) -> Rich:
+    """``rich`` as a link to ``url`` (unless it holds links of its own)."""
+    if url is None or any(isinstance(node, Link) for node in rich.nodes):
+        return rich
+    return Rich((Link(url, rich.nodes),))
+
+
 def _education(entry: EducationEntry, style: DateStyle) -> EntryView:
-    heading = Rich.join(
-        [_strong(entry.institution), *(p for p in (entry.degree, entry.area) if p)], ", "
-    )
+    institution = _strong(_linked(entry.institution, entry.url))
+    heading = Rich.join([institution, *(p for p in (entry.degree, entry.area) if p)], ", ")
     details = list(entry.details)
+    if entry.courses:
+        details.append(Rich.plain(f"Courses: {', '.join(entry.courses)}"))
     if entry.advisors:
         details.append(Rich.plain(f"Advisors: {_and_list(entry.advisors)}"))
     if entry.gpa:
@@ -179,7 +187,8 @@ def _and_list(names: list[str]) -> str:
 
 
 def _experience(entry: ExperienceEntry, style: DateStyle) -> EntryView:
-    heading = Rich.join([entry.title, _strong(entry.organization or Rich(()))], ", ")
+    organization = _linked(entry.organization, entry.url) if entry.organization else Rich(())
+    heading = Rich.join([entry.title, _strong(organization)], ", ")
     return EntryView(
         heading,
         _aside(format_range(entry.start, entry.end, style), entry.location),
@@ -239,5 +248,10 @@ def _generic(entry: GenericEntry, style: DateStyle) -> EntryView:
 
 
 def _line(entry: LineEntry) -> EntryView:
-    label = _strong(entry.label + Rich.plain(":"))
-    return EntryView(Rich.join([label, entry.details], " "), Rich(()), compact=True)
+    """``**Label:** details``, ``**Label** (level): details`` or a lone ``**Label**``."""
+    colon = Rich.plain(":") if entry.details else Rich(())
+    if entry.level:
+        label = _strong(entry.label) + Rich.plain(f" ({entry.level})") + colon
+    else:
+        label = _strong(entry.label + colon)
+    return EntryView(Rich.join([label, entry.details or Rich(())], " "), Rich(()), compact=True)

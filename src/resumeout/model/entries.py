@@ -54,9 +54,13 @@ class EducationEntry(Dated):
     area: Markup | None = Field(
         default=None, description="The field of study, e.g. Computer Science."
     )
+    url: Url | None = Field(
+        default=None, description="The institution's site: its name links to it."
+    )
     location: Text | None = None
     gpa: Text | None = Field(default=None, description="As written, e.g. `3.95 / 4.00` (quote it).")
     advisors: list[Text] = []
+    courses: list[Text] = []
     details: list[Markup] = Field(
         default=[], description="Lines shown under the entry (research area, programme, thesis…)."
     )
@@ -66,6 +70,9 @@ class EducationEntry(Dated):
 class ExperienceEntry(Dated):
     title: Markup = Field(description="The position held, or the project worked on.")
     organization: Markup | None = None
+    url: Url | None = Field(
+        default=None, description="The organization's site: its name links to it."
+    )
     location: Text | None = None
     summary: Markup | None = None
     highlights: list[Markup] = Field(default=[], description="Bullet points.")
@@ -74,7 +81,8 @@ class ExperienceEntry(Dated):
 class PublicationEntry(Model):
     title: Markup
     authors: list[Text] = Field(
-        description="Every author, in order; the résumé's owner is shown in bold automatically."
+        default=[],
+        description="Every author, in order; the résumé's owner is shown in bold automatically.",
     )
     equal_contribution: list[Text] = Field(
         default=[], description="Authors who contributed equally; each is marked with an asterisk."
@@ -87,13 +95,6 @@ class PublicationEntry(Model):
     url: Url | None = None
     note: Markup | None = None
     keywords: list[Text] = []
-
-    @field_validator("authors")
-    @classmethod
-    def _some_authors(cls, authors: list[str]) -> list[str]:
-        if not authors:
-            raise PydanticCustomError("authors_empty", "lists no author; name at least one")
-        return authors
 
     @field_validator("doi")
     @classmethod
@@ -145,4 +146,7 @@ class GenericEntry(Dated):
 
 class LineEntry(Model):
     label: Markup = Field(description="e.g. Languages.")
-    details: Markup = Field(description="e.g. Native in Mandarin; fluent in English.")
+    level: Text | None = Field(default=None, description="e.g. Advanced; shown after the label.")
+    details: Markup | None = Field(
+        default=None, description="e.g. Native in Mandarin; fluent in English."
+    )

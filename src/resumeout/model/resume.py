@@ -73,6 +73,21 @@ class Resume(Model):
                 )
         return profiles
 
+    @field_validator("sections")
+    @classmethod
+    def _unique_ids(cls, sections: list[Section]) -> list[Section]:
+        seen: set[str] = set()
+        for section in sections:
+            if section.id is not None and section.id in seen:
+                raise PydanticCustomError(
+                    "section_id_duplicate",
+                    "two sections have the id '{id}'; ids are unique",
+                    {"id": section.id},
+                )
+            if section.id is not None:
+                seen.add(section.id)
+        return sections
+
     @property
     def owner_names(self) -> tuple[str, ...]:
         return (self.name, *self.settings.owner_names)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from resumeout.model.base import Model
 from resumeout.model.entries import (
@@ -18,6 +18,11 @@ from resumeout.model.fields import Markup, Text
 
 
 class _Section(Model):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")] | None = Field(
+        default=None,
+        description="A short name for the section (lowercase letters, digits, - and _), "
+        "unique in the résumé: how variants and converters refer to it.",
+    )
     title: Text = Field(
         description="The heading, as it should appear: Education, Publications, arXiv…"
     )
