@@ -107,6 +107,22 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of the résumé format")
     schema.add_argument("-o", "--output", type=Path, metavar="FILE")
 
+    convert = commands.add_parser(
+        "import",
+        help="convert a JSON Resume file into a resumeout YAML file",
+        description="Convert a JSON Resume (jsonresume.org) file into a commented resumeout "
+        "YAML file. Everything that cannot be carried over is named by its path.",
+    )
+    convert.add_argument("source", type=Path, metavar="RESUME.json")
+    convert.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="the YAML file to write (default: beside the source, .yaml)",
+    )
+    convert.add_argument("--force", action="store_true", help="replace an existing file")
+
     init = commands.add_parser("init", help="write a commented starter résumé")
     init.add_argument("path", nargs="?", type=Path, default=DEFAULT_SOURCE)
     return parser
@@ -153,6 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _schema(args.output)
             case "init":
                 return _init(args.path)
+            case "import":
+                return _import(args.source, args.output, args.force)
             case _:
                 parser.print_help()
                 return UsageError.exit_code
@@ -191,12 +209,12 @@ def _validate(sources: list[Path], error_format: ErrorFormat) -> int:
 
 
 def _format_names(spec: str) -> tuple[str, ...]:
-    from resumeout.exporters.registry import BUILTINS, canonical_name
+    from resumeout.exporters.registry import ALL, canonical_name
 
     names: list[str] = []
     for part in (p for p in spec.split(",") if p.strip()):
         wanted = canonical_name(part)
-        for name in BUILTINS if wanted == "all" else (wanted,):
+        for name in ALL if wanted == "all" else (wanted,):
             if name not in names:
                 names.append(name)
     if not names:
@@ -276,6 +294,12 @@ def _schema(output: Path | None) -> int:
     return EXIT_OK
 
 
+def _import(source: Path, output: Path | None, force: bool) -> int:
+    from resumeout.interop import import_json_resume
+
+    return import_json_resume(source, output or source.with_suffix(".yaml"), force=force)
+
+
 def _init(path: Path) -> int:
     from importlib.resources import files
 
@@ -287,5 +311,11 @@ def _init(path: Path) -> int:
             stream.write(starter)
     except OSError as error:
         raise ExportError(f"{path}: cannot write: {error.strerror or error}") from None
+    schema = path.parent / "resume.schema.json"
+    if not schema.exists():  # editors read it through the file's first line
+        from resumeout.schema import schema_text
+        from resumeout.writing import write_atomic
+
+        write_atomic(schema, schema_text().encode("utf-8"))
     print(f"wrote {path}; export it with `resumeout export {path}`", file=sys.stderr)
     return EXIT_OK

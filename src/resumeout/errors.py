@@ -40,7 +40,8 @@ class Diagnostic:
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
         field = f" {self.path}:" if self.path else ""
-        text = f"{where}:{field} {self.message}"
+        severity = " warning:" if self.severity == "warning" else ""
+        text = f"{where}:{severity}{field} {self.message}"
         if self.source_line is not None and self.line is not None:
             gutter = f"{self.line:>5} | "
             caret_pad = _display_prefix(self.source_line, (self.column or 1) - 1)

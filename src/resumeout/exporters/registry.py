@@ -22,7 +22,10 @@ BUILTINS = {
     "txt": "resumeout.exporters.text:TextExporter",
     "pdf": "resumeout.exporters.pdf:PdfExporter",
     "docx": "resumeout.exporters.docx:DocxExporter",
+    "jsonresume": "resumeout.exporters.jsonresume:JsonResumeExporter",
 }
+# What `--format all` means: the documents people read, not interchange formats.
+ALL = ("md", "txt", "pdf", "docx")
 ALIASES = {"markdown": "md", "text": "txt", "plain": "txt", "word": "docx"}
 
 

@@ -101,7 +101,7 @@ def _url(value: Any) -> str:
     return url
 
 
-_PHONE = re.compile(r"\+?[0-9][0-9 ().\-/]{4,}[0-9](?:\s*(?:x|ext\.?)\s*[0-9]+)?")
+_PHONE = re.compile(r"\+?[0-9(][0-9 ().\-/]{4,}[0-9](?:\s*(?:x|ext\.?)\s*[0-9]+)?")
 
 
 def _phone(value: Any) -> str:

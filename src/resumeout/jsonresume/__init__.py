@@ -1,0 +1,1 @@
+"""JSON Resume (jsonresume.org) interchange: import into resumeout's format, export back."""
