@@ -117,7 +117,9 @@ def minimal(tmp_path: Path) -> Resume:
     return load_resume(path)
 
 
-def run_cli(*args: str, cwd: Path | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``resumeout`` as a user would: a separate process, its exit code and output."""
     return subprocess.run(
         [sys.executable, "-m", "resumeout", *args],
@@ -125,5 +127,5 @@ def run_cli(*args: str, cwd: Path | None = None, **env: str) -> subprocess.Compl
         capture_output=True,
         text=True,
         timeout=120,
-        env={**os.environ, **env},
+        env={**os.environ, **(env or {})},
     )

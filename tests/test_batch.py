@@ -1,0 +1,136 @@
+"""Batch export, --check, machine-readable errors and --watch, as CI runs them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEED, run_cli
+
+FORMATS = ["docx", "md", "pdf", "txt"]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Three résumés, one of them invalid."""
+    shutil.copy(SEED, tmp_path / "a.yaml")
+    text = SEED.read_text(encoding="utf-8").replace("name: Runyu Lu", "name: Ann Lee")
+    (tmp_path / "b.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "c.yaml").write_text("name: Broken\nemial: x@y.org\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_a_folder_exports_in_parallel_with_a_summary(folder: Path) -> None:
+    dist = folder / "dist"
+    sources = [str(folder / n) for n in ("a.yaml", "b.yaml", "c.yaml")]
+    result = run_cli("export", *sources, "--format", "all", "-o", str(dist), "--jobs", "2")
+    assert result.returncode == 3  # an invalid source; the others were still written
+    assert sorted(p.name for p in dist.iterdir()) == sorted(
+        f"{stem}.{suffix}" for stem in ("Ann_Lee_Resume", "Runyu_Lu_Resume") for suffix in FORMATS
+    )
+    assert "c.yaml:2:1: emial: unknown field 'emial'" in result.stderr
+    assert "3 sources: 1 invalid source, 8 written" in result.stderr
+    rows = {
+        line.split()[0]: line.split()[1:]
+        for line in result.stderr.splitlines()
+        if line.split() and line.split()[0] in sources
+    }
+    assert rows[sources[0]] == ["written"] * 4
+    assert rows[sources[2]] == ["invalid:", "1", "problem(s)"]
+
+
+def test_check_passes_after_export_and_fails_after_an_edit(folder: Path) -> None:
+    dist = folder / "dist"
+    sources = [str(folder / "a.yaml"), str(folder / "b.yaml")]
+    assert run_cli("export", *sources, "-f", "all", "-o", str(dist)).returncode == 0
+    before = {p.name: p.stat().st_mtime_ns for p in dist.iterdir()}
+    check = run_cli("export", *sources, "-f", "all", "-o", str(dist), "--check")
+    assert check.returncode == 0, check.stderr
+    assert "8 up to date" in check.stderr
+    again = run_cli("export", *sources, "-f", "all", "-o", str(dist))
+    assert "8 unchanged" in again.stderr  # identical outputs are not rewritten
+    assert {p.name: p.stat().st_mtime_ns for p in dist.iterdir()} == before
+
+    source = folder / "a.yaml"
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("Skills", "Talents"), encoding="utf-8"
+    )
+    (dist / "Ann_Lee_Resume.txt").unlink()
+    stale = run_cli("export", *sources, "-f", "all", "-o", str(dist), "--check")
+    assert stale.returncode == 1
+    for suffix in FORMATS:  # every format of the edited source differs: all byte-exact
+        assert f"Runyu_Lu_Resume.{suffix}: differs" in stale.stderr
+    assert "Ann_Lee_Resume.txt: is missing" in stale.stderr
+    assert {p.name: p.stat().st_mtime_ns for p in dist.iterdir()} == {
+        k: v for k, v in before.items() if k != "Ann_Lee_Resume.txt"
+    }  # wrote nothing
+
+
+def test_github_annotations(folder: Path) -> None:
+    result = run_cli("validate", str(folder / "c.yaml"), "--error-format", "github")
+    assert result.returncode == 3
+    assert result.stderr.splitlines() == [
+        f"::error file={folder / 'c.yaml'},line=2,col=1,title=resumeout extra_forbidden::"
+        "emial: unknown field 'emial'; did you mean 'email'?"
+    ]
+
+
+def test_json_errors(folder: Path) -> None:
+    result = run_cli("export", str(folder / "c.yaml"), "-f", "md", "--error-format", "json")
+    records = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
+    assert records == [
+        {
+            "file": str(folder / "c.yaml"),
+            "line": 2,
+            "column": 1,
+            "path": "emial",
+            "type": "extra_forbidden",
+            "severity": "error",
+            "message": "unknown field 'emial'; did you mean 'email'?",
+        }
+    ]
+
+
+def test_quiet_prints_only_problems(folder: Path) -> None:
+    result = run_cli("export", str(folder / "a.yaml"), "-f", "md", "-q")
+    assert result.returncode == 0 and result.stderr == ""
+
+
+def test_watch_exports_again_after_a_change(tmp_path: Path) -> None:
+    source = tmp_path / "resume.yaml"
+    source.write_text("name: First Name\n", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "resumeout", "export", str(source), "-f", "txt", "--watch"],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        target = tmp_path / "First_Name_Resume.txt"
+        _wait_for(lambda: target.exists())
+        source.write_text("name: First Name\nheadline: Second\n", encoding="utf-8")
+        _wait_for(lambda: "Second" in target.read_text(encoding="utf-8"))
+        source.write_text("name: First Name\nemial: broken\n", encoding="utf-8")
+        time.sleep(1.5)
+        assert process.poll() is None  # an error does not end watching
+    finally:
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=10)
+    assert "unknown field 'emial'" in stderr
+    assert process.returncode == 0 and "Traceback" not in stderr
+
+
+def _wait_for(condition: object, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if callable(condition) and condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError("timed out")

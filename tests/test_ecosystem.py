@@ -1,0 +1,208 @@
+"""Plugins through entry points, the project-local exporters folder, and JSON Resume."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from resumeout.exporters import load_exporter
+from resumeout.model import Resume
+from resumeout.validation import load_resume
+from tests.conftest import ROOT, SEED, SEED_FACTS, normalise, run_cli
+
+DATA = Path(__file__).parent / "data" / "jsonresume"
+EXPORTERS = ROOT / "exporters"
+PLUGIN = """
+from resumeout.exporters import Exporter
+
+
+class EchoExporter(Exporter):
+    name = "echo"
+    suffix = ".echo"
+    media_type = "text/plain"
+    description = "the name, shouted"
+
+    def render(self, resume):
+        return resume.name.upper() + "\\n"
+"""
+
+
+def _install_plugin(
+    site: Path, name: str = "echo", target: str = "echo_plugin:EchoExporter"
+) -> dict[str, str]:
+    """A distribution as pip would leave it: a package and its dist-info with an entry
+    point, found through the real importlib.metadata path."""
+    (site / "echo_plugin").mkdir(parents=True)
+    (site / "echo_plugin" / "__init__.py").write_text(PLUGIN, encoding="utf-8")
+    info = site / "resumeout_echo-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: resumeout-echo\nVersion: 1.0\n", encoding="utf-8"
+    )
+    (info / "entry_points.txt").write_text(
+        f"[resumeout.exporters]\n{name} = {target}\n", encoding="utf-8"
+    )
+    return {"PYTHONPATH": str(site)}
+
+
+def test_a_plugin_distribution_adds_a_format(tmp_path: Path) -> None:
+    env = _install_plugin(tmp_path / "site")
+    formats = run_cli("formats", env=env)
+    assert "echo     .echo   the name, shouted  [resumeout-echo]" in formats.stdout
+    result = run_cli("export", str(SEED), "-f", "echo", "-o", str(tmp_path / "out"), env=env)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "Runyu_Lu_Resume.echo").read_text(encoding="utf-8") == "RUNYU LU\n"
+
+
+def test_a_plugin_cannot_take_a_built_in_name(tmp_path: Path) -> None:
+    env = _install_plugin(tmp_path / "site", name="pdf")
+    result = run_cli("formats", env=env)
+    assert result.returncode == 2
+    assert "two exporters are named 'pdf'" in result.stderr
+
+
+def test_the_exporters_folder_is_loaded_only_when_named(tmp_path: Path) -> None:
+    plain = run_cli("export", str(SEED), "-f", "html", "-o", str(tmp_path))
+    assert plain.returncode == 2 and "unknown format 'html'" in plain.stderr
+    named = run_cli(
+        "export", str(SEED), "-f", "html", "--exporters-dir", str(EXPORTERS), "-o", str(tmp_path)
+    )
+    assert named.returncode == 0, named.stderr
+    assert (tmp_path / "Runyu_Lu_Resume.html").exists()
+
+
+def test_the_exporters_folder_from_settings(tmp_path: Path) -> None:
+    source = tmp_path / "resume.yaml"
+    source.write_text(f"name: Ann Lee\nsettings:\n  exporters_dir: {EXPORTERS}\n", encoding="utf-8")
+    result = run_cli("export", str(source), "-f", "html,md")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "Ann_Lee_Resume.html").exists()
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.links: list[str] = []
+        self.external: list[str] = []
+        self.stack: list[str] = []
+        self.lang = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "html":
+            self.lang = values.get("lang") or ""
+        if tag == "a":
+            self.links.append(values.get("href") or "")
+        if tag in ("img", "script", "link", "iframe") or "src" in values:
+            self.external.append(tag)
+        if tag not in ("meta", "br"):
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack.pop() == tag, f"</{tag}> closes another element"
+
+    def handle_data(self, data: str) -> None:
+        if not self.stack or self.stack[-1] not in ("style", "title"):
+            self.text.append(data)
+
+
+def test_html_page_is_self_contained_and_complete(seed: Resume) -> None:
+    exporter = load_exporter("html", EXPORTERS)
+    page = _Page()
+    html = exporter().render_bytes(seed).decode("utf-8")
+    page.feed(html)
+    assert page.stack == [] and page.lang == "en" and page.external == []
+    text = normalise(" ".join(page.text))
+    assert [fact for fact in SEED_FACTS if fact not in text] == []
+    assert page.links[:2] == ["mailto:runyulu@umich.edu", "tel:+17342160351"]
+    assert "@media print" in html
+    assert exporter().render_bytes(seed).decode("utf-8") == html
+
+
+def test_html_escapes_user_text(tmp_path: Path) -> None:
+    source = tmp_path / "r.yaml"
+    source.write_text("name: '<script>alert(1)</script> & co'\n", encoding="utf-8")
+    html = load_exporter("html", EXPORTERS)().render_bytes(load_resume(source)).decode("utf-8")
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((DATA / "schema.json").read_text(encoding="utf-8"))
+    return loaded
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in DATA.glob("*.json") if p.name != "schema.json")
+)
+def test_import_real_files_then_export_everything(
+    tmp_path: Path, name: str, schema: dict[str, Any]
+) -> None:
+    source = tmp_path / name
+    source.write_bytes((DATA / name).read_bytes())
+    result = run_cli("import", str(source))
+    assert result.returncode == 0, result.stderr
+    target = source.with_suffix(".yaml")
+    assert target.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=resume.schema.json"
+    )
+    export = run_cli("export", str(target), "-f", "all,jsonresume", "-o", str(tmp_path / "out"))
+    assert export.returncode == 0, export.stderr
+    exported = json.loads(next((tmp_path / "out").glob("*.json")).read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(schema).validate(exported)
+
+
+def test_import_reports_what_it_cannot_map(tmp_path: Path) -> None:
+    source = tmp_path / "sample.json"
+    source.write_bytes((DATA / "sample.resume.json").read_bytes())
+    result = run_cli("import", str(source))
+    assert "work[0].description: not imported" in result.stderr
+    assert "projects[0].roles: not imported" in result.stderr
+    assert "#   work[0].description: no matching field" in source.with_suffix(".yaml").read_text(
+        encoding="utf-8"
+    )
+    again = run_cli("import", str(source))
+    assert again.returncode == 2 and "already exists" in again.stderr
+
+
+# What JSON Resume fields the import → export round trip does not carry (each is named by
+# the import): free-form location parts, and fields resumeout has no place for.
+NOT_CARRIED = {
+    "basics": {"location", "image"},
+    "work": {"description"},
+    "projects": {"keywords", "roles", "type"},
+}
+
+
+def test_round_trip_keeps_what_the_model_can_hold(tmp_path: Path) -> None:
+    source = tmp_path / "sample.json"
+    source.write_bytes((DATA / "sample.resume.json").read_bytes())
+    assert run_cli("import", str(source)).returncode == 0
+    resume = load_resume(source.with_suffix(".yaml"))
+    exported = json.loads(load_exporter("jsonresume")().render(resume))
+    original = json.loads((DATA / "sample.resume.json").read_text(encoding="utf-8"))
+    for key, value in original.items():
+        if key in ("$schema", "meta"):
+            continue
+        if isinstance(value, dict):
+            expected = {k: v for k, v in value.items() if k not in NOT_CARRIED.get(key, ())}
+            assert {k: exported[key].get(k) for k in expected} == expected, key
+            continue
+        skip = NOT_CARRIED.get(key, set())
+        for position, item in enumerate(value):
+            expected = {k: v for k, v in item.items() if k not in skip}
+            assert exported[key][position] == expected, (key, position)
+
+
+def test_seed_exports_valid_json_resume(seed: Resume, schema: dict[str, Any]) -> None:
+    exporter = load_exporter("jsonresume")()
+    document = json.loads(exporter.render(seed))
+    jsonschema.Draft7Validator(schema).validate(document)
+    assert [p["name"] for p in document["publications"]][-1].startswith("ModalGlue")
+    assert any("authors" in warning for warning in exporter.warnings)
