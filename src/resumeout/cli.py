@@ -241,6 +241,7 @@ def _export(args: argparse.Namespace) -> int:
 
     def export_all() -> int:
         console = Console(args.error_format, args.quiet, total=len(sources))
+        console.begin()
         reports = run(sources, plan, jobs, console.report)
         console.summary(reports)
         if any(report.diagnostics for report in reports):

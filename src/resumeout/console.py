@@ -26,6 +26,10 @@ class Console:
         """A live progress line: only for people at a terminal, and worth it for batches."""
         return self.total > 1 and not self.quiet and self.stream.isatty()
 
+    def begin(self) -> None:
+        if self.progress:
+            print(f"[0/{self.total}] exporting…", end="\r", file=self.stream, flush=True)
+
     def report(self, report: SourceReport) -> None:
         self.done += 1
         self._clear_progress()

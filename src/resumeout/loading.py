@@ -18,7 +18,9 @@ import yaml
 from resumeout.errors import Diagnostic, SourceError
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
-MAX_NODES = 100_000  # values built, aliases counted each time they are used
+# Values built again through an alias (`*name`). A document's own size is bounded by
+# MAX_SOURCE_BYTES; aliases are how a small file ("billion laughs") expands without bound.
+MAX_ALIAS_VALUES = 100_000
 MAX_DEPTH = 64
 
 FieldPath = tuple[str | int, ...]
@@ -290,18 +292,22 @@ class _Builder:
     def __init__(self, loader: yaml.SafeLoader, source_map: SourceMap) -> None:
         self.loader = loader
         self.map = source_map
-        self.count = 0
+        self.seen: set[int] = set()
+        self.alias_values = 0
         self.problems: list[Diagnostic] = []
 
     def build(self, node: yaml.Node, path: FieldPath, depth: int = 0) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
+        if id(node) in self.seen:
+            self.alias_values += 1
+        else:
+            self.seen.add(id(node))
+        if self.alias_values > MAX_ALIAS_VALUES:
             raise SourceError(
                 [
                     self.map.diagnostic(
                         path,
                         f"the document expands to more than "
-                        f"{MAX_NODES:,} values (too many aliases?)",
+                        f"{MAX_ALIAS_VALUES:,} values through aliases",
                         code="too_large",
                     )
                 ]
