@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import traceback
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -77,6 +76,8 @@ def run(
             reports.append(export_source(source, plan))
             on_report(reports[-1])
         return reports
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # only for batches
+
     done: dict[Path, SourceReport] = {}
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = {pool.submit(export_source, source, plan): source for source in sources}

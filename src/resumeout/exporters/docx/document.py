@@ -82,9 +82,15 @@ class _Body:
         # python-docx resolves a style name by scanning every style, for every paragraph
         # (most of the render time); look each id up once and write it directly.
         self.style_ids = {style.name: style.style_id for style in document.styles}
+        # add_paragraph() looks for the section properties among all the body's children
+        # each time (quadratic in a long résumé); insert before them directly.
+        self.end = document.element.body.sectPr
+        self.container = document._body
 
     def paragraph(self, rich: Rich, style: str) -> Paragraph:
-        paragraph = self.document.add_paragraph()
+        element = OxmlElement("w:p")
+        self.end.addprevious(element)
+        paragraph = Paragraph(element, self.container)
         paragraph._p.style = self.style_ids[style]
         self.add(paragraph, rich)
         return paragraph
