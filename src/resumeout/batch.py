@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import traceback
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -31,6 +31,10 @@ class ExportPlan:
     check: bool = False
     """Write nothing; compare what would be written with what is on disk."""
     exporters_dir: Path | None = None
+    variant: str | None = None
+    """A variant's name, or "all" for every declared variant."""
+    fit_pages: int | None = None
+    """Overrides ``design.fit_pages``."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class Outcome:
     warnings: tuple[str, ...] = ()
     internal_error: str | None = None
     """The traceback of a bug in an exporter."""
+    variant: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,8 @@ class SourceReport:
     """Why the source could not be read or validated (then there are no outcomes)."""
     usage_error: str | None = None
     outcomes: tuple[Outcome, ...] = field(default_factory=tuple)
+    notes: tuple[str, ...] = ()
+    """What was done on the way (fitting on pages)."""
 
     @property
     def failed(self) -> bool:
@@ -106,28 +113,83 @@ def export_source(source: Path, plan: ExportPlan) -> SourceReport:
     if folder is None and resume.settings.exporters_dir is not None:
         folder = source.parent / resume.settings.exporters_dir
     try:
-        # Every format is resolved before anything is rendered or written.
-        exporters = [load_exporter(name, folder)(base_dir=source.parent) for name in plan.formats]
+        # Every format and variant is resolved before anything is rendered or written.
+        classes = [load_exporter(name, folder) for name in plan.formats]
+        versions = _versions(resume, plan.variant)
     except UsageError as error:
         return SourceReport(source, usage_error=str(error))
-    outcomes = tuple(_produce(exporter, resume, source, plan) for exporter in exporters)
-    return SourceReport(source, outcomes=outcomes)
+    outcomes: list[Outcome] = []
+    notes: list[str] = []
+    for variant, version in versions:
+        fit_warnings: tuple[str, ...] = ()
+        target_pages = plan.fit_pages or version.design.fit_pages
+        if target_pages and {"pdf", "docx"} & set(plan.formats):
+            from resumeout.fitting import fit_to_pages
+
+            version, fit = fit_to_pages(version, target_pages, source.parent)
+            label = f"{source}" + (f" [{variant}]" if variant else "")
+            if not fit.fits:
+                fit_warnings = (fit.message(target_pages),)
+            elif fit.changes:
+                notes.append(f"{label}: {fit.message(target_pages)}")
+        for exporter_class in classes:
+            exporter = exporter_class(base_dir=source.parent)
+            extra = fit_warnings if exporter.name in ("pdf", "docx") else ()
+            outcomes.append(_produce(exporter, version, source, plan, variant, extra))
+    return SourceReport(source, outcomes=tuple(outcomes), notes=tuple(notes))
 
 
-def target_for(resume: Resume, exporter: Exporter, source: Path, plan: ExportPlan) -> Path:
+def _versions(resume: Resume, variant: str | None) -> list[tuple[str | None, Resume]]:
+    from resumeout.variants import apply_variant
+
+    if variant is None:
+        return [(None, resume)]
+    names = list(resume.variants) if variant == "all" else [variant]
+    if not names:
+        raise UsageError("--variant all, but the résumé declares no `variants:`")
+    for name in names:
+        if name not in resume.variants:
+            known = ", ".join(resume.variants) or "none"
+            raise UsageError(f"unknown variant {name!r}; declared: {known}")
+    return [(name, apply_variant(resume, name)) for name in names]
+
+
+def target_for(
+    resume: Resume, exporter: Exporter, source: Path, plan: ExportPlan, variant: str | None
+) -> Path:
     from resumeout.naming import output_stem
 
     if plan.single_file and plan.output is not None:
         return plan.output
     directory = plan.output if plan.output is not None else source.parent
-    return directory / f"{output_stem(resume.settings.output_name, resume.name)}{exporter.suffix}"
+    stem = output_stem(resume.settings.output_name, resume.name, variant)
+    return directory / f"{stem}{exporter.suffix}"
 
 
-def _produce(exporter: Exporter, resume: Resume, source: Path, plan: ExportPlan) -> Outcome:
+def _produce(
+    exporter: Exporter,
+    resume: Resume,
+    source: Path,
+    plan: ExportPlan,
+    variant: str | None,
+    extra_warnings: tuple[str, ...],
+) -> Outcome:
+    outcome = _render_and_write(exporter, resume, source, plan, variant, extra_warnings)
+    return replace(outcome, variant=variant)
+
+
+def _render_and_write(
+    exporter: Exporter,
+    resume: Resume,
+    source: Path,
+    plan: ExportPlan,
+    variant: str | None,
+    extra_warnings: tuple[str, ...],
+) -> Outcome:
     from resumeout.writing import write_atomic
 
     name = exporter.name
-    target = target_for(resume, exporter, source, plan)
+    target = target_for(resume, exporter, source, plan, variant)
     if target.resolve() == source.resolve():
         return Outcome(name, target, "failed", "refusing to overwrite the source file")
     try:
@@ -142,7 +204,7 @@ def _produce(exporter: Exporter, resume: Resume, source: Path, plan: ExportPlan)
             f"internal error in the {name} exporter: {error!r}",
             internal_error=traceback.format_exc(),
         )
-    warnings = tuple(exporter.warnings)
+    warnings = (*extra_warnings, *exporter.warnings)
     if plan.strict and warnings:
         return Outcome(
             name, target, "failed", "not written: --strict and warnings", warnings=warnings

@@ -69,6 +69,17 @@ def build_parser() -> argparse.ArgumentParser:
         "one format, or - for standard output",
     )
     export.add_argument(
+        "--variant",
+        metavar="NAME|all",
+        help="export a variant declared under `variants:` (all: every one)",
+    )
+    export.add_argument(
+        "--fit-pages",
+        type=_positive,
+        metavar="N",
+        help="fit the PDF and DOCX on N pages (overrides design.fit_pages)",
+    )
+    export.add_argument(
         "-j",
         "--jobs",
         type=_positive,
@@ -232,11 +243,20 @@ def _export(args: argparse.Namespace) -> int:
     if output is not None and str(output) == "-":
         if len(formats) > 1 or len(sources) > 1 or args.check or args.watch:
             raise UsageError("-o - writes one format of one source to standard output")
-        return _to_stdout(sources[0], formats[0], args.exporters_dir)
+        return _to_stdout(sources[0], formats[0], args.exporters_dir, args.variant)
     single_file = output is not None and bool(output.suffix) and not output.is_dir()
     if single_file and (len(formats) > 1 or len(sources) > 1):
         raise UsageError("-o names one file; with several formats or sources give a folder")
-    plan = ExportPlan(formats, output, single_file, args.strict, args.check, args.exporters_dir)
+    plan = ExportPlan(
+        formats,
+        output,
+        single_file,
+        args.strict,
+        args.check,
+        args.exporters_dir,
+        args.variant,
+        args.fit_pages,
+    )
     jobs = args.jobs or default_jobs()
 
     def export_all() -> int:
@@ -257,10 +277,18 @@ def _export(args: argparse.Namespace) -> int:
     return export_all()
 
 
-def _to_stdout(source: Path, format_name: str, exporters_dir: Path | None) -> int:
+def _to_stdout(
+    source: Path, format_name: str, exporters_dir: Path | None, variant: str | None
+) -> int:
     from resumeout.exporters.registry import load_exporter
 
     resume = _load(source)
+    if variant is not None:
+        from resumeout.batch import _versions
+
+        if variant == "all":
+            raise UsageError("-o - writes one variant; name it")
+        resume = _versions(resume, variant)[0][1]
     exporter = load_exporter(format_name, exporters_dir)(base_dir=source.parent)
     if exporter.binary:
         raise UsageError(f"{exporter.name} is a binary format; write it to a file with -o FILE")

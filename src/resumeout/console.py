@@ -37,6 +37,9 @@ class Console:
             emit(diagnostic, self.error_format, self.stream)
         if report.usage_error:
             self._problem(str(report.source), report.usage_error, "usage")
+        if not self.quiet:
+            for note in report.notes:
+                print(note, file=self.stream)
         for outcome in report.outcomes:
             self._outcome(report, outcome)
         if self.progress and self.done < self.total:
@@ -83,7 +86,7 @@ class Console:
             if report.diagnostics or report.usage_error:
                 counts["invalid source" if report.diagnostics else "usage error"] += 1
             counts.update(outcome.status for outcome in report.outcomes)
-        if len(reports) > 1:
+        if len(reports) > 1 or len({o.variant for o in reports[0].outcomes}) > 1:
             self._table(reports)
         parts = ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
         noun = "source" if len(reports) == 1 else "sources"
@@ -91,17 +94,24 @@ class Console:
 
     def _table(self, reports: list[SourceReport]) -> None:
         formats = sorted({o.format for r in reports for o in r.outcomes})
-        width = max(len(str(r.source)) for r in reports)
-        print(f"\n{'source':<{width}}  " + "  ".join(f"{f:<10}" for f in formats), file=self.stream)
+        rows: list[tuple[str, str]] = []
         for report in reports:
-            cells = {o.format: o.status for o in report.outcomes}
             if report.diagnostics:
-                row = "invalid: " + f"{len(report.diagnostics)} problem(s)"
-            elif report.usage_error:
-                row = "usage error"
-            else:
-                row = "  ".join(f"{cells.get(f, '-'):<10}" for f in formats)
-            print(f"{report.source!s:<{width}}  {row}", file=self.stream)
+                rows.append((str(report.source), f"invalid: {len(report.diagnostics)} problem(s)"))
+                continue
+            if report.usage_error:
+                rows.append((str(report.source), "usage error"))
+                continue
+            variants = list(dict.fromkeys(o.variant for o in report.outcomes))
+            for variant in variants:
+                cells = {o.format: o.status for o in report.outcomes if o.variant == variant}
+                label = f"{report.source} [{variant}]" if variant else str(report.source)
+                rows.append((label, "  ".join(f"{cells.get(f, '-'):<10}" for f in formats)))
+        width = max(len(label) for label, _ in rows)
+        header = "  ".join(f"{f:<10}" for f in formats)
+        print(f"\n{'source':<{width}}  {header}", file=self.stream)
+        for label, row in rows:
+            print(f"{label:<{width}}  {row}", file=self.stream)
         print(file=self.stream)
 
 

@@ -17,13 +17,16 @@ _RESERVED = {
 MAX_STEM = 120
 
 
-def output_stem(template: str, name: str) -> str:
-    """``{name}_Resume`` with ``Runyu Lu`` gives ``Runyu_Lu_Resume``.
+def output_stem(template: str, name: str, variant: str | None = None) -> str:
+    """``{name}_Resume`` with ``Runyu Lu`` gives ``Runyu_Lu_Resume``; with variant
+    ``industry`` (and no ``{variant}`` in the template), ``Runyu_Lu_Resume_industry``.
 
     The result is one file name on every operating system: no path separators, no
     ``..``, no control or reserved characters, no Windows device names.
     """
-    value = template.format(name=name)
+    if variant and "{variant}" not in template:
+        template += "_{variant}"  # variants never overwrite each other's files
+    value = template.format(name=name, variant=variant or "")
     return safe_stem(value)
 
 

@@ -133,7 +133,7 @@ def _entries(section: Section, resume: Resume, style: DateStyle) -> Iterator[Ent
         case LineSection(entries=entries):
             yield from (_line(entry) for entry in entries)
         case TextSection(entries=paragraphs):
-            yield from (EntryView(Rich(()), Rich(()), (p,)) for p in paragraphs)
+            yield from (EntryView(Rich(()), Rich(()), (p.rich,)) for p in paragraphs)
         case _:
             assert_never(section)
 
@@ -178,7 +178,7 @@ def _education(entry: EducationEntry, style: DateStyle) -> EntryView:
         heading,
         _aside(format_range(entry.start, entry.end, style), entry.location),
         (_sentences(details),) if details else (),
-        tuple(entry.highlights),
+        tuple(item.rich for item in entry.highlights),
     )
 
 
@@ -193,7 +193,7 @@ def _experience(entry: ExperienceEntry, style: DateStyle) -> EntryView:
         heading,
         _aside(format_range(entry.start, entry.end, style), entry.location),
         (entry.summary,) if entry.summary else (),
-        tuple(entry.highlights),
+        tuple(item.rich for item in entry.highlights),
     )
 
 
@@ -243,7 +243,7 @@ def _generic(entry: GenericEntry, style: DateStyle) -> EntryView:
         Rich.join([_strong(entry.title), entry.subtitle or Rich(())], ", "),
         _aside(when, entry.location),
         tuple(lines),
-        tuple(entry.highlights),
+        tuple(item.rich for item in entry.highlights),
     )
 
 

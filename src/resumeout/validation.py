@@ -26,9 +26,18 @@ def load_resume(path: Path, display_name: str | None = None) -> Resume:
 
 def validate(source: LoadedSource) -> Resume:
     try:
-        return Resume.model_validate(source.data)
+        resume = Resume.model_validate(source.data)
     except ValidationError as error:
         raise SourceError(diagnose(error, source)) from None
+    from resumeout.variants import reference_problems
+
+    problems = [
+        source.source_map.diagnostic(path, message, code=code)
+        for path, message, code in reference_problems(resume)
+    ]
+    if problems:
+        raise SourceError(problems)
+    return resume
 
 
 def diagnose(error: ValidationError, source: LoadedSource) -> list[Diagnostic]:
@@ -145,6 +154,11 @@ def _message(detail: ErrorDetails, path: FieldPath) -> str:
             return f"expected text, got {describe(value)}; put it in quotes"
         case "int_type" | "int_parsing" | "float_type" | "float_parsing":
             return f"expected a number, got {describe(value)}"
+        case "string_pattern_mismatch":
+            return (
+                f"{describe(value)} does not fit: use lowercase letters, digits, '-' and "
+                "'_', starting with a letter or digit"
+            )
         case "greater_than_equal" | "less_than_equal":
             bound = context.get("ge", context.get("le"))
             side = "at least" if kind == "greater_than_equal" else "at most"

@@ -16,6 +16,7 @@ from resumeout.inline import Rich
 
 if TYPE_CHECKING:
     from resumeout.model import GenericEntry, Resume, Section
+    from resumeout.model.fields import Tagged
 
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 KEYS = (
@@ -84,8 +85,8 @@ class JsonResumeExporter(Exporter):
             if key is None:
                 continue
             if key == "summary":
-                paragraphs: list[Rich] = section.entries  # type: ignore[assignment]
-                basics["summary"] = "\n\n".join(p.text() for p in paragraphs)
+                paragraphs: list[Tagged] = section.entries  # type: ignore[assignment]
+                basics["summary"] = "\n\n".join(p.rich.text() for p in paragraphs)
                 continue
             document.setdefault(key, []).extend(self._entries(section, key))
         if resume.last_updated:
@@ -136,7 +137,7 @@ class JsonResumeExporter(Exporter):
                                 "startDate": _date(job.start),
                                 "endDate": _date(job.end),
                                 "summary": _text(job.summary),
-                                "highlights": [h.text() for h in job.highlights],
+                                "highlights": [h.rich.text() for h in job.highlights],
                             }
                         )
                     )
@@ -230,7 +231,7 @@ class JsonResumeExporter(Exporter):
                         "name": e.title.text(),
                         "entity": _text(e.subtitle),
                         "description": _text(e.summary),
-                        "highlights": [h.text() for h in e.highlights],
+                        "highlights": [h.rich.text() for h in e.highlights],
                         "startDate": _date(e.start or e.date),
                         "endDate": _date(e.end),
                         "url": e.url,

@@ -7,7 +7,7 @@ from resumeout.model.entries import (
     LineEntry,
     PublicationEntry,
 )
-from resumeout.model.resume import Profile, Resume, profile_url
+from resumeout.model.resume import Profile, Resume, Variant, profile_url
 from resumeout.model.sections import (
     EducationSection,
     ExperienceSection,
@@ -36,5 +36,6 @@ __all__ = [
     "Section",
     "Settings",
     "TextSection",
+    "Variant",
     "profile_url",
 ]

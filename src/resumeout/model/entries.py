@@ -10,10 +10,16 @@ from pydantic_core import PydanticCustomError
 
 from resumeout.dates import PartialDate
 from resumeout.model.base import Model
-from resumeout.model.fields import Date, EndDate, Markup, Text, Url
+from resumeout.model.fields import Date, EndDate, Markup, Tag, TaggedMarkup, Text, Url
 
 
-class Dated(Model):
+class Taggable(Model):
+    tags: list[Tag] = Field(
+        default=[], description="Names that variants include or exclude this by."
+    )
+
+
+class Dated(Taggable):
     start: Date | None = Field(
         default=None, description="When it began: YYYY, YYYY-MM or YYYY-MM-DD."
     )
@@ -64,7 +70,7 @@ class EducationEntry(Dated):
     details: list[Markup] = Field(
         default=[], description="Lines shown under the entry (research area, programme, thesis…)."
     )
-    highlights: list[Markup] = Field(default=[], description="Bullet points.")
+    highlights: list[TaggedMarkup] = Field(default=[], description="Bullet points.")
 
 
 class ExperienceEntry(Dated):
@@ -75,10 +81,10 @@ class ExperienceEntry(Dated):
     )
     location: Text | None = None
     summary: Markup | None = None
-    highlights: list[Markup] = Field(default=[], description="Bullet points.")
+    highlights: list[TaggedMarkup] = Field(default=[], description="Bullet points.")
 
 
-class PublicationEntry(Model):
+class PublicationEntry(Taggable):
     title: Markup
     authors: list[Text] = Field(
         default=[],
@@ -133,7 +139,7 @@ class GenericEntry(Dated):
     )
     url: Url | None = None
     summary: Markup | None = None
-    highlights: list[Markup] = []
+    highlights: list[TaggedMarkup] = Field(default=[], description="Bullet points.")
 
     @model_validator(mode="after")
     def _date_or_range(self) -> GenericEntry:
@@ -144,7 +150,7 @@ class GenericEntry(Dated):
         return self
 
 
-class LineEntry(Model):
+class LineEntry(Taggable):
     label: Markup = Field(description="e.g. Languages.")
     level: Text | None = Field(default=None, description="e.g. Advanced; shown after the label.")
     details: Markup | None = Field(

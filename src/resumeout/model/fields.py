@@ -7,6 +7,7 @@ reporter can key its wording on the type and never on pydantic's English text.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
@@ -146,6 +147,46 @@ def _color(value: Any) -> str:
     return "#" + match[1].lower()
 
 
+_TAG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+
+
+def _tag(value: Any) -> str:
+    text = _text(value).strip()
+    if not _TAG.fullmatch(text):
+        raise PydanticCustomError(
+            "tag_invalid",
+            "'{value}' is not a tag; use letters, digits, '-', '_' and '.', e.g. systems",
+            {"value": text},
+        )
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Tagged:
+    """A bullet or paragraph, with the tags that variants select it by."""
+
+    rich: Rich
+    tags: tuple[str, ...] = ()
+
+
+def _tagged(value: Any) -> Tagged:
+    if isinstance(value, Tagged):
+        return value
+    if not isinstance(value, dict):
+        return Tagged(_markup(value))
+    unknown = sorted(set(value) - {"text", "tags"})
+    if unknown or "text" not in value:
+        raise PydanticCustomError(
+            "tagged_text_invalid",
+            "write text, or a mapping with `text:` and `tags: [...]`"
+            + (f" (unknown: {', '.join(unknown)})" if unknown else ""),
+        )
+    tags = value.get("tags") or []
+    if not isinstance(tags, list):
+        raise PydanticCustomError("tagged_text_invalid", "`tags:` must be a list")
+    return Tagged(_markup(value["text"]), tuple(_tag(tag) for tag in tags))
+
+
 _TEXT_SCHEMA = {"type": "string", "minLength": 1}
 
 Text = Annotated[str, PlainValidator(_text), WithJsonSchema(_TEXT_SCHEMA)]
@@ -166,6 +207,29 @@ _DATE_SCHEMA: dict[str, Any] = {
         {"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"},
     ]
 }
+Tag = Annotated[
+    str, PlainValidator(_tag), WithJsonSchema({"type": "string", "pattern": _TAG.pattern})
+]
+TaggedMarkup = Annotated[
+    Tagged,
+    PlainValidator(_tagged),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                _TEXT_SCHEMA,
+                {
+                    "type": "object",
+                    "required": ["text"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "text": _TEXT_SCHEMA,
+                        "tags": {"type": "array", "items": {"type": "string"}},
+                    },
+                },
+            ]
+        }
+    ),
+]
 Date = Annotated[PartialDate, PlainValidator(_date), WithJsonSchema(_DATE_SCHEMA)]
 EndDate = Annotated[
     PartialDate | Literal["present"],

@@ -7,7 +7,7 @@ from pydantic_core import PydanticCustomError
 
 from resumeout.dates import PartialDate
 from resumeout.model.base import Model
-from resumeout.model.fields import Date, Email, Markup, Phone, Text, Url
+from resumeout.model.fields import Date, Email, Markup, Phone, Tag, Text, Url
 from resumeout.model.sections import Section
 from resumeout.model.style import Design, Settings
 
@@ -42,6 +42,25 @@ def profile_url(profile: Profile) -> str | None:
     return template.format(profile.username) if template else None
 
 
+class Variant(Model):
+    """One targeted version of the résumé, made from the same source."""
+
+    include_tags: list[Tag] = Field(
+        default=[],
+        description="Keep tagged items only if they carry one of these (untagged items "
+        "always stay).",
+    )
+    exclude_tags: list[Tag] = Field(
+        default=[], description="Leave out every item that carries one of these."
+    )
+    sections: list[Text] | None = Field(
+        default=None,
+        description="The sections to show, by id or title, in this order (default: all).",
+    )
+    headline: Markup | None = Field(default=None, description="Replaces the headline.")
+    title: Text | None = Field(default=None, description="Replaces the document title.")
+
+
 class Resume(Model):
     name: Text
     headline: Markup | None = Field(
@@ -58,6 +77,9 @@ class Resume(Model):
         description="Shown on the résumé and used as the documents' date (never the clock).",
     )
     sections: list[Section] = []
+    variants: dict[Tag, Variant] = Field(
+        default={}, description="Named versions: `resumeout export --variant NAME`."
+    )
     design: Design = Design()
     settings: Settings = Settings()
 

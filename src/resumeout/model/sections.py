@@ -14,7 +14,7 @@ from resumeout.model.entries import (
     LineEntry,
     PublicationEntry,
 )
-from resumeout.model.fields import Markup, Text
+from resumeout.model.fields import Tag, TaggedMarkup, Text
 
 
 class _Section(Model):
@@ -25,6 +25,9 @@ class _Section(Model):
     )
     title: Text = Field(
         description="The heading, as it should appear: Education, Publications, arXiv…"
+    )
+    tags: list[Tag] = Field(
+        default=[], description="Names that variants include or exclude this section by."
     )
 
 
@@ -55,7 +58,7 @@ class LineSection(_Section):
 
 class TextSection(_Section):
     type: Literal["text"]
-    entries: list[Markup] = Field(description="Paragraphs.")
+    entries: list[TaggedMarkup] = Field(description="Paragraphs.")
 
 
 Section = Annotated[

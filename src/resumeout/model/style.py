@@ -42,6 +42,11 @@ class Design(Model):
     line_height: Annotated[
         float, Field(ge=1.0, le=2.0, description="Line spacing as a multiple of the font size.")
     ] = 1.22
+    fit_pages: Annotated[int, Field(ge=1, le=20)] | None = Field(
+        default=None,
+        description="Fit the PDF and DOCX on this many pages: spacing, then margins, then "
+        "font size are reduced within their lower bounds until it fits.",
+    )
     spacing: Annotated[
         float,
         Field(
@@ -50,7 +55,7 @@ class Design(Model):
     ] = 1.0
 
 
-OUTPUT_NAME_FIELDS = ("name",)
+OUTPUT_NAME_FIELDS = ("name", "variant")
 
 
 class DateSettings(Model):
@@ -66,7 +71,9 @@ class DateSettings(Model):
 class Settings(Model):
     output_name: Text = Field(
         default="{name}_Resume",
-        description="File name of every output, without suffix; {name} is the owner's name.",
+        description="File name of every output, without suffix; {name} is the owner's name, "
+        "{variant} the variant's (added as _VARIANT when a variant is exported and the "
+        "template does not place it).",
     )
     title: Text | None = Field(
         default=None,
@@ -104,7 +111,7 @@ class Settings(Model):
         if unknown:
             raise PydanticCustomError(
                 "template_invalid",
-                "uses {{{field}}}; the only placeholder is {{name}}",
+                "uses {{{field}}}; the placeholders are {{name}} and {{variant}}",
                 {"field": unknown[0]},
             )
         return template

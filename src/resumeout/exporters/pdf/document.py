@@ -29,6 +29,16 @@ PAGE_SIZES = {"letter": LETTER, "a4": A4}
 
 
 def build_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
+    return render_pdf(resume, base_dir, warnings)[0]
+
+
+def count_pages(resume: Resume, base_dir: Path) -> int:
+    """How many pages the PDF of ``resume`` has (for fitting it to a page count)."""
+    return render_pdf(resume, base_dir, [])[1]
+
+
+def render_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> tuple[bytes, int]:
+    """The PDF's bytes and its page count."""
     design = resume.design
     try:
         files, origin = find_family(design.font, base_dir)
@@ -75,11 +85,14 @@ def build_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
         lang="en",
     )
 
+    canvases: list[_FooterCanvas] = []
+
     def make_canvas(*args: Any, **kwargs: Any) -> Canvas:
         canvas = _FooterCanvas(
             *args, footer=(footer_text, styles.footer), footer_space=margins.bottom, **kwargs
         )
         canvas.setDateFormatter(lambda *_: pdf_date)
+        canvases.append(canvas)
         return canvas
 
     template.build(story, canvasmaker=make_canvas)
@@ -88,7 +101,7 @@ def build_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
             f"no installed font can draw {char!r} (U+{ord(char):04X}); install a "
             "font that has it (see README, Fonts)"
         )
-    return buffer.getvalue()
+    return buffer.getvalue(), canvases[-1].page_count
 
 
 class _FooterCanvas(Canvas):  # type: ignore[misc]
@@ -102,13 +115,14 @@ class _FooterCanvas(Canvas):  # type: ignore[misc]
         self._footer = footer
         self._footer_space = footer_space
         self._pages: list[dict[str, Any]] = []
+        self.page_count = 0
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
     def save(self) -> None:
-        total = len(self._pages)
+        total = self.page_count = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)
             if total > 1:

@@ -1,0 +1,109 @@
+"""Fitting a résumé on N pages: spacing first, then margins, then font size, each within
+a lower bound that keeps it readable; the largest setting that fits wins.
+
+The search renders the PDF (reportlab) and bisects one "tightness" scale; every setting
+is rounded, so the same source always gives the same design and the same bytes. The
+DOCX is written with the design found here, so both formats share their settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from resumeout.model import Design, Resume
+
+MIN_SPACING = 0.4
+"""Vertical gaps are never tightened below 40% of the default."""
+MIN_MARGIN = 0.4 * 72
+"""Margins are never narrowed below 0.4 in (printers need some)."""
+MIN_FONT_SIZE = 9.0
+"""Body text is never made smaller than 9 pt."""
+STEPS = 12
+
+
+@dataclass(frozen=True)
+class Fit:
+    design: Design
+    pages: int
+    fits: bool
+    changes: tuple[str, ...]
+    """What was reduced, e.g. "spacing 1.00 → 0.62"; empty when nothing had to change."""
+
+    def message(self, target: int) -> str:
+        unit = "page" if target == 1 else "pages"
+        if not self.fits:
+            return (
+                f"does not fit on {target} {unit} even at the lower bounds (spacing "
+                f"{MIN_SPACING}, margins {MIN_MARGIN / 72:.1f} in, font {MIN_FONT_SIZE:g} "
+                f"pt): {self.pages} pages, {self.pages - target} over; exported that"
+            )
+        return f"fitted on {target} {unit}: " + ", ".join(self.changes)
+
+
+def design_at(base: Design, tightness: float) -> Design:
+    """``base`` tightened by ``tightness`` in [0, 3]: 0–1 spacing, 1–2 margins, 2–3 font."""
+
+    def step(start: float, floor: float, amount: float) -> float:
+        amount = min(max(amount, 0.0), 1.0)
+        return start - (start - min(start, floor)) * amount
+
+    margins = base.margins.model_copy(
+        update={
+            side: round(step(getattr(base.margins, side), MIN_MARGIN, tightness - 1), 1)
+            for side in ("top", "bottom", "left", "right")
+        }
+    )
+    return base.model_copy(
+        update={
+            "spacing": round(step(base.spacing, MIN_SPACING, tightness), 2),
+            "margins": margins,
+            "font_size": round(step(base.font_size, MIN_FONT_SIZE, tightness - 2), 1),
+        }
+    )
+
+
+def fit_to_pages(resume: Resume, target: int, base_dir: Path) -> tuple[Resume, Fit]:
+    from resumeout.exporters.pdf.document import count_pages
+
+    def pages_at(tightness: float) -> tuple[Design, int]:
+        design = design_at(resume.design, tightness)
+        return design, count_pages(resume.model_copy(update={"design": design}), base_dir)
+
+    design, pages = pages_at(0.0)
+    if pages <= target:
+        return resume, Fit(design, pages, True, ())
+    tightest, tightest_pages = pages_at(3.0)
+    if tightest_pages > target:
+        fit = Fit(tightest, tightest_pages, False, _changes(resume.design, tightest))
+        return resume.model_copy(update={"design": tightest}), fit
+    loose, tight = 0.0, 3.0  # doesn't fit at `loose`, fits at `tight`
+    best, best_pages = tightest, tightest_pages
+    for _ in range(STEPS):
+        middle = (loose + tight) / 2
+        design, pages = pages_at(middle)
+        if pages <= target:
+            tight, best, best_pages = middle, design, pages
+        else:
+            loose = middle
+    fit = Fit(best, best_pages, True, _changes(resume.design, best))
+    return resume.model_copy(update={"design": best}), fit
+
+
+def _changes(before: Design, after: Design) -> tuple[str, ...]:
+    changes = []
+    if after.spacing != before.spacing:
+        changes.append(f"spacing {before.spacing:.2f} → {after.spacing:.2f}")
+    if after.margins != before.margins:
+        old = ", ".join(
+            f"{getattr(before.margins, s) / 72:.2f}" for s in ("top", "bottom", "left", "right")
+        )
+        new = ", ".join(
+            f"{getattr(after.margins, s) / 72:.2f}" for s in ("top", "bottom", "left", "right")
+        )
+        changes.append(f"margins (top, bottom, left, right) {old} in → {new} in")
+    if after.font_size != before.font_size:
+        changes.append(f"font size {before.font_size:g} pt → {after.font_size:g} pt")
+    return tuple(changes)
