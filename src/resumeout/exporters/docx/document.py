@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 from functools import lru_cache
 
 import docx
@@ -16,6 +17,7 @@ from docx.text.paragraph import Paragraph
 
 from resumeout.exporters.docx import styles as names
 from resumeout.exporters.docx.styles import define_styles
+from resumeout.exporters.rhythm import Rhythm
 from resumeout.inline import Link, Rich, Text, runs
 from resumeout.model import Design, Resume
 from resumeout.presentation import EntryView, present
@@ -45,7 +47,7 @@ def _template(design: Design) -> bytes:
 def build_docx(resume: Resume) -> bytes:
     document = docx.Document(io.BytesIO(_template(resume.design)))
     view = present(resume)
-    body = _Body(document)
+    body = _Body(document, Rhythm.of(resume.design))
     body.paragraph(Rich.plain(view.name), names.NAME)
     if view.headline:
         body.paragraph(view.headline, names.HEADLINE)
@@ -58,7 +60,7 @@ def build_docx(resume: Resume) -> bytes:
     for section_view in view.sections:
         body.paragraph(Rich.plain(section_view.title), names.SECTION)
         for index, entry in enumerate(section_view.entries):
-            body.entry(entry, first=index == 0)
+            body.entry(entry, index)
     if view.last_updated:
         body.paragraph(Rich.plain(view.last_updated), names.NOTE)
 
@@ -77,8 +79,9 @@ def build_docx(resume: Resume) -> bytes:
 
 
 class _Body:
-    def __init__(self, document: docx.document.Document) -> None:
+    def __init__(self, document: docx.document.Document, rhythm: Rhythm) -> None:
         self.document = document
+        self.rhythm = rhythm
         # python-docx resolves a style name by scanning every style, for every paragraph
         # (most of the render time); look each id up once and write it directly.
         self.style_ids = {style.name: style.style_id for style in document.styles}
@@ -95,16 +98,20 @@ class _Body:
         self.add(paragraph, rich)
         return paragraph
 
-    def entry(self, entry: EntryView, *, first: bool) -> None:
+    def entry(self, entry: EntryView, position: int) -> None:
+        gap = self.rhythm.entry_gap(entry, position)
         if entry.heading or entry.aside:
             paragraph = self.paragraph(entry.heading, names.ENTRY_HEADING)
             if entry.aside:
                 paragraph.add_run("\t")
                 self.add(paragraph, entry.aside)
-            if first or entry.compact:
-                paragraph.paragraph_format.space_before = Pt(0 if first else 1)
             if not (entry.lines or entry.bullets):
                 paragraph.paragraph_format.keep_with_next = False
+        else:
+            paragraph = self.paragraph(entry.lines[0], names.ENTRY_DETAILS)
+            entry = replace(entry, lines=entry.lines[1:])
+        # The gap depends on the entry's size (see Rhythm), so it is set on the paragraph.
+        paragraph.paragraph_format.space_before = Pt(gap)
         for line in entry.lines:
             self.paragraph(line, names.ENTRY_DETAILS)
         for bullet in entry.bullets:

@@ -7,12 +7,13 @@ from typing import cast
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 
+from resumeout.exporters.rhythm import Rhythm
 from resumeout.model import Design
 
 CONTACT = "Contact"
@@ -31,52 +32,52 @@ EAST_ASIAN_FONT = "Microsoft YaHei"
 
 def define_styles(document: Document, design: Design, text_width: float) -> None:
     styles = document.styles
-    size = design.font_size
+    rhythm = Rhythm.of(design)
+    size = rhythm.size
     accent = RGBColor.from_string(design.accent_color.lstrip("#").upper())
 
     normal = styles["Normal"]
     _font(normal, design.font, size)
-    _spacing(normal, design, before=0, after=0)
+    _spacing(normal, rhythm.leading)
     _lang(normal)
 
     name = styles[NAME]
-    _font(name, design.font, size * 2.6, bold=True, color=accent)
-    _spacing(name, design, before=0, after=size * 0.1)
+    _font(name, design.font, rhythm.name[0], bold=True, color=accent)
+    _spacing(name, rhythm.name[1])
     name.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _remove_border(name)
 
     headline = styles[HEADLINE]
-    _font(headline, design.font, size * 1.1, italic=False, color=RGBColor(0x33, 0x33, 0x33))
+    _font(headline, design.font, rhythm.headline[0], italic=False, color=RGBColor(0x33, 0x33, 0x33))
+    _spacing(headline, rhythm.headline[1])
     headline.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     contact = _paragraph_style(document, CONTACT)
     contact.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _spacing(contact, design, before=size * 0.2, after=0)
+    _spacing(contact, rhythm.leading, before=rhythm.contact_before)
 
     section = styles[SECTION]
-    _font(section, design.font, size * 1.4, bold=True, color=accent)
-    _spacing(
-        section, design, before=size * 1.0 * design.spacing, after=size * 0.35 * design.spacing
-    )
+    _font(section, design.font, rhythm.section[0], bold=True, color=accent)
+    _spacing(section, rhythm.section[1], before=rhythm.section_before, after=rhythm.section_after)
     section.paragraph_format.keep_with_next = True
     _bottom_border(section, design.accent_color)
 
     heading = _paragraph_style(document, ENTRY_HEADING)
     heading.paragraph_format.tab_stops.add_tab_stop(Pt(text_width), WD_TAB_ALIGNMENT.RIGHT)
     heading.paragraph_format.keep_with_next = True
-    _spacing(heading, design, before=size * 0.6 * design.spacing, after=0)
+    _spacing(heading, rhythm.leading)
 
     details = _paragraph_style(document, ENTRY_DETAILS)
     details.paragraph_format.keep_together = True
 
     bullet = styles[BULLET]
     _font(bullet, design.font, size)
-    _spacing(bullet, design, before=0, after=0)
+    _spacing(bullet, rhythm.leading)
 
     note = _paragraph_style(document, NOTE)
-    _font(note, design.font, size * 0.8, italic=True, color=RGBColor(0x55, 0x55, 0x55))
+    _font(note, design.font, rhythm.note[0], italic=True, color=RGBColor(0x55, 0x55, 0x55))
     note.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    _spacing(note, design, before=size * 1.2, after=0)
+    _spacing(note, rhythm.note[1], before=rhythm.closing_before)
 
     link = (
         styles[HYPERLINK]
@@ -115,11 +116,16 @@ def _font(
     fonts.set(qn("w:cs"), family)
 
 
-def _spacing(style: ParagraphStyle, design: Design, *, before: float, after: float) -> None:
+def _spacing(
+    style: ParagraphStyle, leading: float, *, before: float = 0.0, after: float = 0.0
+) -> None:
+    """Exact leading, as in the PDF: Word's "single" spacing follows each font's own
+    metrics, which would set the same text on more lines."""
     fmt = style.paragraph_format
     fmt.space_before = Pt(before)
     fmt.space_after = Pt(after)
-    fmt.line_spacing = design.line_height * 0.85  # Word's "single" already has ~1.17 leading
+    fmt.line_spacing = Pt(leading)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
 
 
 def _lang(style: BaseStyle) -> None:

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from resumeout.exporters.pdf.fonts import Family
 from resumeout.exporters.pdf.markup import MarkupWriter
+from resumeout.exporters.rhythm import Rhythm
 from resumeout.model import Design
 from resumeout.presentation import DocumentView, EntryView, SectionView
 
@@ -37,11 +38,12 @@ class Styles:
     accent: Any
     size: float
     spacing: float
+    rhythm: Rhythm
 
 
 def make_styles(design: Design, family: Family) -> Styles:
-    size = design.font_size
-    leading = size * design.line_height
+    rhythm = Rhythm.of(design)
+    size, leading = rhythm.size, rhythm.leading
     accent = HexColor(design.accent_color)
     base = ParagraphStyle(
         "body",
@@ -63,18 +65,23 @@ def make_styles(design: Design, family: Family) -> Styles:
         name=derive(
             "name",
             fontName=family.bold,
-            fontSize=size * 2.6,
-            leading=size * 3.0,
+            fontSize=rhythm.name[0],
+            leading=rhythm.name[1],
             alignment=TA_CENTER,
             textColor=accent,
         ),
-        headline=derive("headline", fontSize=size * 1.1, leading=size * 1.4, alignment=TA_CENTER),
-        contact=derive("contact", alignment=TA_CENTER, spaceBefore=size * 0.2),
+        headline=derive(
+            "headline",
+            fontSize=rhythm.headline[0],
+            leading=rhythm.headline[1],
+            alignment=TA_CENTER,
+        ),
+        contact=derive("contact", alignment=TA_CENTER, spaceBefore=rhythm.contact_before),
         section=derive(
             "section",
             fontName=family.bold,
-            fontSize=size * 1.4,
-            leading=size * 1.6,
+            fontSize=rhythm.section[0],
+            leading=rhythm.section[1],
             textColor=accent,
         ),
         heading=derive("heading"),
@@ -83,8 +90,8 @@ def make_styles(design: Design, family: Family) -> Styles:
         bullet=derive("bullet", leftIndent=size * 1.1, bulletIndent=size * 0.25),
         updated=derive(
             "updated",
-            fontSize=size * 0.8,
-            leading=size,
+            fontSize=rhythm.note[0],
+            leading=rhythm.note[1],
             alignment=TA_RIGHT,
             textColor=HexColor(MUTED),
             fontName=family.italic,
@@ -99,6 +106,7 @@ def make_styles(design: Design, family: Family) -> Styles:
         accent=accent,
         size=size,
         spacing=design.spacing,
+        rhythm=rhythm,
     )
 
 
@@ -113,8 +121,8 @@ class SectionTitle(Flowable):  # type: ignore[misc]
         self.key = key
         self.styles = styles
         self.keepWithNext = True
-        self.spaceBefore = styles.size * 1.0 * styles.spacing
-        self.spaceAfter = styles.size * 0.35 * styles.spacing
+        self.spaceBefore = styles.rhythm.section_before
+        self.spaceAfter = styles.rhythm.section_after
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
@@ -231,7 +239,7 @@ def section(view: SectionView, index: int, styles: Styles, writer: MarkupWriter)
 
 
 def _entry(entry: EntryView, position: int, styles: Styles, writer: MarkupWriter) -> Flowable:
-    size, spacing = styles.size, styles.spacing
+    size = styles.size
     parts: list[Flowable] = []
     if entry.heading or entry.aside:
         heading = Paragraph(writer.markup(entry.heading), styles.heading)
@@ -241,15 +249,7 @@ def _entry(entry: EntryView, position: int, styles: Styles, writer: MarkupWriter
     parts += [
         Paragraph(writer.markup(bullet), styles.bullet, bulletText="•") for bullet in entry.bullets
     ]
-    # Vertical rhythm: one-line entries sit close; entries with detail lines get room.
-    if position == 0:
-        gap = 0.0
-    elif entry.compact:
-        gap = size * 0.15 * spacing
-    elif entry.lines or entry.bullets:
-        gap = size * 0.75 * spacing
-    else:
-        gap = size * 0.4 * spacing
+    gap = styles.rhythm.entry_gap(entry, position)
     # One level of KeepTogether: reportlab measures a nested one as infinitely tall.
     return KeepTogether([Spacer(0, gap), *parts] if gap else parts)
 
@@ -258,6 +258,6 @@ def closing(document: DocumentView, styles: Styles, writer: MarkupWriter) -> lis
     if not document.last_updated:
         return []
     return [
-        Spacer(0, styles.size * 1.2 * styles.spacing),
+        Spacer(0, styles.rhythm.closing_before),
         Paragraph(writer.plain(document.last_updated, italic=True), styles.updated),
     ]

@@ -1,0 +1,65 @@
+"""The vertical rhythm of the page formats: sizes, leading and gaps in points, from
+``design``. PDF and DOCX both read it, so that they lay out alike and a résumé fitted on
+N pages in one is on N pages in the other."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from resumeout.model import Design
+from resumeout.presentation import EntryView
+
+
+@dataclass(frozen=True)
+class Rhythm:
+    size: float
+    leading: float
+    spacing: float
+
+    @classmethod
+    def of(cls, design: Design) -> Rhythm:
+        return cls(design.font_size, design.font_size * design.line_height, design.spacing)
+
+    # Sizes and leading of the larger and smaller text, proportional to the body.
+    @property
+    def name(self) -> tuple[float, float]:
+        return self.size * 2.6, self.size * 3.0
+
+    @property
+    def headline(self) -> tuple[float, float]:
+        return self.size * 1.1, self.size * 1.4
+
+    @property
+    def section(self) -> tuple[float, float]:
+        return self.size * 1.4, self.size * 1.6
+
+    @property
+    def note(self) -> tuple[float, float]:
+        return self.size * 0.8, self.size * 1.0
+
+    @property
+    def contact_before(self) -> float:
+        return self.size * 0.2
+
+    @property
+    def section_before(self) -> float:
+        return self.size * 1.0 * self.spacing
+
+    @property
+    def section_after(self) -> float:
+        return self.size * 0.35 * self.spacing
+
+    @property
+    def closing_before(self) -> float:
+        return self.size * 1.2 * self.spacing
+
+    def entry_gap(self, entry: EntryView, position: int) -> float:
+        """Space above an entry: its size decides it. One-line entries sit close; entries
+        with detail lines or bullets get room."""
+        if position == 0:
+            return 0.0
+        if entry.compact:
+            return self.size * 0.15 * self.spacing
+        if entry.lines or entry.bullets:
+            return self.size * 0.75 * self.spacing
+        return self.size * 0.4 * self.spacing
