@@ -122,12 +122,13 @@ class _FooterCanvas(Canvas):  # type: ignore[misc]
         self._startPage()
 
     def save(self) -> None:
-        total = self.page_count = len(self._pages)
+        total = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)
             if total > 1:
                 self._draw_footer(total)
             super().showPage()
+        self.page_count = total  # after the loop: each page's state holds the old value
         super().save()
 
     def _draw_footer(self, total: int) -> None:
