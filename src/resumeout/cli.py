@@ -181,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             case "init":
                 return _init(args.path)
             case "import":
-                return _import(args.source, args.output, args.force)
+                return _import_json_resume(args.source, args.output, args.force)
             case _:
                 parser.print_help()
                 return UsageError.exit_code
@@ -299,10 +299,10 @@ def _to_stdout(
 
 
 def _formats() -> int:
-    from resumeout.exporters.registry import _import, registrations
+    from resumeout.exporters.registry import load_registered, registrations
 
     for registration in registrations().values():
-        exporter = _import(registration)
+        exporter = load_registered(registration)
         print(
             f"{exporter.name:<8} {exporter.suffix:<7} {exporter.description}"
             f"  [{registration.origin}]"
@@ -323,7 +323,7 @@ def _schema(output: Path | None) -> int:
     return EXIT_OK
 
 
-def _import(source: Path, output: Path | None, force: bool) -> int:
+def _import_json_resume(source: Path, output: Path | None, force: bool) -> int:
     from resumeout.interop import import_json_resume
 
     return import_json_resume(source, output or source.with_suffix(".yaml"), force=force)

@@ -77,17 +77,17 @@ def load_exporter(name: str, folder: Path | None = None) -> type[Exporter]:
                 )
             return local[wanted]
     if wanted in BUILTINS:
-        return _import(Registration(wanted, BUILTINS[wanted], "built-in"))
+        return load_registered(Registration(wanted, BUILTINS[wanted], "built-in"))
     known = registrations()
     if wanted not in known:
         available = [*known, *(folder_exporters(folder) if folder else ())]
         raise UsageError(
             f"unknown format {name!r}; available: {', '.join(available)} (see `resumeout formats`)"
         )
-    return _import(known[wanted])
+    return load_registered(known[wanted])
 
 
-def _import(registration: Registration) -> type[Exporter]:
+def load_registered(registration: Registration) -> type[Exporter]:
     module_name, _, attribute = registration.target.partition(":")
     try:
         exporter = getattr(importlib.import_module(module_name), attribute)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from resumeout.dates import PartialDate
 from resumeout.model.base import Model
 from resumeout.model.fields import Date, Email, Markup, Phone, Tag, Text, Url
 from resumeout.model.sections import Section
@@ -113,7 +112,3 @@ class Resume(Model):
     @property
     def owner_names(self) -> tuple[str, ...]:
         return (self.name, *self.settings.owner_names)
-
-    @property
-    def document_date(self) -> PartialDate | None:
-        return self.last_updated
