@@ -156,3 +156,24 @@ def test_non_latin_text_has_no_missing_glyphs(tmp_path: Path) -> None:
     text = _text(pdf)
     for word in ("陆润宇", "Zoë Ångström", "Ελληνικά", "Русский", "✉", "☎"):
         assert word in text
+
+
+def test_bullets_italic_and_code_use_embedded_fonts(tmp_path: Path) -> None:
+    source = tmp_path / "r.yaml"
+    source.write_text(
+        "name: N\nheadline: '*italic* and `code`'\nsections:\n  - title: T\n"
+        "    type: experience\n    entries:\n      - title: '**Bold** job'\n"
+        "        highlights: [one, '*two*']\n",
+        encoding="utf-8",
+    )
+    reader = PdfReader(io.BytesIO(PdfExporter().render(load_resume(source))))
+    fonts: dict[str, Any] = reader.pages[0]["/Resources"]["/Font"]  # type: ignore[index]
+    names = set()
+    for font in fonts.values():
+        font = font.get_object()
+        names.add(str(font["/BaseFont"]).split("+")[-1])
+        assert "/FontFile2" in font["/FontDescriptor"] and "/ToUnicode" in font
+    assert {"SourceSansPro-Regular", "SourceSansPro-Semibold", "SourceSansPro-It"} <= names
+    assert not any("Helvetica" in name for name in names)
+    text = reader.pages[0].extract_text()
+    assert "• one" in text or "•one" in text
