@@ -146,3 +146,13 @@ def test_libreoffice_opens_it_on_one_page(tmp_path: Path, seed_docx: bytes) -> N
     assert len(reader.pages) == 1
     text = normalise("\n".join(page.extract_text() for page in reader.pages))
     assert [fact for fact in SEED_FACTS if fact not in text] == []
+
+
+def test_same_bytes_at_another_time(seed: Resume, seed_docx: bytes) -> None:
+    import time
+
+    time.sleep(2.1)  # ZIP times have a two-second resolution
+    assert DocxExporter().render(seed) == seed_docx
+    with zipfile.ZipFile(io.BytesIO(seed_docx)) as package:
+        assert package.testzip() is None
+        assert {info.date_time for info in package.infolist()} == {(2026, 3, 16, 0, 0, 0)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 from dataclasses import replace
 from functools import lru_cache
@@ -146,14 +147,32 @@ class _Body:
 
 
 def _deterministic(document: docx.document.Document, when: tuple[int, ...]) -> bytes:
-    """Save with fixed entry times and order, so the same source gives the same bytes."""
+    """Save with fixed entry times, so the same source gives the same bytes.
+
+    python-docx writes its parts in a fixed order and zlib compresses the same input the
+    same way; only each entry's time (the clock's) varies. It is rewritten in place, in
+    the local and the central headers, instead of compressing the package a second time.
+    """
     raw = io.BytesIO()
     document.save(raw)
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=when)  # type: ignore[arg-type]
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
-    return out.getvalue()
+    data = bytearray(raw.getvalue())
+    year, month, day, hour, minute, second = when[:6]
+    stamp = struct.pack(
+        "<HH",
+        (hour << 11) | (minute << 5) | (second // 2),
+        ((year - 1980) << 9) | (month << 5) | day,
+    )
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as package:
+        entries = package.infolist()
+        central = package.start_dir
+    for info in entries:
+        local = info.header_offset
+        assert data[local : local + 4] == b"PK\x03\x04"
+        data[local + 10 : local + 14] = stamp
+    position = central
+    for _ in entries:
+        assert data[position : position + 4] == b"PK\x01\x02"
+        data[position + 12 : position + 16] = stamp
+        name, extra, comment = struct.unpack_from("<HHH", data, position + 28)
+        position += 46 + name + extra + comment
+    return bytes(data)
