@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
+import shutil
+import subprocess
+from pathlib import Path
 
 import docx
 from markdown_it import MarkdownIt
@@ -43,3 +47,33 @@ def _markdown_text(source: str) -> str:
 def words(text: str) -> str:
     """Whitespace collapsed, so wrapped lines compare equal to the source."""
     return " ".join(text.split())
+
+
+def libreoffice_pdf(docx_path: Path, work: Path) -> Path:
+    """Convert a DOCX with LibreOffice, as a user who has the design's font installed
+    would see it (the bundled Source Sans Pro family is given to its fontconfig)."""
+    from resumeout.exporters.pdf.fonts import bundled_files
+
+    home = work / "lo-home"
+    fonts = home / ".fonts"
+    fonts.mkdir(parents=True, exist_ok=True)
+    for file in bundled_files()["regular"].path.parent.glob("*.ttf"):
+        shutil.copy(file, fonts)
+    outdir = work / "lo-out"
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{work}/lo-profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            str(docx_path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env={**os.environ, "HOME": str(home)},
+    )
+    return outdir / docx_path.with_suffix(".pdf").name

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from pypdf import PdfReader
 from resumeout.exporters.docx import DocxExporter
 from resumeout.model import Resume
 from tests.conftest import SEED_FACTS, normalise
+from tests.readers import libreoffice_pdf
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -117,32 +116,9 @@ def test_east_asian_font_slot(seed_docx: bytes) -> None:
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_libreoffice_opens_it_on_one_page(tmp_path: Path, seed_docx: bytes) -> None:
-    from resumeout.exporters.pdf.fonts import bundled_files
-
-    # Give LibreOffice the design's font, as a user who has it installed would have.
-    fonts = tmp_path / "home" / ".fonts"
-    fonts.mkdir(parents=True)
-    for file in bundled_files()["regular"].path.parent.glob("*.ttf"):
-        shutil.copy(file, fonts)
     path = tmp_path / "r.docx"
     path.write_bytes(seed_docx)
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-        env={**os.environ, "HOME": str(tmp_path / "home")},
-    )
-    reader = PdfReader(tmp_path / "r.pdf")
+    reader = PdfReader(libreoffice_pdf(path, tmp_path))
     assert len(reader.pages) == 1
     text = normalise("\n".join(page.extract_text() for page in reader.pages))
     assert [fact for fact in SEED_FACTS if fact not in text] == []

@@ -4,9 +4,7 @@ count, readable, deterministic, and an honest report when it cannot be done."""
 from __future__ import annotations
 
 import io
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ from resumeout.fitting import MIN_FONT_SIZE, fit_to_pages
 from resumeout.validation import load_resume
 from tests.conftest import run_cli
 from tests.factories import scaled_resume_yaml
+from tests.readers import libreoffice_pdf
 
 
 @pytest.fixture
@@ -95,28 +94,4 @@ def test_the_repository_resume_is_one_page_in_pdf_and_docx(tmp_path: Path) -> No
 
 
 def _libreoffice_pages(docx_path: Path, work: Path) -> int:
-    from resumeout.exporters.pdf.fonts import bundled_files
-
-    home = work / "lo-home"
-    fonts = home / ".fonts"
-    fonts.mkdir(parents=True, exist_ok=True)
-    for file in bundled_files()["regular"].path.parent.glob("*.ttf"):
-        shutil.copy(file, fonts)
-    outdir = work / "lo-out"
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{work}/lo-profile",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(outdir),
-            str(docx_path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-        env={**os.environ, "HOME": str(home)},
-    )
-    return len(PdfReader(outdir / docx_path.with_suffix(".pdf").name).pages)
+    return len(PdfReader(libreoffice_pdf(docx_path, work)).pages)

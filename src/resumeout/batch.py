@@ -174,24 +174,24 @@ def _produce(
     variant: str | None,
     extra_warnings: tuple[str, ...],
 ) -> Outcome:
-    outcome = _render_and_write(exporter, resume, source, plan, variant, extra_warnings)
+    target = target_for(resume, exporter, source, plan, variant)
+    if target.resolve() == source.resolve():
+        outcome = Outcome(exporter.name, target, "failed", "refusing to overwrite the source file")
+    else:
+        outcome = _render_and_write(exporter, resume, target, plan, extra_warnings)
     return replace(outcome, variant=variant)
 
 
 def _render_and_write(
     exporter: Exporter,
     resume: Resume,
-    source: Path,
+    target: Path,
     plan: ExportPlan,
-    variant: str | None,
     extra_warnings: tuple[str, ...],
 ) -> Outcome:
     from resumeout.writing import write_atomic
 
     name = exporter.name
-    target = target_for(resume, exporter, source, plan, variant)
-    if target.resolve() == source.resolve():
-        return Outcome(name, target, "failed", "refusing to overwrite the source file")
     try:
         data = exporter.render_bytes(resume)
     except ResumeoutError as error:
