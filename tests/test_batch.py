@@ -134,3 +134,28 @@ def _wait_for(condition: object, timeout: float = 20.0) -> None:
             return
         time.sleep(0.1)
     raise AssertionError("timed out")
+
+
+def test_watch_follows_the_files_a_source_names(tmp_path: Path) -> None:
+    from resumeout.exporters.pdf.fonts import bundled_files
+
+    font = tmp_path / "Body-Regular.ttf"
+    shutil.copy(bundled_files()["regular"].path, font)
+    source = tmp_path / "resume.yaml"
+    source.write_text("name: Font User\ndesign:\n  font: Body-Regular.ttf\n", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "resumeout", "export", str(source), "-f", "pdf", "--watch"],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        target = tmp_path / "Font_User_Resume.pdf"
+        _wait_for(lambda: target.exists())
+        time.sleep(0.5)
+        font.write_bytes(font.read_bytes())  # an updated font file
+        time.sleep(2.0)  # a poll, the debounce and an export
+    finally:
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=10)
+    assert f"changed: {font}" in stderr

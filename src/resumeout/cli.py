@@ -271,9 +271,9 @@ def _export(args: argparse.Namespace) -> int:
         return ExportError.exit_code if any(r.failed for r in reports) else EXIT_OK
 
     if args.watch:
-        from resumeout.watching import watch
+        from resumeout.watching import inputs, watch
 
-        return watch(sources, export_all)
+        return watch(lambda: inputs(sources, args.exporters_dir), export_all)
     return export_all()
 
 

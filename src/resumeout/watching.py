@@ -1,4 +1,4 @@
-"""``export --watch``: export again whenever a source changes, until interrupted."""
+"""``export --watch``: export again whenever a source, or a file it names, changes."""
 
 from __future__ import annotations
 
@@ -9,45 +9,82 @@ from pathlib import Path
 
 POLL_SECONDS = 0.25
 QUIET_SECONDS = 0.3
-"""Debounce: an editor's save can be several writes; wait until the file is still."""
+"""Debounce: an editor's save can be several writes; wait until the files are still."""
+
+Stamps = dict[Path, tuple[int, int] | None]
 
 
-def _stamps(paths: list[Path]) -> tuple[tuple[int, int] | None, ...]:
-    stamps: list[tuple[int, int] | None] = []
+def _stamps(paths: list[Path]) -> Stamps:
+    stamps: Stamps = {}
     for path in paths:
         try:
             stat = path.stat()
-            stamps.append((stat.st_mtime_ns, stat.st_size))
+            stamps[path] = (stat.st_mtime_ns, stat.st_size)
         except OSError:
-            stamps.append(None)
-    return tuple(stamps)
+            stamps[path] = None
+    return stamps
 
 
-def watch(sources: list[Path], export: Callable[[], int], *, rounds: int | None = None) -> int:
-    """Run ``export`` now and after every change to ``sources``; errors are shown and
-    watching goes on. Returns on Ctrl-C (or after ``rounds`` exports, for tests)."""
+def inputs(sources: list[Path], exporters_dir: Path | None) -> list[Path]:
+    """The sources, the font files they name, and the exporters they load."""
+    from resumeout.errors import SourceError
+    from resumeout.validation import load_resume
+
+    paths = list(sources)
+    folders = [exporters_dir] if exporters_dir else []
+    for source in sources:
+        try:
+            resume = load_resume(source)
+        except SourceError:
+            continue  # the export shows why; watching the source itself is enough
+        font = source.parent / resume.design.font
+        if font.is_file():
+            paths.append(font)
+        elif font.is_dir() or (source.parent / "fonts").is_dir():
+            folders.append(font if font.is_dir() else source.parent / "fonts")
+        if resume.settings.exporters_dir:
+            folders.append(source.parent / resume.settings.exporters_dir)
+    for folder in folders:
+        paths += sorted(p for p in folder.glob("*") if p.suffix in (".py", ".ttf", ".ttc"))
+    return list(dict.fromkeys(paths))
+
+
+def watch(
+    list_inputs: Callable[[], list[Path]],
+    export: Callable[[], int],
+    *,
+    rounds: int | None = None,
+) -> int:
+    """Run ``export`` now and after every change to the files ``list_inputs`` names (asked
+    again after each export, since an edit can name new files); errors are shown and
+    watching goes on. Returns on Ctrl-C, or after ``rounds`` exports."""
     status = export()
     done = 1
-    seen = _stamps(sources)
-    print(f"watching {', '.join(map(str, sources))} (Ctrl-C stops)", file=sys.stderr, flush=True)
+    paths = list_inputs()
+    seen = _stamps(paths)
+    print(f"watching {len(paths)} file(s) (Ctrl-C stops)", file=sys.stderr, flush=True)
     try:
         while rounds is None or done < rounds:
             time.sleep(POLL_SECONDS)
-            current = _stamps(sources)
+            current = _stamps(paths)
             if current == seen:
                 continue
             while True:  # wait for the writes to settle
                 time.sleep(QUIET_SECONDS)
-                settled = _stamps(sources)
+                settled = _stamps(paths)
                 if settled == current:
                     break
                 current = settled
-            seen = current
+            changed = [str(p) for p in paths if current.get(p) != seen.get(p)]
             print(
-                f"\n{time.strftime('%H:%M:%S')} change seen; exporting", file=sys.stderr, flush=True
+                f"\n{time.strftime('%H:%M:%S')} changed: {', '.join(changed)}; exporting",
+                file=sys.stderr,
+                flush=True,
             )
             status = export()
             done += 1
+            paths = list_inputs()
+            seen = _stamps(paths)
     except KeyboardInterrupt:
         print("stopped watching", file=sys.stderr)
         return 0
