@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -103,37 +104,47 @@ def test_quiet_prints_only_problems(folder: Path) -> None:
     assert result.returncode == 0 and result.stderr == ""
 
 
+class Watching:
+    """``resumeout export --watch`` running in the background, stopped with Ctrl-C."""
+
+    def __init__(self, *args: str) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "resumeout", "export", *args, "--watch"],
+            cwd=ROOT,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self.stderr = ""
+
+    def __enter__(self) -> Watching:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.process.send_signal(signal.SIGINT)
+        _, self.stderr = self.process.communicate(timeout=10)
+
+
+def wait_for(condition: Callable[[], bool], timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out")
+        time.sleep(0.1)
+
+
 def test_watch_exports_again_after_a_change(tmp_path: Path) -> None:
     source = tmp_path / "resume.yaml"
     source.write_text("name: First Name\n", encoding="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "resumeout", "export", str(source), "-f", "txt", "--watch"],
-        cwd=ROOT,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        target = tmp_path / "First_Name_Resume.txt"
-        _wait_for(lambda: target.exists())
+    target = tmp_path / "First_Name_Resume.txt"
+    with Watching(str(source), "-f", "txt") as watching:
+        wait_for(target.exists)
         source.write_text("name: First Name\nheadline: Second\n", encoding="utf-8")
-        _wait_for(lambda: "Second" in target.read_text(encoding="utf-8"))
+        wait_for(lambda: "Second" in target.read_text(encoding="utf-8"))
         source.write_text("name: First Name\nemial: broken\n", encoding="utf-8")
         time.sleep(1.5)
-        assert process.poll() is None  # an error does not end watching
-    finally:
-        process.send_signal(signal.SIGINT)
-        _, stderr = process.communicate(timeout=10)
-    assert "unknown field 'emial'" in stderr
-    assert process.returncode == 0 and "Traceback" not in stderr
-
-
-def _wait_for(condition: object, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if callable(condition) and condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError("timed out")
+        assert watching.process.poll() is None  # an error does not end watching
+    assert "unknown field 'emial'" in watching.stderr
+    assert watching.process.returncode == 0 and "Traceback" not in watching.stderr
 
 
 def test_watch_follows_the_files_a_source_names(tmp_path: Path) -> None:
@@ -143,19 +154,9 @@ def test_watch_follows_the_files_a_source_names(tmp_path: Path) -> None:
     shutil.copy(bundled_files()["regular"].path, font)
     source = tmp_path / "resume.yaml"
     source.write_text("name: Font User\ndesign:\n  font: Body-Regular.ttf\n", encoding="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "resumeout", "export", str(source), "-f", "pdf", "--watch"],
-        cwd=ROOT,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        target = tmp_path / "Font_User_Resume.pdf"
-        _wait_for(lambda: target.exists())
+    with Watching(str(source), "-f", "pdf") as watching:
+        wait_for((tmp_path / "Font_User_Resume.pdf").exists)
         time.sleep(0.5)
         font.write_bytes(font.read_bytes())  # an updated font file
         time.sleep(2.0)  # a poll, the debounce and an export
-    finally:
-        process.send_signal(signal.SIGINT)
-        _, stderr = process.communicate(timeout=10)
-    assert f"changed: {font}" in stderr
+    assert f"changed: {font}" in watching.stderr
