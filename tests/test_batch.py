@@ -119,9 +119,9 @@ class Watching:
     def __enter__(self) -> Watching:
         return self
 
-    def __exit__(self, *_: object) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.process.send_signal(signal.SIGINT)
-        _, self.stderr = self.process.communicate(timeout=10)
+        self.stderr = self.process.communicate(timeout=10)[1]
 
 
 def wait_for(condition: Callable[[], bool], timeout: float = 20.0) -> None:
