@@ -61,3 +61,26 @@ def test_a_resume_with_only_a_name(tmp_path: Path) -> None:
     assert [
         p.text for p in docx.Document(io.BytesIO(DocxExporter().render(resume))).paragraphs
     ] == ["Solo"]
+
+
+def test_entries_and_section_titles_are_not_split_from_their_content(
+    long_resume: Resume,
+) -> None:
+    reader = PdfReader(io.BytesIO(PdfExporter().render(long_resume)))
+    titles = {section.title for section in long_resume.sections}
+    for number, page in enumerate(reader.pages, start=1):
+        lines = [
+            line
+            for line in page.extract_text().splitlines()
+            if line.strip() and "— page" not in line
+        ]
+        # every publication is title, authors, keywords: on one page, or not at all
+        venues = ("— ICLR 2026", "— ASPLOS 2026", "— ICML 2024", "— OOPSLA 2024")
+        headings = sum(
+            1
+            for line in lines
+            if any(venue in line for venue in venues) or line.startswith("ModalGlue")
+        )
+        keywords = sum(1 for line in lines if line.startswith("Keywords:"))
+        assert headings == keywords, f"page {number} splits a publication"
+        assert lines[-1].strip() not in titles, f"page {number} ends with a section title"
