@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from resumeout.exporters import Exporter
 from resumeout.exporters.inline_text import InlineSyntax, render_inline
-from resumeout.presentation import Contact, EntryView, SectionView, present
+from resumeout.presentation import EntryView, SectionView, present
 
 if TYPE_CHECKING:
     from resumeout.inline import Rich
@@ -91,7 +91,7 @@ class HtmlExporter(Exporter):
         if view.headline:
             parts.append(f'<p class="headline">{inline(view.headline)}</p>')
         if view.contacts:
-            items = "".join(f"<li>{_contact(c)}</li>" for c in view.contacts)
+            items = "".join(f"<li>{inline(c.rich)}</li>" for c in view.contacts)
             parts.append(f'<ul class="contacts">{items}</ul>')
         parts.append("</header>")
         parts.append("<main>")
@@ -101,11 +101,6 @@ class HtmlExporter(Exporter):
             parts.append(f'<footer><p class="updated">{escape(view.last_updated)}</p></footer>')
         parts += ["</body>", "</html>", ""]
         return "\n".join(parts)
-
-
-def _contact(contact: Contact) -> str:
-    label = escape(contact.label)
-    return _link(label, contact.url) if contact.url else label
 
 
 def _section(section: SectionView, index: int) -> str:

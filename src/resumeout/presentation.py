@@ -38,6 +38,13 @@ class Contact:
     label: str
     url: str | None
 
+    @property
+    def rich(self) -> Rich:
+        """The label, as a link when there is somewhere to go."""
+        if self.url is None:
+            return Rich.plain(self.label)
+        return Rich((Link(self.url, (Text(self.label),)),))
+
 
 @dataclass(frozen=True, slots=True)
 class EntryView:

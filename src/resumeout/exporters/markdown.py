@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from resumeout.exporters.base import Exporter
 from resumeout.exporters.inline_text import InlineSyntax, render_inline
-from resumeout.presentation import Contact, EntryView, present
+from resumeout.presentation import EntryView, present
 
 if TYPE_CHECKING:
     from resumeout.inline import Rich
@@ -77,18 +77,13 @@ class MarkdownExporter(Exporter):
         if document.headline:
             blocks.append(escape_block_start(inline(document.headline)))
         if document.contacts:
-            blocks.append(" · ".join(_contact(contact) for contact in document.contacts))
+            blocks.append(" · ".join(inline(contact.rich) for contact in document.contacts))
         for section in document.sections:
             blocks.append(f"## {escape_block_start(escape(section.title))}")
             blocks.extend(_entry(entry) for entry in section.entries)
         if document.last_updated:
             blocks.append(f"*{escape(document.last_updated)}*")
         return "\n\n".join(blocks) + "\n"
-
-
-def _contact(contact: Contact) -> str:
-    label = escape(contact.label)
-    return _link(label, contact.url) if contact.url else label
 
 
 def _entry(entry: EntryView) -> str:

@@ -64,9 +64,7 @@ class TextExporter(Exporter):
         if document.headline:
             out += _wrap(plain(document.headline), width)
         if document.contacts:
-            contacts = [
-                c.label if c.url is None else _link(c.label, c.url) for c in document.contacts
-            ]
+            contacts = [plain(contact.rich) for contact in document.contacts]
             out += _wrap(" | ".join(contacts), width)
         for section in document.sections:
             out += ["", "", section.title, "-" * min(width, max(display_width(section.title), 3))]

@@ -19,7 +19,7 @@ from docx.text.paragraph import Paragraph
 from resumeout.exporters.docx import styles as names
 from resumeout.exporters.docx.styles import define_styles
 from resumeout.exporters.rhythm import Rhythm
-from resumeout.inline import Link, Rich, Text, runs
+from resumeout.inline import Rich, runs
 from resumeout.model import Design, Resume
 from resumeout.presentation import EntryView, present
 from resumeout.timestamps import document_timestamp
@@ -53,10 +53,7 @@ def build_docx(resume: Resume) -> bytes:
     if view.headline:
         body.paragraph(view.headline, names.HEADLINE)
     if view.contacts:
-        contacts = [
-            Rich((Link(c.url, (Text(c.label),)),)) if c.url else Rich.plain(c.label)
-            for c in view.contacts
-        ]
+        contacts = [contact.rich for contact in view.contacts]
         body.paragraph(Rich.join(contacts, "  ·  "), names.CONTACT)
     for section_view in view.sections:
         body.paragraph(Rich.plain(section_view.title), names.SECTION)

@@ -36,8 +36,6 @@ class Styles:
     updated: ParagraphStyle
     footer: ParagraphStyle
     accent: Any
-    size: float
-    spacing: float
     rhythm: Rhythm
 
 
@@ -104,8 +102,6 @@ def make_styles(design: Design, family: Family) -> Styles:
             fontName=family.italic,
         ),
         accent=accent,
-        size=size,
-        spacing=design.spacing,
         rhythm=rhythm,
     )
 
@@ -133,7 +129,7 @@ class SectionTitle(Flowable):  # type: ignore[misc]
         canvas = self.canv
         self.paragraph.drawOn(canvas, 0, 0)
         text_width = max(self.paragraph.getActualLineWidths0() or [0.0])
-        gap = self.styles.size * 0.4
+        gap = self.styles.rhythm.size * 0.4
         if text_width + gap < self.width:
             y = self.height * 0.32
             canvas.saveState()
@@ -209,20 +205,9 @@ def header(document: DocumentView, styles: Styles, writer: MarkupWriter) -> list
         story.append(Paragraph(writer.markup(document.headline), styles.headline))
     if document.contacts:
         separator = '<font color="#888888">\u2002·\u2002</font>'
-        parts = []
-        for contact in document.contacts:
-            label = writer.plain(contact.label)
-            if contact.url:
-                label = writer.markup(_linked(contact.label, contact.url))
-            parts.append(label)
+        parts = [writer.markup(contact.rich) for contact in document.contacts]
         story.append(Paragraph(separator.join(parts), styles.contact))
     return story
-
-
-def _linked(label: str, url: str) -> Any:
-    from resumeout.inline import Link, Rich, Text
-
-    return Rich((Link(url, (Text(label),)),))
 
 
 def section(view: SectionView, index: int, styles: Styles, writer: MarkupWriter) -> list[Flowable]:
@@ -239,7 +224,7 @@ def section(view: SectionView, index: int, styles: Styles, writer: MarkupWriter)
 
 
 def _entry(entry: EntryView, position: int, styles: Styles, writer: MarkupWriter) -> Flowable:
-    size = styles.size
+    size = styles.rhythm.size
     parts: list[Flowable] = []
     if entry.heading or entry.aside:
         heading = Paragraph(writer.markup(entry.heading), styles.heading)
