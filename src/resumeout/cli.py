@@ -24,6 +24,7 @@ examples:
   resumeout export --format pdf,docx -o dist/
   resumeout export cv.yaml --format md -o -  Markdown to standard output
   resumeout validate resume.yaml
+  resumeout verify resume.yaml              what an ATS reads in the PDF and DOCX
   resumeout init my-resume.yaml             a commented starter file
 
 exit codes: 0 ok, 1 an export failed, 2 bad command line, 3 invalid or unreadable source
@@ -113,6 +114,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="how problems are printed (default: text)",
     )
 
+    verify = commands.add_parser(
+        "verify",
+        help="read the PDF and DOCX as an applicant tracking system would",
+        description="Read PDF and DOCX files with common text readers (pdfminer.six, "
+        "python-docx) and report every fact of the résumé found or missing, dates apart "
+        "from their heading, and invisible or suspicious characters. With no FILE, the PDF "
+        "and DOCX that `export` makes of SOURCE are built in memory and read. Exit 1 when "
+        "something is missing or misread. Needs `pip install 'resumeout[verify]'` for PDFs.",
+    )
+    verify.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="[SOURCE] [FILE …]",
+        help="the résumé (default: ./resume.yaml), then the .pdf/.docx files to read",
+    )
+    verify.add_argument(
+        "--error-format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="how problems and summaries are printed (default: text)",
+    )
+    verify.add_argument(
+        "--show-text", action="store_true", help="also print the text each reader got"
+    )
+
     commands.add_parser("formats", help="list the available formats")
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the résumé format")
@@ -174,6 +201,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _export(args)
             case "validate":
                 return _validate(args.sources or [DEFAULT_SOURCE], args.error_format)
+            case "verify":
+                return _verify(args.paths, args.error_format, args.show_text)
             case "formats":
                 return _formats()
             case "schema":
@@ -217,6 +246,13 @@ def _validate(sources: list[Path], error_format: ErrorFormat) -> int:
         else:
             print(f"{source}: valid ({len(resume.sections)} sections)")
     return status
+
+
+def _verify(paths: list[Path], error_format: ErrorFormat, show_text: bool) -> int:
+    from resumeout.verification.command import run_verify, split_arguments
+
+    source, files = split_arguments(paths, DEFAULT_SOURCE)
+    return run_verify(source, files, error_format, show_text)
 
 
 def _format_names(spec: str) -> tuple[str, ...]:

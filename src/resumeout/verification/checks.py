@@ -1,0 +1,203 @@
+"""Matching what a reader got against what the résumé says.
+
+Text is compared after Unicode NFC and with every run of whitespace as one space, because
+a reader breaks lines where the page does, not where the source does. Nothing else is
+forgiven: a ligature, a soft hyphen or a zero-width character inside a word makes the
+word unfindable by an exact search, which is how applicant tracking systems search.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from resumeout.verification.facts import DatedHeading, Expectations, Fact
+
+# A visible leader between a heading and its date: a dash with spaces around it.
+_LEADER = "[\u2012\u2013\u2014\u2015-]+"
+# Below this likeness the nearest words read are not worth showing.
+_UNLIKE = 0.3
+# How many consecutive read lines a wrapped fact may span when looking for the nearest.
+_WINDOW = 3
+
+
+@dataclass(frozen=True, slots=True)
+class MissingFact:
+    fact: Fact
+    nearest: str
+    """The line (or few lines) read that is most like the fact; empty when none is."""
+    similarity: float
+    """0–1: how alike ``nearest`` is to the fact (difflib's ratio)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DateApart:
+    entry: DatedHeading
+    read: str
+    """What was read where the heading ends."""
+
+
+@dataclass(frozen=True, slots=True)
+class Suspicious:
+    character: str
+    """The character, or the sequence (a dash glued between two words)."""
+    description: str
+    count: int
+    context: str
+    """The first read line it is in."""
+
+
+@dataclass(frozen=True, slots=True)
+class Findings:
+    facts: int
+    missing: tuple[MissingFact, ...]
+    dated_headings: int
+    dates_apart: tuple[DateApart, ...]
+    suspicious: tuple[Suspicious, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.dates_apart or self.suspicious)
+
+
+def normalise(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def check(text: str, expected: Expectations) -> Findings:
+    lines = [line for line in (normalise(raw) for raw in text.splitlines()) if line]
+    flowing = " ".join(lines)
+    missing = tuple(
+        _nearest(fact, lines) for fact in expected.facts if not _contains(flowing, fact.text)
+    )
+    missing_texts = {m.fact.text for m in missing}
+    dated = [
+        entry
+        for entry in expected.dated_headings
+        if not {entry.heading.text, entry.aside.text} & missing_texts
+    ]
+    by_line = "\n".join(lines)
+    apart = tuple(found for entry in dated if (found := _date_apart(by_line, entry)) is not None)
+    source_text = normalise(" ".join(fact.text for fact in expected.facts))
+    return Findings(
+        len(expected.facts),
+        missing,
+        len(dated),
+        apart,
+        tuple(suspicious_characters(lines, source_text)),
+    )
+
+
+def _words(text: str) -> str:
+    """A pattern for ``text`` that matches it across any whitespace, as a whole word."""
+    words = normalise(text).split(" ")
+    pattern = r"\s+".join(re.escape(word) for word in words)
+    start = r"(?<!\w)" if re.match(r"\w", words[0]) else ""
+    end = r"(?!\w)" if re.search(r"\w$", words[-1]) else ""
+    return f"{start}{pattern}{end}"
+
+
+def _contains(flowing: str, text: str) -> bool:
+    return re.search(_words(text), flowing) is not None
+
+
+def _nearest(fact: Fact, lines: list[str]) -> MissingFact:
+    """The words read that are most like ``fact``: first the few lines that share the
+    most characters with it, then the run of about as many words in them as it has."""
+    wanted = normalise(fact.text)
+    windows = [
+        " ".join(lines[start : start + size])
+        for size in range(1, _WINDOW + 1)
+        for start in range(len(lines) - size + 1)
+    ]
+    if not windows:
+        return MissingFact(fact, "", 0.0)
+
+    def shared(window: str) -> int:
+        matcher = difflib.SequenceMatcher(None, window, wanted, autojunk=False)
+        return sum(block.size for block in matcher.get_matching_blocks())
+
+    words = max(windows, key=shared).split(" ")
+    count = len(wanted.split(" "))
+    runs = {
+        " ".join(words[start : start + size])
+        for size in range(max(1, count - 1), count + 2)
+        for start in range(max(1, len(words) - size + 1))
+    }
+    best = max(sorted(runs), key=lambda run: difflib.SequenceMatcher(None, wanted, run).ratio())
+    similarity = difflib.SequenceMatcher(None, wanted, best).ratio()
+    return MissingFact(fact, best if similarity >= _UNLIKE else "", similarity)
+
+
+def _date_apart(by_line: str, entry: DatedHeading) -> DateApart | None:
+    """None when the heading is followed on its line by its date (with a leader dash or
+    not), or, for a heading too long for one line, by its date on the next line."""
+    heading, aside = _words(entry.heading.text), _words(entry.aside.text)
+    pattern = f"(?P<heading>{heading})(?P<gap> (?:{_LEADER} )?|\n){aside}"
+    for match in re.finditer(pattern, by_line):
+        if match["gap"] != "\n" or "\n" in match["heading"]:
+            return None
+    end = re.search(heading, by_line)
+    if end is None:
+        return DateApart(entry, "")
+    line_start = by_line.rfind("\n", 0, end.end()) + 1
+    line_end = by_line.find("\n", end.end())
+    return DateApart(entry, by_line[line_start : None if line_end < 0 else line_end])
+
+
+def _describe(char: str) -> str | None:
+    """Why a character in read text is suspicious, or None if it is not."""
+    code = ord(char)
+    if char == "\x00":
+        return "a NUL character (a glyph the reader could not turn into text)"
+    if char == "\ufffd":
+        return "the replacement character U+FFFD (text the reader could not decode)"
+    if unicodedata.category(char) == "Cc" and char not in "\t\n\r\f":
+        return "a control character"
+    if unicodedata.category(char) == "Co":
+        return "a private-use character (a glyph with no meaning as text)"
+    if 0xFB00 <= code <= 0xFB06:
+        return f"the ligature {unicodedata.name(char)} (a search for its letters misses the word)"
+    if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFE:
+        return "an Arabic presentation form (a shaped glyph, not the letter a search looks for)"
+    if char in "\u200b\u200c\u200d\u2060\ufeff\u180e":
+        return f"the zero-width character {unicodedata.name(char)} (an invisible break in a word)"
+    return None
+
+
+def suspicious_characters(lines: list[str], source_text: str) -> Iterator[Suspicious]:
+    """Characters that make read text differ from what a person sees. One the résumé
+    itself contains (a ligature or a joiner the user typed) is what was meant, not
+    suspicious; NUL and U+FFFD never are."""
+    found: dict[str, list[str]] = {}
+    for line in lines:
+        for char in line:
+            if _describe(char) is not None and (char in "\x00\ufffd" or char not in source_text):
+                found.setdefault(char, []).append(line)
+        # A soft hyphen after a letter splits a word for a reader that keeps it.
+        for match in re.finditer(r"\w\u00ad", line):
+            if match[0] not in source_text:
+                found.setdefault("\u00ad", []).append(line)
+        # A dash glued to the words on both sides makes one word of them: "Science—Sep".
+        for match in re.finditer(r"\w+[\u2014\u2015]\w+", line):
+            if match[0] not in source_text:
+                found.setdefault(match[0], []).append(line)
+    for char, contexts in found.items():
+        if len(char) > 1:
+            description = "a dash glued to the words on both sides (a reader sees one word)"
+        elif char == "\u00ad":
+            description = "a soft hyphen inside a word (a search for the word misses it)"
+        else:
+            description = _describe(char) or ""
+        yield Suspicious(char, description, len(contexts), contexts[0])
+
+
+def visible(text: str) -> str:
+    """``text`` with every suspicious or invisible character written as ``<U+XXXX>``."""
+    return "".join(
+        f"<U+{ord(char):04X}>" if char == "\u00ad" or _describe(char) is not None else char
+        for char in text
+    )

@@ -1,0 +1,109 @@
+"""What ``verify`` tells the user: each problem located in the source where it can be,
+and one summary line per document read."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from resumeout.errors import Diagnostic
+from resumeout.loading import SourceMap
+from resumeout.reporting import ErrorFormat
+from resumeout.verification.checks import DateApart, Findings, MissingFact, Suspicious, visible
+from resumeout.verification.readers import ReadDocument
+
+# At or above this likeness the nearest line read is the fact, altered; below, it is gone.
+ALTERED = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentReport:
+    document: ReadDocument
+    findings: Findings | None
+    """None when the document could not be read."""
+    built_in_memory: bool
+
+    def diagnostics(self, source_map: SourceMap) -> list[Diagnostic]:
+        document = self.document
+        if self.findings is None:
+            message = (
+                f"{document.reader} cannot read it ({document.failure}); an applicant "
+                "tracking system would most likely get nothing from it"
+            )
+            return [Diagnostic(document.name, message, code="unreadable")]
+        findings = self.findings
+        return [
+            *(self._missing(item, source_map) for item in findings.missing),
+            *(self._apart(item, source_map) for item in findings.dates_apart),
+            *(self._suspicious(item) for item in findings.suspicious),
+        ]
+
+    def _missing(self, item: MissingFact, source_map: SourceMap) -> Diagnostic:
+        fact, name = item.fact, self.document.name
+        expected = f'the {fact.kind} "{fact.text}"'
+        if not item.nearest:
+            message = f"{expected} is not in {name}, and nothing read there is like it"
+        elif item.similarity >= ALTERED:
+            message = (
+                f'{expected} is not in {name} as written; read instead: "{visible(item.nearest)}"'
+            )
+        else:
+            message = (
+                f'{expected} is not in {name}; the nearest text read: "{visible(item.nearest)}"'
+            )
+        if not self.built_in_memory:
+            message += " (if the source changed since, export again)"
+        code = "fact_altered" if item.similarity >= ALTERED else "fact_missing"
+        return source_map.diagnostic(fact.path, message, code=code)
+
+    def _apart(self, item: DateApart, source_map: SourceMap) -> Diagnostic:
+        heading, aside = item.entry.heading, item.entry.aside
+        read = f'"{visible(item.read)}"' if item.read else "nothing"
+        message = (
+            f'in {self.document.name} the {heading.kind} "{heading.text}" is not followed on '
+            f'its line by its {aside.kind} "{aside.text}"; read: {read} (a reader pairs a date '
+            "with the heading on its line)"
+        )
+        return source_map.diagnostic(heading.path, message, code="date_apart")
+
+    def _suspicious(self, item: Suspicious) -> Diagnostic:
+        times = "once" if item.count == 1 else f"{item.count} times"
+        message = (
+            f"{self.document.reader} reads {item.description}, {visible(item.character)} "
+            f'({times}), first in "{visible(item.context)}"'
+        )
+        return Diagnostic(self.document.name, message, code="suspicious_character")
+
+    def summary(self, error_format: ErrorFormat, show_text: bool) -> str:
+        document, findings = self.document, self.findings
+        if error_format == "json":
+            record: dict[str, object] = {"file": document.name, "reader": document.reader}
+            record["built_in_memory"] = self.built_in_memory
+            if findings is not None:
+                record |= {
+                    "facts": findings.facts,
+                    "facts_found": findings.facts - len(findings.missing),
+                    "dated_headings": findings.dated_headings,
+                    "dates_on_heading_line": findings.dated_headings - len(findings.dates_apart),
+                    "suspicious_characters": sum(s.count for s in findings.suspicious),
+                }
+            record["ok"] = findings is not None and findings.ok
+            if show_text:
+                record["text"] = document.text
+            return json.dumps(record, ensure_ascii=False)
+        origin = ", built in memory" if self.built_in_memory else ""
+        head = f"{document.name} (read with {document.reader}{origin}):"
+        if findings is None:
+            return f"{head} unreadable"
+        suspicious = sum(s.count for s in findings.suspicious)
+        line = (
+            f"{head} {findings.facts - len(findings.missing)} of {findings.facts} facts found, "
+            f"{findings.dated_headings - len(findings.dates_apart)} of "
+            f"{findings.dated_headings} dates on their heading's line, "
+            f"{suspicious or 'no'} suspicious character{'' if suspicious == 1 else 's'}"
+        )
+        if show_text and document.text is not None:
+            line = (
+                f"--- {document.name}, as {document.reader} reads it ---\n{document.text}\n{line}"
+            )
+        return line
