@@ -117,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify = commands.add_parser(
         "verify",
         help="read the PDF and DOCX as an applicant tracking system would",
+        usage="%(prog)s [SOURCE] [FILE …] [--error-format text|json|github] [--show-text]",
         description="Read PDF and DOCX files with common text readers (pdfminer.six, "
         "python-docx) and report every fact of the résumé found or missing, dates apart "
         "from their heading, and invisible or suspicious characters. With no FILE, the PDF "
@@ -127,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         type=Path,
-        metavar="[SOURCE] [FILE …]",
+        metavar="SOURCE FILE",
         help="the résumé (default: ./resume.yaml), then the .pdf/.docx files to read",
     )
     verify.add_argument(

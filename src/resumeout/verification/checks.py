@@ -128,6 +128,8 @@ def _nearest(fact: Fact, lines: list[str]) -> MissingFact:
         for start in range(max(1, len(words) - size + 1))
     }
     best = max(sorted(runs), key=lambda run: difflib.SequenceMatcher(None, wanted, run).ratio())
+    if not wanted.endswith((",", ";")):
+        best = best.rstrip(",;")  # the separator after a name in a list is not part of it
     similarity = difflib.SequenceMatcher(None, wanted, best).ratio()
     return MissingFact(fact, best if similarity >= _UNLIKE else "", similarity)
 
