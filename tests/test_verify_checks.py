@@ -67,6 +67,8 @@ def test_facts_are_found_across_line_breaks_and_as_whole_words() -> None:
         ("Ann Lee Engi\u00adneering", "\u00ad"),  # a soft hyphen inside a word
         ("Ann Lee Engi\u200bneering", "\u200b"),  # zero-width
         ("Ann Lee Science—Sep 2024", "Science—Sep"),  # a dash glued to both words
+        ("Ann Lee (cid:72)", "(cid:72)"),  # pdfminer: a glyph mapped to no text
+        ("Ann Lee \u202eeerht", "\u202e"),  # a bidi override
     ],
 )
 def test_suspicious_characters_are_flagged(text: str, char: str) -> None:

@@ -167,6 +167,8 @@ def _describe(char: str) -> str | None:
         return "an Arabic presentation form (a shaped glyph, not the letter a search looks for)"
     if char in "\u200b\u200c\u200d\u2060\ufeff\u180e":
         return f"the zero-width character {unicodedata.name(char)} (an invisible break in a word)"
+    if unicodedata.category(char) == "Cf" and char != "\u00ad":  # soft hyphens: see below
+        return f"the invisible character {unicodedata.name(char, 'without a name')}"
     return None
 
 
@@ -187,8 +189,14 @@ def suspicious_characters(lines: list[str], source_text: str) -> Iterator[Suspic
         for match in re.finditer(r"\w+[\u2014\u2015]\w+", line):
             if match[0] not in source_text:
                 found.setdefault(match[0], []).append(line)
+        # pdfminer's rendering of a glyph that the PDF maps to no text.
+        for match in re.finditer(r"\(cid:\d+\)", line):
+            if match[0] not in source_text:
+                found.setdefault(match[0], []).append(line)
     for char, contexts in found.items():
-        if len(char) > 1:
+        if char.startswith("(cid:"):
+            description = "a glyph with no text behind it"
+        elif len(char) > 1:
             description = "a dash glued to the words on both sides (a reader sees one word)"
         elif char == "\u00ad":
             description = "a soft hyphen inside a word (a search for the word misses it)"
