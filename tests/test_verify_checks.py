@@ -15,6 +15,10 @@ DATES = Fact("dates", "Sep 2024 – Present", ("sections", 0, "entries", 0, "sta
 EXPECTED = Expectations((HEADING, DATES), (DatedHeading(HEADING, DATES),))
 
 
+# A line as wide as the page: the widest line read tells how much a line holds.
+WIDE = "Keywords: " + "machine learning systems, " * 4
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -27,8 +31,16 @@ EXPECTED = Expectations((HEADING, DATES), (DatedHeading(HEADING, DATES),))
     ],
 )
 def test_a_date_on_its_headings_line_is_accepted(text: str) -> None:
-    findings = check(text, EXPECTED)
+    findings = check(f"{text}\n{WIDE}", EXPECTED)
     assert findings.ok, findings
+
+
+def test_a_heading_that_fills_its_line_may_have_its_date_below() -> None:
+    heading = Fact("position", "Engineer, " + "very long department name " * 3, ("x",))
+    expected = Expectations((heading, DATES), (DatedHeading(heading, DATES),))
+    assert check(f"{heading.text}\nSep 2024 – Present\n{WIDE}", expected).ok
+    (apart,) = check(f"{heading.text}\nSep 2024 – Present\n{WIDE} {WIDE}", expected).dates_apart
+    assert apart.read == heading.text.strip()
 
 
 @pytest.mark.parametrize(
@@ -40,7 +52,7 @@ def test_a_date_on_its_headings_line_is_accepted(text: str) -> None:
     ],
 )
 def test_a_date_apart_from_its_heading_is_reported(text: str, read: str) -> None:
-    findings = check(text, EXPECTED)
+    findings = check(f"{text}\n{WIDE}", EXPECTED)
     (apart,) = findings.dates_apart
     assert apart.read.startswith(read)
     assert not findings.missing

@@ -20,6 +20,9 @@ from resumeout.verification.facts import DatedHeading, Expectations, Fact
 _LEADER = "[\u2012\u2013\u2014\u2015-]+"
 # Below this likeness the nearest words read are not worth showing.
 _UNLIKE = 0.3
+# A heading and its date longer than this share of the widest line read may be set on
+# two lines: the date directly below the heading.
+_SHARED_LINE = 0.9
 # How many consecutive read lines a wrapped fact may span when looking for the nearest.
 _WINDOW = 3
 
@@ -79,8 +82,10 @@ def check(text: str, expected: Expectations) -> Findings:
         for entry in expected.dated_headings
         if not {entry.heading.text, entry.aside.text} & missing_texts
     ]
-    by_line = "\n".join(lines)
-    apart = tuple(found for entry in dated if (found := _date_apart(by_line, entry)) is not None)
+    by_line, widest = "\n".join(lines), max(map(len, lines), default=0)
+    apart = tuple(
+        found for entry in dated if (found := _date_apart(by_line, entry, widest)) is not None
+    )
     source_text = normalise(" ".join(fact.text for fact in expected.facts))
     return Findings(
         len(expected.facts),
@@ -134,13 +139,20 @@ def _nearest(fact: Fact, lines: list[str]) -> MissingFact:
     return MissingFact(fact, best if similarity >= _UNLIKE else "", similarity)
 
 
-def _date_apart(by_line: str, entry: DatedHeading) -> DateApart | None:
+def _date_apart(by_line: str, entry: DatedHeading, widest: int) -> DateApart | None:
     """None when the heading is followed on its line by its date (with a leader dash or
-    not), or, for a heading too long for one line, by its date on the next line."""
+    not), or, for a heading too long to share its line, by its date on the next line.
+
+    A heading is too long when it wraps, or when it and its date together would be
+    longer than most of the widest line read (a bold heading is wider than the body
+    text, so a line of the same count of characters may not hold it)."""
     heading, aside = _words(entry.heading.text), _words(entry.aside.text)
-    pattern = f"(?P<heading>{heading})(?P<gap> (?:{_LEADER} )?|\n){aside}"
+    pattern = f"(?P<heading>{heading})(?P<gap> (?:{_LEADER} )?|\n)(?P<aside>{aside})"
     for match in re.finditer(pattern, by_line):
         if match["gap"] != "\n" or "\n" in match["heading"]:
+            return None
+        heading_line = by_line[by_line.rfind("\n", 0, match.start()) + 1 : match.end("heading")]
+        if len(heading_line) + 1 + len(match["aside"]) > _SHARED_LINE * widest:
             return None
     end = re.search(heading, by_line)
     if end is None:
