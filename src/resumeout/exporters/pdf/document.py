@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,10 @@ def render_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> tuple[byt
         story += layout.section(view, index, styles, writer)
     story += layout.closing(document, styles, writer)
 
-    footer_text = writer.plain(f"{document.name} — page {{page}} of {{pages}}", italic=True)
+    def footer_markup(page: int, pages: int) -> str:
+        # The numbers are put in as values: the name is never searched for placeholders.
+        return writer.plain(f"{document.name} — page {page} of {pages}", italic=True)
+
     stamp = document_timestamp(resume)
     pdf_date = stamp.strftime("D:%Y%m%d%H%M%S+00'00'")
     buffer = io.BytesIO()
@@ -89,7 +93,7 @@ def render_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> tuple[byt
 
     def make_canvas(*args: Any, **kwargs: Any) -> Canvas:
         canvas = _FooterCanvas(
-            *args, footer=(footer_text, styles.footer), footer_space=margins.bottom, **kwargs
+            *args, footer=(footer_markup, styles.footer), footer_space=margins.bottom, **kwargs
         )
         canvas.setDateFormatter(lambda *_: pdf_date)
         canvases.append(canvas)
@@ -109,7 +113,11 @@ class _FooterCanvas(Canvas):  # type: ignore[misc]
     draws it when there is more than one page."""
 
     def __init__(
-        self, *args: Any, footer: tuple[str, Any], footer_space: float, **kwargs: Any
+        self,
+        *args: Any,
+        footer: tuple[Callable[[int, int], str], Any],
+        footer_space: float,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self._footer = footer
@@ -132,10 +140,8 @@ class _FooterCanvas(Canvas):  # type: ignore[misc]
         super().save()
 
     def _draw_footer(self, total: int) -> None:
-        text, style = self._footer
-        paragraph = Paragraph(
-            text.replace("{page}", str(self._pageNumber)).replace("{pages}", str(total)), style
-        )
+        markup, style = self._footer
+        paragraph = Paragraph(markup(self._pageNumber, total), style)
         width, height = self._pagesize
         _, used = paragraph.wrap(width, height)
         # Centred in the bottom margin, below the text block.

@@ -107,8 +107,7 @@ def make_styles(design: Design, family: Family) -> Styles:
 
 
 class SectionTitle(Flowable):  # type: ignore[misc]
-    """A section title followed by a rule to the right margin; a bookmark in the outline.
-    It is kept with the next flowable, so a title never ends a page alone."""
+    """A section title followed by a rule to the right margin; a bookmark in the outline."""
 
     def __init__(self, paragraph: Paragraph, title: str, key: str, styles: Styles) -> None:
         super().__init__()
@@ -116,7 +115,6 @@ class SectionTitle(Flowable):  # type: ignore[misc]
         self.title = title
         self.key = key
         self.styles = styles
-        self.keepWithNext = True
         self.spaceBefore = styles.rhythm.section_before
         self.spaceAfter = styles.rhythm.section_after
 
@@ -217,13 +215,18 @@ def section(view: SectionView, index: int, styles: Styles, writer: MarkupWriter)
         f"section-{index}",
         styles,
     )
-    story: list[Flowable] = [title]
-    for position, entry in enumerate(view.entries):
-        story.append(_entry(entry, position, styles, writer))
-    return story
+    blocks = [
+        _entry(entry, position, styles, writer) for position, entry in enumerate(view.entries)
+    ]
+    # The title travels with its first entry, so a title never ends a page. (reportlab's
+    # keepWithNext cannot do it: it does not join a flowable to a KeepTogether.)
+    # One level of KeepTogether: reportlab measures a nested one as infinitely tall.
+    first = blocks[0] if blocks else []
+    return [KeepTogether([title, *first]), *(KeepTogether(block) for block in blocks[1:])]
 
 
-def _entry(entry: EntryView, position: int, styles: Styles, writer: MarkupWriter) -> Flowable:
+def _entry(entry: EntryView, position: int, styles: Styles, writer: MarkupWriter) -> list[Flowable]:
+    """An entry's flowables, with the space above it; they are kept on one page."""
     size = styles.rhythm.size
     parts: list[Flowable] = []
     if entry.heading or entry.aside:
@@ -235,8 +238,7 @@ def _entry(entry: EntryView, position: int, styles: Styles, writer: MarkupWriter
         Paragraph(writer.markup(bullet), styles.bullet, bulletText="•") for bullet in entry.bullets
     ]
     gap = styles.rhythm.entry_gap(entry, position)
-    # One level of KeepTogether: reportlab measures a nested one as infinitely tall.
-    return KeepTogether([Spacer(0, gap), *parts] if gap else parts)
+    return [Spacer(0, gap), *parts] if gap else parts
 
 
 def closing(document: DocumentView, styles: Styles, writer: MarkupWriter) -> list[Flowable]:
