@@ -8,19 +8,23 @@ from typing import Any
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from resumeout.exporters.pdf.fonts import Family
-from resumeout.exporters.pdf.markup import MarkupWriter
+from resumeout.exporters.pdf.markup import MarkupWriter, Segment
 from resumeout.exporters.rhythm import Rhythm
+from resumeout.inline import Rich
 from resumeout.model import Design
 from resumeout.presentation import DocumentView, EntryView, SectionView
 
 MUTED = "#555555"
-# What a text extractor reads between an entry's heading and its aside (as the Markdown
-# export writes it); whitespace would not do, extractors drop it and keep the gap.
-FILLER = "\u2014"
+LEADER = "\u2014"
+"""Stretched between an entry's heading and its aside: a dash is what a reader of the
+text gets there (as the Markdown export writes it)."""
+LEADER_COLOR = HexColor("#c8c8c8")
+MIN_LEADER_EMS = 1.0
+"""A heading and its aside share a line only if at least this much leader shows."""
 
 
 @dataclass(frozen=True)
@@ -140,61 +144,97 @@ class SectionTitle(Flowable):  # type: ignore[misc]
 
 
 class HeadingLine(Flowable):  # type: ignore[misc]
-    """An entry's first line: the heading left, the aside (dates, venue) right-aligned on
-    the same baseline. The heading is drawn first so text extraction reads it first."""
+    """An entry's first line: the heading, a light leader, and the aside (dates, venue)
+    flush right. A heading too long to share its line puts the aside on the line below.
 
-    def __init__(self, heading: Paragraph, aside: Paragraph | None, gap: float) -> None:
+    The shared line is drawn as one text object on one baseline: heading, a space, a
+    leader (an em dash stretched across the gap, in light grey, as in a table of
+    contents), a space, the aside. Every common text extractor then reads it as one
+    line in that order ("University of Michigan — Sep 2024 – Present"): they split a
+    line at a wide empty gap, or at a second text object, but not inside a run of
+    visible glyphs, and the real spaces keep the dash from being glued to the words.
+    """
+
+    def __init__(self, heading: Rich, aside: Rich, styles: Styles, writer: MarkupWriter) -> None:
         super().__init__()
-        self.heading = heading
-        self.aside = aside
-        self.gap = gap
+        self.style = styles.heading
+        self.link_color = HexColor(writer.link_color)
+        self.space_font = writer.family.regular
+        self.line = (writer.segments(heading), writer.segments(aside))
+        self.stacked = (
+            Paragraph(writer.markup(heading), styles.heading),
+            Paragraph(writer.markup(aside), styles.aside),
+        )
+        self.one_line = False
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
-        self.aside_width = 0.0
-        aside_height = 0.0
-        if self.aside is not None:
-            self.aside.wrap(available_width * 0.45, available_height)
-            self.aside_width = max(self.aside.getActualLineWidths0() or [0.0]) + 0.5
-            _, aside_height = self.aside.wrap(self.aside_width, available_height)
-        heading_width = available_width - (self.aside_width + self.gap if self.aside else 0)
-        _, heading_height = self.heading.wrap(heading_width, available_height)
-        self.heading_height = heading_height
-        self.aside_height = aside_height
-        self.height = max(heading_height, aside_height)
+        heading, aside = self.line
+        if heading is not None and aside is not None:
+            size = self.style.fontSize
+            self.heading_width = self._width(heading)
+            self.aside_width = self._width(aside)
+            self.space_width = stringWidth(" ", self.space_font, size)
+            gap = available_width - self.heading_width - self.aside_width - 2 * self.space_width
+            self.one_line = gap >= size * MIN_LEADER_EMS
+        if self.one_line:
+            self.height = self.style.leading
+        else:
+            heights = [part.wrap(available_width, available_height)[1] for part in self.stacked]
+            self.height = sum(heights)
         return available_width, self.height
 
+    def _width(self, segments: list[Segment]) -> float:
+        size = self.style.fontSize
+        return float(sum(stringWidth(segment.text, segment.font, size) for segment in segments))
+
     def draw(self) -> None:
-        self.heading.drawOn(self.canv, 0, self.height - self.heading_height)
-        if self.aside is not None:
-            self._bridge(self.aside)  # before the aside: content order is reading order too
-            self.aside.drawOn(
-                self.canv, self.width - self.aside_width, self.height - self.aside_height
-            )
-
-    def _bridge(self, aside: Paragraph) -> None:
-        """Join the heading's first line and the aside into one line for text extractors.
-
-        Extractors that read by position (poppler's pdftotext, pdfminer, and so many ATS)
-        split a line at a wide gap and read a right-aligned column after the block beside
-        it. An invisible dash stretched across the gap keeps the heading and its date on
-        one line, in reading order ("Computer Science — Sep 2024 – Present"); nothing
-        shows on the page.
-        """
-        style = self.heading.style
-        start = (self.heading.getActualLineWidths0() or [0.0])[0] + style.fontSize * 0.3
-        end = self.width - max(aside.getActualLineWidths0() or [0.0]) - style.fontSize * 0.3
-        if end <= start:
+        if self.one_line:
+            self._draw_line()
             return
-        advance = stringWidth(FILLER, style.fontName, style.fontSize)
-        text = self.canv.beginText(start, self.height - style.fontSize)
-        text.setTextRenderMode(3)  # invisible
-        text.setFont(style.fontName, style.fontSize)
-        text.setHorizScale(100.0 * (end - start) / advance)
-        text.textOut(FILLER)
-        self.canv.saveState()  # the scaling is text state: keep it from the aside
-        self.canv.drawText(text)
-        self.canv.restoreState()
+        heading, aside = self.stacked  # heading first: drawing order is reading order
+        heading.drawOn(self.canv, 0, aside.height)
+        aside.drawOn(self.canv, 0, 0)
+
+    def _draw_line(self) -> None:
+        heading, aside = self.line
+        assert heading is not None and aside is not None
+        canvas, size = self.canv, self.style.fontSize
+        leader_start = self.heading_width + self.space_width
+        leader_width = self.width - self.aside_width - self.space_width - leader_start
+        leader_advance = stringWidth(LEADER, self.space_font, size)
+        baseline = self.height - size  # where reportlab sets a paragraph's first line
+        text = canvas.beginText(0, baseline)
+        links = self._put(text, heading, 0.0)
+        text.setFont(self.space_font, size)
+        text.textOut(" ")
+        text.setFillColor(LEADER_COLOR)
+        text.setHorizScale(100.0 * leader_width / leader_advance)
+        text.textOut(LEADER)
+        text.setHorizScale(100.0)
+        text.textOut(" ")
+        links += self._put(text, aside, self.width - self.aside_width)
+        canvas.saveState()  # colour and scaling are graphics state: keep them in here
+        canvas.drawText(text)
+        canvas.restoreState()
+        ascent, descent = getAscentDescent(self.style.fontName, size)
+        for url, start, end in links:
+            rect = (start, baseline + descent, end, baseline + ascent)
+            canvas.linkURL(url, rect, relative=1, thickness=0)
+
+    def _put(self, text: Any, segments: list[Segment], x: float) -> list[tuple[str, float, float]]:
+        """Add ``segments`` to the text object; the links they hold, with where they are."""
+        size = self.style.fontSize
+        links = []
+        for segment in segments:
+            width = stringWidth(segment.text, segment.font, size)
+            text.setFont(segment.font, size)
+            text.setFillColor(self.link_color if segment.url else self.style.textColor)
+            text.textOut(segment.text)
+            if segment.url:
+                links.append((segment.url, x, x + width))
+            x += width
+        return links
 
 
 def header(document: DocumentView, styles: Styles, writer: MarkupWriter) -> list[Flowable]:
@@ -227,12 +267,11 @@ def section(view: SectionView, index: int, styles: Styles, writer: MarkupWriter)
 
 def _entry(entry: EntryView, position: int, styles: Styles, writer: MarkupWriter) -> list[Flowable]:
     """An entry's flowables, with the space above it; they are kept on one page."""
-    size = styles.rhythm.size
     parts: list[Flowable] = []
-    if entry.heading or entry.aside:
-        heading = Paragraph(writer.markup(entry.heading), styles.heading)
-        aside = Paragraph(writer.markup(entry.aside), styles.aside) if entry.aside else None
-        parts.append(HeadingLine(heading, aside, gap=size * 1.2))
+    if entry.aside:
+        parts.append(HeadingLine(entry.heading, entry.aside, styles, writer))
+    elif entry.heading:
+        parts.append(Paragraph(writer.markup(entry.heading), styles.heading))
     parts += [Paragraph(writer.markup(line), styles.line) for line in entry.lines]
     parts += [
         Paragraph(writer.markup(bullet), styles.bullet, bulletText="•") for bullet in entry.bullets
