@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from resumeout.exporters.pdf.fonts import Family
 from resumeout.exporters.pdf.markup import MarkupWriter, Segment
+from resumeout.exporters.pdf.tagging import Structured, Tagged, Tagger, nest
 from resumeout.exporters.rhythm import Rhythm
 from resumeout.inline import Rich
 from resumeout.model import Design
@@ -129,21 +130,24 @@ class SectionTitle(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         canvas = self.canv
-        self.paragraph.drawOn(canvas, 0, 0)
+        tagger: Tagger = canvas.tagger
+        with tagger.content(canvas, tagger.leaf("H2")):
+            self.paragraph.drawOn(canvas, 0, 0)
         text_width = max(self.paragraph.getActualLineWidths0() or [0.0])
         gap = self.styles.rhythm.size * 0.4
         if text_width + gap < self.width:
             y = self.height * 0.32
-            canvas.saveState()
-            canvas.setStrokeColor(self.styles.accent)
-            canvas.setLineWidth(0.7)
-            canvas.line(text_width + gap, y, self.width, y)
-            canvas.restoreState()
+            with tagger.artifact(canvas._code):
+                canvas.saveState()
+                canvas.setStrokeColor(self.styles.accent)
+                canvas.setLineWidth(0.7)
+                canvas.line(text_width + gap, y, self.width, y)
+                canvas.restoreState()
         canvas.bookmarkPage(self.key)
         canvas.addOutlineEntry(self.title, self.key, level=0, closed=False)
 
 
-class HeadingLine(Flowable):  # type: ignore[misc]
+class HeadingLine(Structured):
     """An entry's first line: the heading, a light leader, and the aside (dates, venue)
     flush right. A heading too long to share its line puts the aside on the line below.
 
@@ -161,11 +165,8 @@ class HeadingLine(Flowable):  # type: ignore[misc]
         self.link_color = HexColor(writer.link_color)
         self.space_font = writer.family.regular
         self.line = (writer.segments(heading), writer.segments(aside))
-        self.stacked = (
-            Paragraph(writer.markup(heading), styles.heading),
-            Paragraph(writer.markup(aside), styles.aside),
-        )
         self.one_line = False
+        self.source = (heading, aside, styles, writer)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
@@ -180,9 +181,19 @@ class HeadingLine(Flowable):  # type: ignore[misc]
         if self.one_line:
             self.height = self.style.leading
         else:
-            heights = [part.wrap(available_width, available_height)[1] for part in self.stacked]
+            self.parts = self._stacked()
+            heights = [part.wrap(available_width, available_height)[1] for part in self.parts]
             self.height = sum(heights)
         return available_width, self.height
+
+    def _stacked(self) -> tuple[Paragraph, Paragraph]:
+        """The heading and the aside as paragraphs, one above the other; made only when
+        needed, since paragraphs take time to build."""
+        heading, aside, styles, writer = self.source
+        return (
+            Paragraph(writer.markup(heading), styles.heading),
+            Paragraph(writer.markup(aside), styles.aside),
+        )
 
     def _width(self, segments: list[Segment]) -> float:
         size = self.style.fontSize
@@ -192,9 +203,13 @@ class HeadingLine(Flowable):  # type: ignore[misc]
         if self.one_line:
             self._draw_line()
             return
-        heading, aside = self.stacked  # heading first: drawing order is reading order
-        heading.drawOn(self.canv, 0, aside.height)
-        aside.drawOn(self.canv, 0, 0)
+        tagger: Tagger = self.canv.tagger
+        element = tagger.leaf("P")
+        heading, aside = self.parts  # heading first: drawing order is reading order
+        with tagger.content(self.canv, element):
+            heading.drawOn(self.canv, 0, aside.height)
+        with tagger.content(self.canv, element):
+            aside.drawOn(self.canv, 0, 0)
 
     def _draw_line(self) -> None:
         heading, aside = self.line
@@ -204,23 +219,31 @@ class HeadingLine(Flowable):  # type: ignore[misc]
         leader_width = self.width - self.aside_width - self.space_width - leader_start
         leader_advance = stringWidth(LEADER, self.space_font, size)
         baseline = self.height - size  # where reportlab sets a paragraph's first line
+        tagger: Tagger = canvas.tagger
+        element, page = tagger.leaf("P"), canvas.getPageNumber()
         text = canvas.beginText(0, baseline)
-        links = self._put(text, heading, 0.0)
-        text.setFont(self.space_font, size)
-        text.textOut(" ")
-        text.setFillColor(LEADER_COLOR)
-        text.setHorizScale(100.0 * leader_width / leader_advance)
-        text.textOut(LEADER)
-        text.setHorizScale(100.0)
-        text.textOut(" ")
-        links += self._put(text, aside, self.width - self.aside_width)
+        # Marked content may nest inside a text object: the words are the element's
+        # content, the leader between them an artifact.
+        with tagger.mark(text._code, page, element):
+            links = self._put(text, heading, 0.0)
+            text.setFont(self.space_font, size)
+            text.textOut(" ")
+        with tagger.artifact(text._code):
+            text.setFillColor(LEADER_COLOR)
+            text.setHorizScale(100.0 * leader_width / leader_advance)
+            text.textOut(LEADER)
+            text.setHorizScale(100.0)
+        with tagger.mark(text._code, page, element):
+            text.textOut(" ")
+            links += self._put(text, aside, self.width - self.aside_width)
         canvas.saveState()  # colour and scaling are graphics state: keep them in here
         canvas.drawText(text)
         canvas.restoreState()
         ascent, descent = getAscentDescent(self.style.fontName, size)
-        for url, start, end in links:
-            rect = (start, baseline + descent, end, baseline + ascent)
-            canvas.linkURL(url, rect, relative=1, thickness=0)
+        with tagger.within(element):  # the links' Link elements belong to the line
+            for url, start, end in links:
+                rect = (start, baseline + descent, end, baseline + ascent)
+                canvas.linkURL(url, rect, relative=1, thickness=0)
 
     def _put(self, text: Any, segments: list[Segment], x: float) -> list[tuple[str, float, float]]:
         """Add ``segments`` to the text object; the links they hold, with where they are."""
@@ -238,13 +261,14 @@ class HeadingLine(Flowable):  # type: ignore[misc]
 
 
 def header(document: DocumentView, styles: Styles, writer: MarkupWriter) -> list[Flowable]:
-    story: list[Flowable] = [Paragraph(writer.plain(document.name, bold=True), styles.name)]
+    name = Paragraph(writer.plain(document.name, bold=True), styles.name)
+    story: list[Flowable] = [Tagged("H1", name)]
     if document.headline:
-        story.append(Paragraph(writer.markup(document.headline), styles.headline))
+        story.append(Tagged("P", Paragraph(writer.markup(document.headline), styles.headline)))
     if document.contacts:
         separator = '<font color="#888888">\u2002·\u2002</font>'
         parts = [writer.markup(contact.rich) for contact in document.contacts]
-        story.append(Paragraph(separator.join(parts), styles.contact))
+        story.append(Tagged("P", Paragraph(separator.join(parts), styles.contact)))
     return story
 
 
@@ -255,8 +279,15 @@ def section(view: SectionView, index: int, styles: Styles, writer: MarkupWriter)
         f"section-{index}",
         styles,
     )
-    blocks = [
-        _entry(entry, position, styles, writer) for position, entry in enumerate(view.entries)
+    # Entries with a heading are a list (L, LI, LBody); a section of paragraphs is text.
+    listed = any(entry.heading or entry.aside for entry in view.entries)
+    entries = [_entry(entry, styles, writer, listed) for entry in view.entries]
+    if listed:
+        nest([part for parts in entries for part in parts], "L")
+    gaps = [styles.rhythm.entry_gap(entry, position) for position, entry in enumerate(view.entries)]
+    blocks: list[list[Flowable]] = [
+        [Spacer(0, gap), *parts] if gap else list(parts)
+        for gap, parts in zip(gaps, entries, strict=True)
     ]
     # The title travels with its first entry, so a title never ends a page. (reportlab's
     # keepWithNext cannot do it: it does not join a flowable to a KeepTogether.)
@@ -265,25 +296,26 @@ def section(view: SectionView, index: int, styles: Styles, writer: MarkupWriter)
     return [KeepTogether([title, *first]), *(KeepTogether(block) for block in blocks[1:])]
 
 
-def _entry(entry: EntryView, position: int, styles: Styles, writer: MarkupWriter) -> list[Flowable]:
-    """An entry's flowables, with the space above it; they are kept on one page."""
-    parts: list[Flowable] = []
+def _entry(
+    entry: EntryView, styles: Styles, writer: MarkupWriter, listed: bool
+) -> list[Structured]:
+    """An entry's flowables; they are kept on one page."""
+    parts: list[Structured] = []
     if entry.aside:
         parts.append(HeadingLine(entry.heading, entry.aside, styles, writer))
     elif entry.heading:
-        parts.append(Paragraph(writer.markup(entry.heading), styles.heading))
-    parts += [Paragraph(writer.markup(line), styles.line) for line in entry.lines]
-    parts += [
-        Paragraph(writer.markup(bullet), styles.bullet, bulletText="•") for bullet in entry.bullets
-    ]
-    gap = styles.rhythm.entry_gap(entry, position)
-    return [Spacer(0, gap), *parts] if gap else parts
+        parts.append(Tagged("P", Paragraph(writer.markup(entry.heading), styles.heading)))
+    parts += [Tagged("P", Paragraph(writer.markup(line), styles.line)) for line in entry.lines]
+    bullets: list[Structured] = []
+    for bullet in entry.bullets:
+        paragraph = Paragraph(writer.markup(bullet), styles.bullet, bulletText="•")
+        bullets += nest([Tagged("LBody", paragraph)], "LI")
+    parts += nest(bullets, "L")
+    return nest(parts, "LI", "LBody") if listed else parts
 
 
 def closing(document: DocumentView, styles: Styles, writer: MarkupWriter) -> list[Flowable]:
     if not document.last_updated:
         return []
-    return [
-        Spacer(0, styles.rhythm.closing_before),
-        Paragraph(writer.plain(document.last_updated, italic=True), styles.updated),
-    ]
+    updated = Paragraph(writer.plain(document.last_updated, italic=True), styles.updated)
+    return [Spacer(0, styles.rhythm.closing_before), Tagged("P", updated)]
