@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from resumeout.exporters.pdf import PdfExporter
 from resumeout.exporters.pdf.document import count_pages
 from resumeout.fitting import MIN_FONT_SIZE, fit_to_pages
 from resumeout.validation import load_resume
 from tests.conftest import run_cli
 from tests.factories import scaled_resume_yaml
+from tests.pdf_pages import pages_ending_with_a_title
 from tests.readers import libreoffice_pdf
 
 
@@ -81,6 +83,37 @@ def test_what_cannot_fit_is_reported_and_strict_fails(tmp_path: Path) -> None:
     strict = run_cli("export", str(path), "-f", "pdf", "-o", str(tmp_path / "strict"), "--strict")
     assert strict.returncode == 1
     assert not (tmp_path / "strict" / "Runyu_Lu_Resume.pdf").exists()
+
+
+def test_the_report_names_only_what_changed(tmp_path: Path) -> None:
+    # Margins in centimetres are no round number of points; fitting by spacing alone
+    # must leave them, and the report must not list them.
+    path = tmp_path / "wide.yaml"
+    path.write_text(
+        scaled_resume_yaml(1)
+        + "design:\n  spacing: 2.0\n  font_size: 11\n"
+        + "  margins: {top: 1.5cm, bottom: 1.5cm, left: 2cm, right: 2cm}\n",
+        encoding="utf-8",
+    )
+    resume = load_resume(path)
+    fitted, fit = fit_to_pages(resume, 1, tmp_path)
+    assert fit.fits and len(fit.changes) == 1 and fit.changes[0].startswith("spacing 2.00 → ")
+    assert fitted.design.margins == resume.design.margins
+    out = tmp_path / "out"
+    result = run_cli("export", str(path), "-f", "pdf", "-o", str(out), "--fit-pages", "1")
+    assert result.returncode == 0, result.stderr
+    assert "fitted on 1 page: spacing 2.00 → " in result.stderr
+    assert "margins" not in result.stderr
+
+
+def test_a_fitted_long_pdf_never_ends_a_page_with_a_section_title(tmp_path: Path) -> None:
+    path = tmp_path / "long.yaml"
+    path.write_text(scaled_resume_yaml(6), encoding="utf-8")
+    resume = load_resume(path)
+    fitted, fit = fit_to_pages(resume, 3, tmp_path)
+    assert fit.fits and fit.pages == 3
+    pdf = PdfExporter().render(fitted)
+    assert pages_ending_with_a_title(pdf, (s.title for s in resume.sections)) == []
 
 
 def test_the_repository_resume_is_one_page_in_pdf_and_docx(tmp_path: Path) -> None:

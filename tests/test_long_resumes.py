@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import io
+import json
+import tempfile
 from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from resumeout.exporters.docx import DocxExporter
@@ -15,6 +19,7 @@ from resumeout.exporters.text import TextExporter
 from resumeout.model import Resume
 from resumeout.validation import load_resume
 from tests.factories import entry_count, scaled_resume_yaml
+from tests.pdf_pages import page_lines, pages_ending_with_a_title
 
 
 @pytest.fixture(scope="module")
@@ -66,14 +71,8 @@ def test_a_resume_with_only_a_name(tmp_path: Path) -> None:
 def test_entries_and_section_titles_are_not_split_from_their_content(
     long_resume: Resume,
 ) -> None:
-    reader = PdfReader(io.BytesIO(PdfExporter().render(long_resume)))
-    titles = {section.title for section in long_resume.sections}
-    for number, page in enumerate(reader.pages, start=1):
-        lines = [
-            line
-            for line in page.extract_text().splitlines()
-            if line.strip() and "— page" not in line
-        ]
+    pdf = PdfExporter().render(long_resume)
+    for number, lines in enumerate(page_lines(pdf), start=1):
         # every publication is title, authors, keywords: on one page, or not at all
         venues = ("— ICLR 2026", "— ASPLOS 2026", "— ICML 2024", "— OOPSLA 2024")
         headings = sum(
@@ -83,4 +82,48 @@ def test_entries_and_section_titles_are_not_split_from_their_content(
         )
         keywords = sum(1 for line in lines if line.startswith("Keywords:"))
         assert headings == keywords, f"page {number} splits a publication"
-        assert lines[-1].strip() not in titles, f"page {number} ends with a section title"
+    assert pages_ending_with_a_title(pdf, (s.title for s in long_resume.sections)) == []
+
+
+def test_a_section_title_never_ends_a_page(tmp_path: Path) -> None:
+    # At this length the first entry of "arXiv" falls just past the end of page 3.
+    path = tmp_path / "long.yaml"
+    path.write_text(scaled_resume_yaml(8), encoding="utf-8")
+    resume = load_resume(path)
+    pdf = PdfExporter().render(resume)
+    assert len(PdfReader(io.BytesIO(pdf)).pages) > 1
+    assert pages_ending_with_a_title(pdf, (s.title for s in resume.sections)) == []
+
+
+# A name may hold anything a name field accepts, placeholder look-alikes included.
+NAME_PIECES = st.one_of(
+    st.sampled_from(["{page}", "{pages}", "{name}", "{", "}", "{0}", "%s", "<b>", "&amp;", "—"]),
+    st.text(
+        st.characters(min_codepoint=0x21, max_codepoint=0x17F, categories=["L", "N", "P", "S"]),
+        min_size=1,
+        max_size=6,
+    ),
+)
+NAMES = st.lists(NAME_PIECES, min_size=1, max_size=5).map(" ".join)
+
+
+@settings(max_examples=25, deadline=None)
+@given(name=NAMES)
+def test_the_footer_shows_any_name_as_written(name: str) -> None:
+    paragraphs = "".join(
+        f"      - Paragraph {n} of a résumé long enough for two pages.\n" for n in range(70)
+    )
+    source = (
+        f"name: {json.dumps(name)}\n"
+        f"sections:\n  - title: T\n    type: text\n    entries:\n{paragraphs}"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "r.yaml"
+        path.write_text(source, encoding="utf-8")
+        resume = load_resume(path)
+    reader = PdfReader(io.BytesIO(PdfExporter().render(resume)))
+    pages = len(reader.pages)
+    assert pages >= 2
+    for number, page in enumerate(reader.pages, start=1):
+        footer = " ".join(page.extract_text().splitlines()[-1].split())
+        assert footer == f"{' '.join(resume.name.split())} — page {number} of {pages}"

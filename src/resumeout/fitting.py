@@ -22,6 +22,7 @@ MIN_MARGIN = 0.4 * 72
 MIN_FONT_SIZE = 9.0
 """Body text is never made smaller than 9 pt."""
 STEPS = 12
+SIDES = ("top", "bottom", "left", "right")
 
 
 @dataclass(frozen=True)
@@ -46,21 +47,25 @@ class Fit:
 def design_at(base: Design, tightness: float) -> Design:
     """``base`` tightened by ``tightness`` in [0, 3]: 0–1 spacing, 1–2 margins, 2–3 font."""
 
-    def step(start: float, floor: float, amount: float) -> float:
+    def step(start: float, floor: float, amount: float, digits: int) -> float:
+        """``start`` moved ``amount`` of the way to ``floor``, rounded so that the search
+        lands on few distinct designs; a setting not reached yet is left exactly as it
+        is (rounding it would change a 2 cm margin that nothing asked to change)."""
         amount = min(max(amount, 0.0), 1.0)
-        return start - (start - min(start, floor)) * amount
+        if amount == 0.0 or start <= floor:
+            return start
+        return round(start - (start - floor) * amount, digits)
 
     margins = base.margins.model_copy(
         update={
-            side: round(step(getattr(base.margins, side), MIN_MARGIN, tightness - 1), 1)
-            for side in ("top", "bottom", "left", "right")
+            side: step(getattr(base.margins, side), MIN_MARGIN, tightness - 1, 1) for side in SIDES
         }
     )
     return base.model_copy(
         update={
-            "spacing": round(step(base.spacing, MIN_SPACING, tightness), 2),
+            "spacing": step(base.spacing, MIN_SPACING, tightness, 2),
             "margins": margins,
-            "font_size": round(step(base.font_size, MIN_FONT_SIZE, tightness - 2), 1),
+            "font_size": step(base.font_size, MIN_FONT_SIZE, tightness - 2, 1),
         }
     )
 
@@ -93,17 +98,18 @@ def fit_to_pages(resume: Resume, target: int, base_dir: Path) -> tuple[Resume, F
 
 
 def _changes(before: Design, after: Design) -> tuple[str, ...]:
+    """What the report names: each setting whose shown value differs."""
     changes = []
-    if after.spacing != before.spacing:
-        changes.append(f"spacing {before.spacing:.2f} → {after.spacing:.2f}")
-    if after.margins != before.margins:
-        old = ", ".join(
-            f"{getattr(before.margins, s) / 72:.2f}" for s in ("top", "bottom", "left", "right")
-        )
-        new = ", ".join(
-            f"{getattr(after.margins, s) / 72:.2f}" for s in ("top", "bottom", "left", "right")
-        )
-        changes.append(f"margins (top, bottom, left, right) {old} in → {new} in")
-    if after.font_size != before.font_size:
-        changes.append(f"font size {before.font_size:g} pt → {after.font_size:g} pt")
+
+    def compare(label: str, old: str, new: str) -> None:
+        if old != new:
+            changes.append(f"{label} {old} → {new}")
+
+    compare("spacing", f"{before.spacing:.2f}", f"{after.spacing:.2f}")
+
+    def inches(design: Design) -> str:
+        return ", ".join(f"{getattr(design.margins, side) / 72:.2f}" for side in SIDES) + " in"
+
+    compare("margins (top, bottom, left, right)", inches(before), inches(after))
+    compare("font size", f"{before.font_size:g} pt", f"{after.font_size:g} pt")
     return tuple(changes)

@@ -9,11 +9,12 @@ from typing import Any
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfbase.ttfonts import TTFError
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate
+from reportlab.platypus import SimpleDocTemplate
 
 from resumeout import __version__
 from resumeout.errors import ExportError
 from resumeout.exporters.pdf import layout
+from resumeout.exporters.pdf.canvas import PageCanvas
 from resumeout.exporters.pdf.fonts import (
     FontNotFoundError,
     bundled_files,
@@ -21,11 +22,14 @@ from resumeout.exporters.pdf.fonts import (
     register_family,
 )
 from resumeout.exporters.pdf.markup import MarkupWriter
+from resumeout.exporters.pdf.tagging import xmp_metadata
 from resumeout.model import Resume
 from resumeout.presentation import present
 from resumeout.timestamps import document_timestamp
 
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
+LANGUAGE = "en"
+"""The document's language (/Lang): the résumé does not say which it is written in."""
 
 
 def build_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
@@ -62,9 +66,13 @@ def render_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> tuple[byt
         story += layout.section(view, index, styles, writer)
     story += layout.closing(document, styles, writer)
 
-    footer_text = writer.plain(f"{document.name} — page {{page}} of {{pages}}", italic=True)
+    def footer_markup(page: int, pages: int) -> str:
+        # The numbers are put in as values: the name is never searched for placeholders.
+        return writer.plain(f"{document.name} — page {page} of {pages}", italic=True)
+
     stamp = document_timestamp(resume)
     pdf_date = stamp.strftime("D:%Y%m%d%H%M%S+00'00'")
+    producer = f"resumeout {__version__}"
     buffer = io.BytesIO()
     margins = design.margins
     template = SimpleDocTemplate(
@@ -78,18 +86,29 @@ def render_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> tuple[byt
         author=document.metadata.author,
         subject=document.metadata.subject,
         keywords=list(document.metadata.keywords),
-        creator=f"resumeout {__version__}",
-        producer=f"resumeout {__version__}",
+        creator=producer,
+        producer=producer,
         invariant=1,  # no clock, no random ID: the same source gives the same bytes
         initialFontName=family.regular,  # else reportlab declares an unused Helvetica
-        lang="en",
+        lang=LANGUAGE,
     )
 
-    canvases: list[_FooterCanvas] = []
+    metadata = xmp_metadata(
+        document.metadata.title,
+        document.metadata.author,
+        stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        producer,
+        LANGUAGE,
+    )
+    canvases: list[PageCanvas] = []
 
     def make_canvas(*args: Any, **kwargs: Any) -> Canvas:
-        canvas = _FooterCanvas(
-            *args, footer=(footer_text, styles.footer), footer_space=margins.bottom, **kwargs
+        canvas = PageCanvas(
+            *args,
+            footer=(footer_markup, styles.footer),
+            footer_space=margins.bottom,
+            metadata=metadata,
+            **kwargs,
         )
         canvas.setDateFormatter(lambda *_: pdf_date)
         canvases.append(canvas)
@@ -102,41 +121,3 @@ def render_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> tuple[byt
             "font that has it (see README, Fonts)"
         )
     return buffer.getvalue(), canvases[-1].page_count
-
-
-class _FooterCanvas(Canvas):  # type: ignore[misc]
-    """Holds pages back until the end so the footer can say "page X of Y", and only
-    draws it when there is more than one page."""
-
-    def __init__(
-        self, *args: Any, footer: tuple[str, Any], footer_space: float, **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self._footer = footer
-        self._footer_space = footer_space
-        self._pages: list[dict[str, Any]] = []
-        self.page_count = 0
-
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            if total > 1:
-                self._draw_footer(total)
-            super().showPage()
-        self.page_count = total  # after the loop: each page's state holds the old value
-        super().save()
-
-    def _draw_footer(self, total: int) -> None:
-        text, style = self._footer
-        paragraph = Paragraph(
-            text.replace("{page}", str(self._pageNumber)).replace("{pages}", str(total)), style
-        )
-        width, height = self._pagesize
-        _, used = paragraph.wrap(width, height)
-        # Centred in the bottom margin, below the text block.
-        paragraph.drawOn(self, 0, max(6.0, (self._footer_space - used) / 2))

@@ -8,19 +8,24 @@ from typing import Any
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from resumeout.exporters.pdf.fonts import Family
-from resumeout.exporters.pdf.markup import MarkupWriter
+from resumeout.exporters.pdf.markup import MarkupWriter, Segment
+from resumeout.exporters.pdf.tagging import Structured, Tagged, Tagger, nest
 from resumeout.exporters.rhythm import Rhythm
+from resumeout.inline import Rich
 from resumeout.model import Design
 from resumeout.presentation import DocumentView, EntryView, SectionView
 
 MUTED = "#555555"
-# What a text extractor reads between an entry's heading and its aside (as the Markdown
-# export writes it); whitespace would not do, extractors drop it and keep the gap.
-FILLER = "\u2014"
+LEADER = "\u2014"
+"""Stretched between an entry's heading and its aside: a dash is what a reader of the
+text gets there (as the Markdown export writes it)."""
+LEADER_COLOR = HexColor("#c8c8c8")
+MIN_LEADER_EMS = 1.0
+"""A heading and its aside share a line only if at least this much leader shows."""
 
 
 @dataclass(frozen=True)
@@ -107,8 +112,7 @@ def make_styles(design: Design, family: Family) -> Styles:
 
 
 class SectionTitle(Flowable):  # type: ignore[misc]
-    """A section title followed by a rule to the right margin; a bookmark in the outline.
-    It is kept with the next flowable, so a title never ends a page alone."""
+    """A section title followed by a rule to the right margin; a bookmark in the outline."""
 
     def __init__(self, paragraph: Paragraph, title: str, key: str, styles: Styles) -> None:
         super().__init__()
@@ -116,7 +120,6 @@ class SectionTitle(Flowable):  # type: ignore[misc]
         self.title = title
         self.key = key
         self.styles = styles
-        self.keepWithNext = True
         self.spaceBefore = styles.rhythm.section_before
         self.spaceAfter = styles.rhythm.section_after
 
@@ -127,86 +130,145 @@ class SectionTitle(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         canvas = self.canv
-        self.paragraph.drawOn(canvas, 0, 0)
+        tagger: Tagger = canvas.tagger
+        with tagger.content(canvas, tagger.leaf("H2")):
+            self.paragraph.drawOn(canvas, 0, 0)
         text_width = max(self.paragraph.getActualLineWidths0() or [0.0])
         gap = self.styles.rhythm.size * 0.4
         if text_width + gap < self.width:
             y = self.height * 0.32
-            canvas.saveState()
-            canvas.setStrokeColor(self.styles.accent)
-            canvas.setLineWidth(0.7)
-            canvas.line(text_width + gap, y, self.width, y)
-            canvas.restoreState()
+            with tagger.artifact(canvas._code):
+                canvas.saveState()
+                canvas.setStrokeColor(self.styles.accent)
+                canvas.setLineWidth(0.7)
+                canvas.line(text_width + gap, y, self.width, y)
+                canvas.restoreState()
         canvas.bookmarkPage(self.key)
         canvas.addOutlineEntry(self.title, self.key, level=0, closed=False)
 
 
-class HeadingLine(Flowable):  # type: ignore[misc]
-    """An entry's first line: the heading left, the aside (dates, venue) right-aligned on
-    the same baseline. The heading is drawn first so text extraction reads it first."""
+class HeadingLine(Structured):
+    """An entry's first line: the heading, a light leader, and the aside (dates, venue)
+    flush right. A heading too long to share its line puts the aside on the line below.
 
-    def __init__(self, heading: Paragraph, aside: Paragraph | None, gap: float) -> None:
+    The shared line is drawn as one text object on one baseline: heading, a space, a
+    leader (an em dash stretched across the gap, in light grey, as in a table of
+    contents), a space, the aside. Every common text extractor then reads it as one
+    line in that order ("University of Michigan — Sep 2024 – Present"): they split a
+    line at a wide empty gap, or at a second text object, but not inside a run of
+    visible glyphs, and the real spaces keep the dash from being glued to the words.
+    """
+
+    def __init__(self, heading: Rich, aside: Rich, styles: Styles, writer: MarkupWriter) -> None:
         super().__init__()
-        self.heading = heading
-        self.aside = aside
-        self.gap = gap
+        self.style = styles.heading
+        self.link_color = HexColor(writer.link_color)
+        self.space_font = writer.family.regular
+        self.line = (writer.segments(heading), writer.segments(aside))
+        self.one_line = False
+        self.source = (heading, aside, styles, writer)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
-        self.aside_width = 0.0
-        aside_height = 0.0
-        if self.aside is not None:
-            self.aside.wrap(available_width * 0.45, available_height)
-            self.aside_width = max(self.aside.getActualLineWidths0() or [0.0]) + 0.5
-            _, aside_height = self.aside.wrap(self.aside_width, available_height)
-        heading_width = available_width - (self.aside_width + self.gap if self.aside else 0)
-        _, heading_height = self.heading.wrap(heading_width, available_height)
-        self.heading_height = heading_height
-        self.aside_height = aside_height
-        self.height = max(heading_height, aside_height)
+        heading, aside = self.line
+        if heading is not None and aside is not None:
+            size = self.style.fontSize
+            self.heading_width = self._width(heading)
+            self.aside_width = self._width(aside)
+            self.space_width = stringWidth(" ", self.space_font, size)
+            gap = available_width - self.heading_width - self.aside_width - 2 * self.space_width
+            self.one_line = gap >= size * MIN_LEADER_EMS
+        if self.one_line:
+            self.height = self.style.leading
+        else:
+            self.parts = self._stacked()
+            heights = [part.wrap(available_width, available_height)[1] for part in self.parts]
+            self.height = sum(heights)
         return available_width, self.height
 
+    def _stacked(self) -> tuple[Paragraph, Paragraph]:
+        """The heading and the aside as paragraphs, one above the other; made only when
+        needed, since paragraphs take time to build."""
+        heading, aside, styles, writer = self.source
+        return (
+            Paragraph(writer.markup(heading), styles.heading),
+            Paragraph(writer.markup(aside), styles.aside),
+        )
+
+    def _width(self, segments: list[Segment]) -> float:
+        size = self.style.fontSize
+        return float(sum(stringWidth(segment.text, segment.font, size) for segment in segments))
+
     def draw(self) -> None:
-        self.heading.drawOn(self.canv, 0, self.height - self.heading_height)
-        if self.aside is not None:
-            self._bridge(self.aside)  # before the aside: content order is reading order too
-            self.aside.drawOn(
-                self.canv, self.width - self.aside_width, self.height - self.aside_height
-            )
-
-    def _bridge(self, aside: Paragraph) -> None:
-        """Join the heading's first line and the aside into one line for text extractors.
-
-        Extractors that read by position (poppler's pdftotext, pdfminer, and so many ATS)
-        split a line at a wide gap and read a right-aligned column after the block beside
-        it. An invisible dash stretched across the gap keeps the heading and its date on
-        one line, in reading order ("Computer Science — Sep 2024 – Present"); nothing
-        shows on the page.
-        """
-        style = self.heading.style
-        start = (self.heading.getActualLineWidths0() or [0.0])[0] + style.fontSize * 0.3
-        end = self.width - max(aside.getActualLineWidths0() or [0.0]) - style.fontSize * 0.3
-        if end <= start:
+        if self.one_line:
+            self._draw_line()
             return
-        advance = stringWidth(FILLER, style.fontName, style.fontSize)
-        text = self.canv.beginText(start, self.height - style.fontSize)
-        text.setTextRenderMode(3)  # invisible
-        text.setFont(style.fontName, style.fontSize)
-        text.setHorizScale(100.0 * (end - start) / advance)
-        text.textOut(FILLER)
-        self.canv.saveState()  # the scaling is text state: keep it from the aside
-        self.canv.drawText(text)
-        self.canv.restoreState()
+        tagger: Tagger = self.canv.tagger
+        element = tagger.leaf("P")
+        heading, aside = self.parts  # heading first: drawing order is reading order
+        with tagger.content(self.canv, element):
+            heading.drawOn(self.canv, 0, aside.height)
+        with tagger.content(self.canv, element):
+            aside.drawOn(self.canv, 0, 0)
+
+    def _draw_line(self) -> None:
+        heading, aside = self.line
+        assert heading is not None and aside is not None
+        canvas, size = self.canv, self.style.fontSize
+        leader_start = self.heading_width + self.space_width
+        leader_width = self.width - self.aside_width - self.space_width - leader_start
+        leader_advance = stringWidth(LEADER, self.space_font, size)
+        baseline = self.height - size  # where reportlab sets a paragraph's first line
+        tagger: Tagger = canvas.tagger
+        element, page = tagger.leaf("P"), canvas.getPageNumber()
+        text = canvas.beginText(0, baseline)
+        # Marked content may nest inside a text object: the words are the element's
+        # content, the leader between them an artifact.
+        with tagger.mark(text._code, page, element):
+            links = self._put(text, heading, 0.0)
+            text.setFont(self.space_font, size)
+            text.textOut(" ")
+        with tagger.artifact(text._code):
+            text.setFillColor(LEADER_COLOR)
+            text.setHorizScale(100.0 * leader_width / leader_advance)
+            text.textOut(LEADER)
+            text.setHorizScale(100.0)
+        with tagger.mark(text._code, page, element):
+            text.textOut(" ")
+            links += self._put(text, aside, self.width - self.aside_width)
+        canvas.saveState()  # colour and scaling are graphics state: keep them in here
+        canvas.drawText(text)
+        canvas.restoreState()
+        ascent, descent = getAscentDescent(self.style.fontName, size)
+        with tagger.within(element):  # the links' Link elements belong to the line
+            for url, start, end in links:
+                rect = (start, baseline + descent, end, baseline + ascent)
+                canvas.linkURL(url, rect, relative=1, thickness=0)
+
+    def _put(self, text: Any, segments: list[Segment], x: float) -> list[tuple[str, float, float]]:
+        """Add ``segments`` to the text object; the links they hold, with where they are."""
+        size = self.style.fontSize
+        links = []
+        for segment in segments:
+            width = stringWidth(segment.text, segment.font, size)
+            text.setFont(segment.font, size)
+            text.setFillColor(self.link_color if segment.url else self.style.textColor)
+            text.textOut(segment.text)
+            if segment.url:
+                links.append((segment.url, x, x + width))
+            x += width
+        return links
 
 
 def header(document: DocumentView, styles: Styles, writer: MarkupWriter) -> list[Flowable]:
-    story: list[Flowable] = [Paragraph(writer.plain(document.name, bold=True), styles.name)]
+    name = Paragraph(writer.plain(document.name, bold=True), styles.name)
+    story: list[Flowable] = [Tagged("H1", name)]
     if document.headline:
-        story.append(Paragraph(writer.markup(document.headline), styles.headline))
+        story.append(Tagged("P", Paragraph(writer.markup(document.headline), styles.headline)))
     if document.contacts:
         separator = '<font color="#888888">\u2002·\u2002</font>'
         parts = [writer.markup(contact.rich) for contact in document.contacts]
-        story.append(Paragraph(separator.join(parts), styles.contact))
+        story.append(Tagged("P", Paragraph(separator.join(parts), styles.contact)))
     return story
 
 
@@ -217,32 +279,43 @@ def section(view: SectionView, index: int, styles: Styles, writer: MarkupWriter)
         f"section-{index}",
         styles,
     )
-    story: list[Flowable] = [title]
-    for position, entry in enumerate(view.entries):
-        story.append(_entry(entry, position, styles, writer))
-    return story
-
-
-def _entry(entry: EntryView, position: int, styles: Styles, writer: MarkupWriter) -> Flowable:
-    size = styles.rhythm.size
-    parts: list[Flowable] = []
-    if entry.heading or entry.aside:
-        heading = Paragraph(writer.markup(entry.heading), styles.heading)
-        aside = Paragraph(writer.markup(entry.aside), styles.aside) if entry.aside else None
-        parts.append(HeadingLine(heading, aside, gap=size * 1.2))
-    parts += [Paragraph(writer.markup(line), styles.line) for line in entry.lines]
-    parts += [
-        Paragraph(writer.markup(bullet), styles.bullet, bulletText="•") for bullet in entry.bullets
+    # Entries with a heading are a list (L, LI, LBody); a section of paragraphs is text.
+    listed = any(entry.heading or entry.aside for entry in view.entries)
+    entries = [_entry(entry, styles, writer, listed) for entry in view.entries]
+    if listed:
+        nest([part for parts in entries for part in parts], "L")
+    gaps = [styles.rhythm.entry_gap(entry, position) for position, entry in enumerate(view.entries)]
+    blocks: list[list[Flowable]] = [
+        [Spacer(0, gap), *parts] if gap else list(parts)
+        for gap, parts in zip(gaps, entries, strict=True)
     ]
-    gap = styles.rhythm.entry_gap(entry, position)
+    # The title travels with its first entry, so a title never ends a page. (reportlab's
+    # keepWithNext cannot do it: it does not join a flowable to a KeepTogether.)
     # One level of KeepTogether: reportlab measures a nested one as infinitely tall.
-    return KeepTogether([Spacer(0, gap), *parts] if gap else parts)
+    first = blocks[0] if blocks else []
+    return [KeepTogether([title, *first]), *(KeepTogether(block) for block in blocks[1:])]
+
+
+def _entry(
+    entry: EntryView, styles: Styles, writer: MarkupWriter, listed: bool
+) -> list[Structured]:
+    """An entry's flowables; they are kept on one page."""
+    parts: list[Structured] = []
+    if entry.aside:
+        parts.append(HeadingLine(entry.heading, entry.aside, styles, writer))
+    elif entry.heading:
+        parts.append(Tagged("P", Paragraph(writer.markup(entry.heading), styles.heading)))
+    parts += [Tagged("P", Paragraph(writer.markup(line), styles.line)) for line in entry.lines]
+    bullets: list[Structured] = []
+    for bullet in entry.bullets:
+        paragraph = Paragraph(writer.markup(bullet), styles.bullet, bulletText="•")
+        bullets += nest([Tagged("LBody", paragraph)], "LI")
+    parts += nest(bullets, "L")
+    return nest(parts, "LI", "LBody") if listed else parts
 
 
 def closing(document: DocumentView, styles: Styles, writer: MarkupWriter) -> list[Flowable]:
     if not document.last_updated:
         return []
-    return [
-        Spacer(0, styles.rhythm.closing_before),
-        Paragraph(writer.plain(document.last_updated, italic=True), styles.updated),
-    ]
+    updated = Paragraph(writer.plain(document.last_updated, italic=True), styles.updated)
+    return [Spacer(0, styles.rhythm.closing_before), Tagged("P", updated)]
