@@ -35,6 +35,35 @@ def _escape_marker(marker: str) -> str:
     return marker[:-1] + "\\" + marker[-1] if marker[-1] in ".)" else "\\" + marker
 
 
+# What CommonMark renderers trim from a heading's ends (markdown-it trims every Unicode
+# space, not only spaces and tabs), and the line ends a one-line heading cannot hold.
+_HEADING_TRIMMED = "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(
+    chr(code) for code in range(0x2000, 0x200B)
+)
+# A run of `#` at the end, alone or after a space or tab, closes an ATX heading and is
+# dropped: "## Languages: F #" would read "Languages: F".
+_CLOSING_SEQUENCE = re.compile(r"(^|[ \t])(#+)\Z")
+
+
+def heading(level: int, text: str) -> str:
+    """An ATX heading whose content reads back as exactly ``text``.
+
+    The characters a renderer would trim at either end, and line ends anywhere, are
+    written as numeric character references; a closing sequence of `#` is escaped.
+    """
+    start = len(text) - len(text.lstrip(_HEADING_TRIMMED))
+    end = max(start, len(text.rstrip(_HEADING_TRIMMED)))
+    core = escape_block_start(escape(text[start:end]))
+    core = _CLOSING_SEQUENCE.sub(lambda m: f"{m[1]}\\{m[2]}", core)
+    core = re.sub(r"[\n\r]", lambda m: _reference(m[0]), core)
+    edges = "".join(map(_reference, text[:start])), "".join(map(_reference, text[end:]))
+    return f"{'#' * level} {edges[0]}{core}{edges[1]}"
+
+
+def _reference(char: str) -> str:
+    return f"&#{ord(char)};"
+
+
 def _code(text: str) -> str:
     # A fence one backtick longer than the longest run inside it; pad if it touches one.
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
@@ -73,13 +102,13 @@ class MarkdownExporter(Exporter):
 
     def render(self, resume: Resume) -> str:
         document = present(resume)
-        blocks = [f"# {escape_block_start(escape(document.name))}"]
+        blocks = [heading(1, document.name)]
         if document.headline:
             blocks.append(escape_block_start(inline(document.headline)))
         if document.contacts:
             blocks.append(" · ".join(inline(contact.rich) for contact in document.contacts))
         for section in document.sections:
-            blocks.append(f"## {escape_block_start(escape(section.title))}")
+            blocks.append(heading(2, section.title))
             blocks.extend(_entry(entry) for entry in section.entries)
         if document.last_updated:
             blocks.append(f"*{escape(document.last_updated)}*")
