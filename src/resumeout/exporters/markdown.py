@@ -86,6 +86,7 @@ MARKDOWN = InlineSyntax(
     code=_code,
     link=_link,
     line_break="\\\n",
+    paragraph_break="\n\n",
 )
 
 
@@ -121,5 +122,12 @@ def _entry(entry: EntryView) -> str:
         first += f" — {inline(entry.aside)}" if first else inline(entry.aside)
     lines = [escape_block_start(line) for line in (first, *map(inline, entry.lines)) if line]
     block = "\\\n".join(lines)
-    bullets = "\n".join(f"- {inline(bullet)}".replace("\n", "\n  ") for bullet in entry.bullets)
+    bullets = "\n".join(_list_item(inline(bullet)) for bullet in entry.bullets)
     return "\n\n".join(part for part in (block, bullets) if part)
+
+
+def _list_item(text: str) -> str:
+    # Continuation lines are indented to stay in the item; a blank line between two
+    # paragraphs stays empty (no trailing spaces).
+    first, *rest = text.split("\n")
+    return "\n".join([f"- {first}", *(f"  {line}" if line else "" for line in rest)])
