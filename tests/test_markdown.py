@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from resumeout.exporters.markdown import MarkdownExporter
+from resumeout.exporters.markdown import MarkdownExporter, heading
 from resumeout.model import Resume
 from resumeout.validation import load_resume
 from tests.conftest import SEED_FACTS, normalise
@@ -131,3 +133,51 @@ def test_user_text_never_becomes_markup(tmp_path: Path) -> None:
     shown = ["".join(c.content for c in t.children or []) for t in tokens if t.type == "inline"]
     assert shown[0] == "# Not <b>a</b> heading"
     assert shown[1] == "| T |"
+
+
+def _headings(tokens: list[Token]) -> list[str]:
+    return [
+        "".join(child.content for child in tokens[index + 1].children or [])
+        for index, token in enumerate(tokens)
+        if token.type == "heading_open"
+    ]
+
+
+def test_a_closing_hash_stays_in_headings(tmp_path: Path) -> None:
+    source = tmp_path / "r.yaml"
+    source.write_text(
+        "name: 'Ada #'\nsections:\n  - title: 'Languages: F #'\n    type: lines\n"
+        "    entries:\n      - label: F\n  - title: '###'\n    type: lines\n"
+        "    entries:\n      - label: G\n",
+        encoding="utf-8",
+    )
+    _, tokens = render(load_resume(source))
+    assert _headings(tokens) == ["Ada #", "Languages: F #", "###"]
+
+
+HEADING_TEXT = st.text(
+    st.one_of(
+        st.characters(exclude_categories=("Cs", "Cc")),
+        st.sampled_from("#\\*_`[]<>&;!|~=+-.)0123456789 \t\n\u00a0\u2003\u3000"),
+    ),
+    min_size=1,
+)
+
+
+@given(text=HEADING_TEXT, level=st.integers(1, 6))
+@settings(max_examples=300, deadline=None)
+def test_any_text_reads_back_exactly_from_a_heading(text: str, level: int) -> None:
+    tokens = MarkdownIt("commonmark").parse(heading(level, text))
+    assert [token.type for token in tokens] == ["heading_open", "inline", "heading_close"]
+    assert tokens[0].tag == f"h{level}"
+    assert _headings(tokens) == [text]
+
+
+@given(title=HEADING_TEXT.filter(str.strip))
+@settings(max_examples=50, deadline=None)
+def test_any_section_title_reads_back_exactly(title: str) -> None:
+    resume = Resume.model_validate(
+        {"name": "N", "sections": [{"title": title, "type": "lines", "entries": [{"label": "x"}]}]}
+    )
+    _, tokens = render(resume)
+    assert _headings(tokens) == ["N", title]

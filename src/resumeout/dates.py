@@ -17,6 +17,9 @@ _MONTHS_LONG = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+# Four digits, and no year 0: every date must be a day of Python's (and ISO 8601's)
+# calendar, and the documents' metadata writes years with four digits.
+EARLIEST_YEAR = 1000
 _PATTERN = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
@@ -41,6 +44,8 @@ class PartialDate:
             raise ValueError(f"{text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = (int(part) if part else None for part in match.groups())
         assert year is not None
+        if year < EARLIEST_YEAR:
+            raise ValueError(f"{text!r} has year {year}; write a year from {EARLIEST_YEAR} to 9999")
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"{text!r} has month {month}; months run from 1 to 12")
         if day is not None:

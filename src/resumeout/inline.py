@@ -32,8 +32,15 @@ class Code:
 
 @dataclass(frozen=True, slots=True)
 class Link:
+    """A link; its text never holds another link (no format can show one inside another,
+    and readers disagree on which would win)."""
+
     url: str
     children: tuple[Inline, ...]
+
+    def __post_init__(self) -> None:
+        if holds_link(self.children):
+            raise ValueError(f"the text of a link to {self.url!r} holds another link")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +48,36 @@ class LineBreak:
     pass
 
 
-Inline = Text | Strong | Emphasis | Code | Link | LineBreak
+@dataclass(frozen=True, slots=True)
+class ParagraphBreak:
+    """Where one paragraph of a text field ends and the next begins (a blank line in
+    the source). Formats with paragraphs of their own show a blank line."""
+
+
+Inline = Text | Strong | Emphasis | Code | Link | LineBreak | ParagraphBreak
+
+
+def holds_link(nodes: tuple[Inline, ...]) -> bool:
+    """Whether a link is among ``nodes``, at any depth."""
+    for node in nodes:
+        match node:
+            case Link():
+                return True
+            case Strong(children) | Emphasis(children) if holds_link(children):
+                return True
+    return False
+
+
+def split_paragraphs(nodes: tuple[Inline, ...]) -> list[tuple[Inline, ...]]:
+    """``nodes`` cut at each ParagraphBreak: what formatting around them must close and
+    reopen, since bold, italics or a link cannot span two paragraphs in Markdown."""
+    paragraphs: list[list[Inline]] = [[]]
+    for node in nodes:
+        if isinstance(node, ParagraphBreak):
+            paragraphs.append([])
+        else:
+            paragraphs[-1].append(node)
+    return [tuple(paragraph) for paragraph in paragraphs]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +122,8 @@ def _node_text(node: Inline) -> str:
             return "".join(_node_text(child) for child in children)
         case LineBreak():
             return "\n"
+        case ParagraphBreak():
+            return "\n\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,4 +161,9 @@ def _runs(nodes: tuple[Inline, ...], bold: bool, italic: bool, url: str | None) 
             case Link(target, children):
                 yield from _runs(children, bold, italic, target)
             case LineBreak():
+                yield Run("", line_break=True)
+            case ParagraphBreak():
+                # A run-based paragraph (DOCX, PDF) holds line breaks, not paragraphs:
+                # a paragraph break is an empty line, which reads as one in both.
+                yield Run("", line_break=True)
                 yield Run("", line_break=True)

@@ -7,7 +7,7 @@ caught with their line and column instead of silently accepted.
 
 from __future__ import annotations
 
-import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from resumeout.errors import Diagnostic, SourceError
+from resumeout.json_source import load_json
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
 # Values built again through an alias (`*name`). A document's own size is bounded by
@@ -79,7 +80,7 @@ def read_source(path: Path, display_name: str | None = None) -> LoadedSource:
             [Diagnostic(name, "the file is empty; start from `resumeout init`", code="empty")]
         )
     if path.suffix.lower() == ".json":
-        data = _load_json(text, source_map)
+        data = load_json(text, source_map, MAX_DEPTH)
     else:
         data = _load_yaml(text, source_map)
     problems = list(_check_text(data, (), source_map))
@@ -116,6 +117,33 @@ _FORBIDDEN = {
 }
 
 
+def join_surrogate_pairs(text: str) -> str:
+    """Join the halves of a character written as a surrogate-pair escape
+    (``"\\ud835\\udd4f"``, as JSON and JavaScript write it) into that character."""
+    if not _SURROGATE.search(text):
+        return text
+    return _SURROGATE_PAIR.sub(
+        lambda m: chr(0x10000 + ((ord(m[0][0]) - 0xD800) << 10) + ord(m[0][1]) - 0xDC00), text
+    )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+
+
+def _forbidden(code: int) -> str:
+    """What ``code`` is, if it is a character a résumé cannot hold; else ''."""
+    if code in _FORBIDDEN:
+        return _FORBIDDEN[code]
+    if 0xD800 <= code < 0xE000:
+        return "a lone surrogate"
+    # Noncharacters are for a program's internal use, never for interchange: XML (so
+    # DOCX) refuses U+FFFE and U+FFFF, and fonts have no glyph for any of them.
+    if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+        return "a Unicode noncharacter"
+    return ""
+
+
 def _check_text(data: Any, path: FieldPath, source_map: SourceMap) -> Iterator[Diagnostic]:
     if isinstance(data, dict):
         for key, value in data.items():
@@ -127,7 +155,7 @@ def _check_text(data: Any, path: FieldPath, source_map: SourceMap) -> Iterator[D
     elif isinstance(data, str):
         for offset, char in enumerate(data):
             code = ord(char)
-            what = _FORBIDDEN.get(code) or ("a lone surrogate" if 0xD800 <= code < 0xE000 else "")
+            what = _forbidden(code)
             if what:
                 yield source_map.diagnostic(
                     path,
@@ -184,32 +212,6 @@ def _decode(raw: bytes, name: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _load_json(text: str, source_map: SourceMap) -> Any:
-    # JSON has no positions in the standard library; YAML's composer reads nearly all JSON
-    # and gives us them. Fall back to the json module for the rest.
-    try:
-        return _load_yaml(text, source_map)
-    except SourceError:
-        pass
-
-    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in result:
-                raise ValueError(f"duplicate key {key!r}")
-            result[key] = value
-        return result
-
-    try:
-        return json.loads(text, object_pairs_hook=no_duplicates)
-    except json.JSONDecodeError as error:
-        raise SourceError(
-            [_at(source_map, error.lineno, error.colno, error.msg, "json_syntax")]
-        ) from None
-    except ValueError as error:
-        raise SourceError([_at(source_map, 1, 1, str(error), "duplicate_key")]) from None
-
-
 def _at(
     source_map: SourceMap, line: int, column: int, message: str, code: str = "yaml_syntax"
 ) -> Diagnostic:
@@ -228,8 +230,8 @@ def _load_yaml(text: str, source_map: SourceMap) -> Any:
             raise SourceError([_at(source_map, 1, 1, "the document is empty", "empty")])
         builder = _Builder(loader, source_map)
         data = builder.build(root, ())
-        if builder.problems:
-            raise SourceError(builder.problems)
+        if builder.problems:  # a mapping merged twice reports its own problems once
+            raise SourceError(list(dict.fromkeys(builder.problems)))
         return data
     except yaml.reader.ReaderError as error:
         raise SourceError([_reader_diagnostic(error, text, source_map)]) from None
@@ -322,28 +324,68 @@ class _Builder:
             )
         self.map.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
-            self.loader.flatten_mapping(node)  # resolves `<<` merge keys
-            result: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                key = self.loader.construct_object(key_node)
-                position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-                if not isinstance(key, str):
-                    key = str(key)
-                if key in result:
-                    first = self.map.keys[(*path, key)]
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        value = self.loader.construct_object(node)
+        return join_surrogate_pairs(value) if isinstance(value, str) else value
+
+    def _mapping(self, node: yaml.MappingNode, path: FieldPath, depth: int) -> dict[str, Any]:
+        """A mapping's own keys, then what its merge keys (``<<: *base``) bring in.
+
+        Merges are resolved here rather than by PyYAML's ``flatten_mapping``, which puts
+        the merged pairs before the local ones (so a local override looked like a
+        duplicate key) and copies them without limit (so merges could expand a small file
+        beyond any size before the alias count saw them). A merged value is built like
+        any alias, so it counts towards MAX_ALIAS_VALUES.
+        """
+        result: dict[str, Any] = {}
+        positions: dict[str, tuple[int, int]] = {}
+        merged: list[yaml.Node] = []
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                merged.append(value_node)
+                continue
+            key = self.loader.construct_object(key_node)
+            position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            key = join_surrogate_pairs(key) if isinstance(key, str) else str(key)
+            if key in positions:
+                first = positions[key]
+                self.problems.append(
+                    _at(
+                        self.map,
+                        *position,
+                        f"duplicate key {key!r} (first defined on line {first[0]}); keep only one",
+                        "duplicate_key",
+                    )
+                )
+                continue
+            positions[key] = position
+            # A merged mapping is built at the path it is merged into, after the keys
+            # written there: those keep their positions, and the keys only the merge
+            # brings point at where they were written.
+            self.map.keys.setdefault((*path, key), position)
+            result[key] = self.build(value_node, (*path, key), depth + 1)
+        for value_node in merged:
+            # `<<: *a` or `<<: [*a, *b]`; local keys win, then the earlier mapping.
+            sources = (
+                value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            )
+            for source in sources:
+                if not isinstance(source, yaml.MappingNode):
                     self.problems.append(
                         _at(
                             self.map,
-                            *position,
-                            f"duplicate key {key!r} (first "
-                            f"defined on line {first[0]}); keep only one",
-                            "duplicate_key",
+                            source.start_mark.line + 1,
+                            source.start_mark.column + 1,
+                            "a merge key `<<` takes a mapping (`<<: *name`) or a list of "
+                            "them (`<<: [*one, *two]`)",
+                            "merge_invalid",
                         )
                     )
                     continue
-                self.map.keys[(*path, key)] = position
-                result[key] = self.build(value_node, (*path, key), depth + 1)
-            return result
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self.loader.construct_object(node)
+                built = self.build(source, path, depth + 1)
+                assert isinstance(built, dict)
+                for key, value in built.items():
+                    result.setdefault(key, value)
+        return result

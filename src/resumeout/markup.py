@@ -8,13 +8,24 @@ HTML and entities included, stays literal text.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from resumeout.inline import Code, Emphasis, Inline, LineBreak, Link, Rich, Strong, Text
+from resumeout.inline import (
+    Code,
+    Emphasis,
+    Inline,
+    LineBreak,
+    Link,
+    ParagraphBreak,
+    Rich,
+    Strong,
+    Text,
+)
 
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
@@ -45,17 +56,31 @@ def check_url(url: str) -> str:
     return url
 
 
+# A blank line (nothing but spaces or tabs) between two lines of text ends a paragraph.
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
+
+
 def parse_inline(source: str) -> Rich:
-    """Parse one text field. Raises MarkupError for a link whose scheme is not allowed."""
+    """Parse one text field. Raises MarkupError for a link whose scheme is not allowed.
+
+    Blank lines divide the field into paragraphs, each parsed on its own as CommonMark
+    parses paragraphs: no bold, italics, code or link spans two of them.
+    """
     if not any(ch in source for ch in "*_`[<\\\n"):
         return Rich.plain(source)  # the common case: nothing that could be markup
-    tokens = _parser().parseInline(source)
-    children = tokens[0].children or [] if tokens else []
-    nodes, _ = _build(children, 0, None)
+    paragraphs = [text.strip() for text in _PARAGRAPH_BREAK.split(source)]
+    nodes: list[Inline] = []
+    for paragraph in filter(None, paragraphs):
+        if nodes:
+            nodes.append(ParagraphBreak())
+        tokens = _parser().parseInline(paragraph)
+        nodes += _build(tokens[0].children or [] if tokens else [], 0, None, in_link=False)[0]
     return Rich(tuple(nodes))
 
 
-def _build(tokens: list[Token], start: int, closing: str | None) -> tuple[list[Inline], int]:
+def _build(
+    tokens: list[Token], start: int, closing: str | None, *, in_link: bool
+) -> tuple[list[Inline], int]:
     nodes: list[Inline] = []
     index = start
     while index < len(tokens):
@@ -72,18 +97,34 @@ def _build(tokens: list[Token], start: int, closing: str | None) -> tuple[list[I
             # before it is a deliberate break.
             nodes.append(LineBreak()) if kind == "hardbreak" else _append_text(nodes, " ")
         elif kind in ("strong_open", "em_open", "link_open"):
-            inner, index = _build(tokens, index + 1, kind.replace("_open", "_close"))
+            is_link = kind == "link_open"
+            closes = kind.replace("_open", "_close")
+            inner, index = _build(tokens, index + 1, closes, in_link=in_link or is_link)
             if kind == "strong_open":
                 nodes.append(Strong(tuple(inner)))
             elif kind == "em_open":
                 nodes.append(Emphasis(tuple(inner)))
             else:
-                nodes.append(Link(check_url(str(token.attrs["href"])), tuple(inner)))
+                url = check_url(str(token.attrs["href"]))
+                if in_link:
+                    # A link inside a link's text (`[see <https://a.org>](https://b.org)`):
+                    # the outer link is the one the reader meant; this one is its text.
+                    for node in inner:
+                        _append(nodes, node)
+                else:
+                    nodes.append(Link(url, tuple(inner)))
             continue
         else:  # pragma: no cover - the enabled rules produce no other token
             raise AssertionError(f"unexpected markdown-it token {kind!r}")
         index += 1
     return nodes, index
+
+
+def _append(nodes: list[Inline], node: Inline) -> None:
+    if isinstance(node, Text):
+        _append_text(nodes, node.text)
+    else:
+        nodes.append(node)
 
 
 def _append_text(nodes: list[Inline], text: str) -> None:

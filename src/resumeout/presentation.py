@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import assert_never
 
 from resumeout.dates import DateStyle, PartialDate, format_date, format_range
-from resumeout.inline import Link, Rich, Strong, Text
+from resumeout.inline import Link, Rich, Strong, Text, holds_link
 from resumeout.model import (
     EducationEntry,
     EducationSection,
@@ -165,8 +165,8 @@ def _sentences(parts: list[Rich]) -> Rich:
 
 
 def _linked(rich: Rich, url: str | None) -> Rich:
-    """``rich`` as a link to ``url`` (unless it holds links of its own)."""
-    if url is None or any(isinstance(node, Link) for node in rich.nodes):
+    """``rich`` as a link to ``url`` (unless it holds links of its own, at any depth)."""
+    if url is None or holds_link(rich.nodes):
         return rich
     return Rich((Link(url, rich.nodes),))
 

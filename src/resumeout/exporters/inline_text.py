@@ -7,7 +7,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import assert_never
 
-from resumeout.inline import Code, Emphasis, Inline, LineBreak, Link, Rich, Strong, Text
+from resumeout.inline import (
+    Code,
+    Emphasis,
+    Inline,
+    LineBreak,
+    Link,
+    ParagraphBreak,
+    Rich,
+    Strong,
+    Text,
+    split_paragraphs,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +31,8 @@ class InlineSyntax:
     link: Callable[[str, str], str]
     """(rendered label, url) -> text."""
     line_break: str
+    paragraph_break: str | None = None
+    """Between two paragraphs of one field; two line breaks (an empty line) if None."""
 
 
 def render_inline(rich: Rich, syntax: InlineSyntax) -> str:
@@ -31,19 +44,34 @@ def _node(node: Inline, syntax: InlineSyntax) -> str:
         case Text(text):
             return syntax.escape(text)
         case Strong(children):
-            inner = "".join(_node(child, syntax) for child in children)
-            return _wrap(inner, syntax.strong)
+            return _each_paragraph(children, syntax, lambda inner: _wrap(inner, syntax.strong))
         case Emphasis(children):
-            inner = "".join(_node(child, syntax) for child in children)
-            return _wrap(inner, syntax.emphasis)
+            return _each_paragraph(children, syntax, lambda inner: _wrap(inner, syntax.emphasis))
         case Code(text):
             return syntax.code(text)
         case Link(url, children):
-            return syntax.link("".join(_node(child, syntax) for child in children), url)
+            return _each_paragraph(children, syntax, lambda inner: syntax.link(inner, url))
         case LineBreak():
             return syntax.line_break
+        case ParagraphBreak():
+            return _paragraph_break(syntax)
         case _:
             assert_never(node)
+
+
+def _each_paragraph(
+    children: tuple[Inline, ...], syntax: InlineSyntax, markup: Callable[[str], str]
+) -> str:
+    """Formatting around paragraphs closes and reopens around each one: Markdown's bold,
+    italics and links end where a paragraph ends."""
+    return _paragraph_break(syntax).join(
+        markup("".join(_node(child, syntax) for child in paragraph))
+        for paragraph in split_paragraphs(children)
+    )
+
+
+def _paragraph_break(syntax: InlineSyntax) -> str:
+    return syntax.line_break * 2 if syntax.paragraph_break is None else syntax.paragraph_break
 
 
 def _wrap(inner: str, delimiters: tuple[str, str]) -> str:

@@ -35,6 +35,35 @@ def _escape_marker(marker: str) -> str:
     return marker[:-1] + "\\" + marker[-1] if marker[-1] in ".)" else "\\" + marker
 
 
+# What CommonMark renderers trim from a heading's ends (markdown-it trims every Unicode
+# space, not only spaces and tabs), and the line ends a one-line heading cannot hold.
+_HEADING_TRIMMED = "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(
+    chr(code) for code in range(0x2000, 0x200B)
+)
+# A run of `#` at the end, alone or after a space or tab, closes an ATX heading and is
+# dropped: "## Languages: F #" would read "Languages: F".
+_CLOSING_SEQUENCE = re.compile(r"(^|[ \t])(#+)\Z")
+
+
+def heading(level: int, text: str) -> str:
+    """An ATX heading whose content reads back as exactly ``text``.
+
+    The characters a renderer would trim at either end, and line ends anywhere, are
+    written as numeric character references; a closing sequence of `#` is escaped.
+    """
+    start = len(text) - len(text.lstrip(_HEADING_TRIMMED))
+    end = max(start, len(text.rstrip(_HEADING_TRIMMED)))
+    core = escape_block_start(escape(text[start:end]))
+    core = _CLOSING_SEQUENCE.sub(lambda m: f"{m[1]}\\{m[2]}", core)
+    core = re.sub(r"[\n\r]", lambda m: _reference(m[0]), core)
+    edges = "".join(map(_reference, text[:start])), "".join(map(_reference, text[end:]))
+    return f"{'#' * level} {edges[0]}{core}{edges[1]}"
+
+
+def _reference(char: str) -> str:
+    return f"&#{ord(char)};"
+
+
 def _code(text: str) -> str:
     # A fence one backtick longer than the longest run inside it; pad if it touches one.
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
@@ -57,6 +86,7 @@ MARKDOWN = InlineSyntax(
     code=_code,
     link=_link,
     line_break="\\\n",
+    paragraph_break="\n\n",
 )
 
 
@@ -73,13 +103,13 @@ class MarkdownExporter(Exporter):
 
     def render(self, resume: Resume) -> str:
         document = present(resume)
-        blocks = [f"# {escape_block_start(escape(document.name))}"]
+        blocks = [heading(1, document.name)]
         if document.headline:
             blocks.append(escape_block_start(inline(document.headline)))
         if document.contacts:
             blocks.append(" · ".join(inline(contact.rich) for contact in document.contacts))
         for section in document.sections:
-            blocks.append(f"## {escape_block_start(escape(section.title))}")
+            blocks.append(heading(2, section.title))
             blocks.extend(_entry(entry) for entry in section.entries)
         if document.last_updated:
             blocks.append(f"*{escape(document.last_updated)}*")
@@ -92,5 +122,12 @@ def _entry(entry: EntryView) -> str:
         first += f" — {inline(entry.aside)}" if first else inline(entry.aside)
     lines = [escape_block_start(line) for line in (first, *map(inline, entry.lines)) if line]
     block = "\\\n".join(lines)
-    bullets = "\n".join(f"- {inline(bullet)}".replace("\n", "\n  ") for bullet in entry.bullets)
+    bullets = "\n".join(_list_item(inline(bullet)) for bullet in entry.bullets)
     return "\n\n".join(part for part in (block, bullets) if part)
+
+
+def _list_item(text: str) -> str:
+    # Continuation lines are indented to stay in the item; a blank line between two
+    # paragraphs stays empty (no trailing spaces).
+    first, *rest = text.split("\n")
+    return "\n".join([f"- {first}", *(f"  {line}" if line else "" for line in rest)])

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import textwrap
-import unicodedata
 from typing import TYPE_CHECKING
 
 from resumeout.exporters.base import Exporter
 from resumeout.exporters.inline_text import InlineSyntax, render_inline
+
+# display_width stays importable from here, where it used to live.
+from resumeout.exporters.text_wrap import display_width as display_width
+from resumeout.exporters.text_wrap import wrap
 from resumeout.presentation import EntryView, display_url, present
 
 if TYPE_CHECKING:
@@ -35,6 +37,7 @@ PLAIN = InlineSyntax(
     code=lambda text: text,
     link=_link,
     line_break="\n",
+    paragraph_break="\n\n",
 )
 
 
@@ -44,11 +47,6 @@ def _digits(text: str) -> str:
 
 def plain(rich: Rich) -> str:
     return render_inline(rich, PLAIN)
-
-
-def display_width(text: str) -> int:
-    """Terminal columns: East Asian wide characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 class TextExporter(Exporter):
@@ -62,18 +60,20 @@ class TextExporter(Exporter):
         document = present(resume)
         out = [document.name]
         if document.headline:
-            out += _wrap(plain(document.headline), width)
+            out += wrap(plain(document.headline), width)
         if document.contacts:
             contacts = [plain(contact.rich) for contact in document.contacts]
-            out += _wrap(" | ".join(contacts), width)
+            out += wrap(" | ".join(contacts), width)
         for section in document.sections:
-            out += ["", "", section.title, "-" * min(width, max(display_width(section.title), 3))]
+            # One blank line before each section, as between entries; the underline
+            # tells a section from an entry.
+            out += ["", section.title, "-" * min(width, max(display_width(section.title), 3))]
             for index, entry in enumerate(section.entries):
                 if index and not entry.compact:
                     out.append("")
                 out += _entry(entry, width)
         if document.last_updated:
-            out += ["", "", document.last_updated]
+            out += ["", document.last_updated]
         return "\n".join(out) + "\n"
 
 
@@ -84,27 +84,11 @@ def _entry(entry: EntryView, width: int) -> list[str]:
     if heading and aside and "\n" not in heading and gap >= 3:
         lines.append(heading + " " * gap + aside)  # dates right-aligned, on the same line
     else:
-        lines += _wrap(heading, width)
-        lines += _wrap(aside, width, INDENT, INDENT) if heading else _wrap(aside, width)
+        lines += wrap(heading, width)
+        lines += wrap(aside, width, INDENT, INDENT) if heading else wrap(aside, width)
     for line in entry.lines:
         indent = INDENT if heading or aside else ""
-        lines += _wrap(plain(line), width, indent, indent)
+        lines += wrap(plain(line), width, indent, indent)
     for bullet in entry.bullets:
-        lines += _wrap(plain(bullet), width, INDENT + BULLET, INDENT + " " * len(BULLET))
-    return lines
-
-
-def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
-    # Never break inside a word or a URL: a long one overflows its line instead.
-    wrapper = textwrap.TextWrapper(
-        width,
-        initial_indent=first,
-        subsequent_indent=rest,
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        lines += wrapper.wrap(paragraph) or [first.rstrip()]
-        wrapper.initial_indent = rest
+        lines += wrap(plain(bullet), width, INDENT + BULLET, INDENT + " " * len(BULLET))
     return lines

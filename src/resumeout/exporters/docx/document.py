@@ -22,7 +22,7 @@ from resumeout.exporters.rhythm import Rhythm
 from resumeout.inline import Rich, runs
 from resumeout.model import Design, Resume
 from resumeout.presentation import EntryView, present
-from resumeout.timestamps import document_timestamp
+from resumeout.timestamps import document_timestamp, zip_entry_time
 
 PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
 
@@ -64,7 +64,8 @@ def build_docx(resume: Resume) -> bytes:
 
     properties = document.core_properties
     metadata = view.metadata
-    stamp = document_timestamp(resume).replace(tzinfo=None)
+    moment = document_timestamp(resume)
+    stamp = moment.replace(tzinfo=None)
     properties.title = metadata.title
     properties.author = metadata.author
     properties.subject = metadata.subject
@@ -73,7 +74,7 @@ def build_docx(resume: Resume) -> bytes:
     properties.last_modified_by = metadata.author
     properties.revision = 1
     properties.created = properties.modified = stamp
-    return _deterministic(document, stamp.timetuple()[:6])
+    return _deterministic(document, zip_entry_time(moment))
 
 
 class _Body:

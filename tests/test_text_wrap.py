@@ -1,0 +1,121 @@
+"""Wrapping by display width: any text, any width, as a reader's screen shows it."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resumeout.exporters.text_wrap import display_width, graphemes, wrap
+
+# What a reader sees as one character, each with its width in columns and whether a
+# line may break beside it inside a word (Chinese and Japanese may; Korean, which has
+# spaces between words, and Latin may not).
+CLUSTERS: dict[str, tuple[int, bool]] = {
+    "a": (1, False),
+    "Z": (1, False),
+    "7": (1, False),
+    "e\u0301": (1, False),  # e + combining acute
+    "a\u0308\u0323": (1, False),  # two marks
+    "中": (2, True),
+    "語": (2, True),
+    "あ": (2, True),
+    "カ": (2, True),
+    "Ａ": (2, True),  # fullwidth A
+    "한": (2, False),
+    "글": (2, False),
+    "\u1112\u1161\u11ab": (2, False),  # 한 spelt as jamo
+    "\U0001f600": (2, True),  # 😀
+    "\U0001f469\u200d\U0001f4bb": (2, True),  # 👩‍💻, a ZWJ sequence
+    "\U0001f1ef\U0001f1f5": (2, True),  # 🇯🇵, a flag
+    "\u2764\ufe0f": (2, False),  # ❤️ with emoji presentation
+}
+SPACES = ["", " ", " ", " ", "  ", "\t"]
+
+TOKENS = st.lists(
+    st.tuples(st.sampled_from(SPACES), st.sampled_from(sorted(CLUSTERS))), min_size=1, max_size=60
+)
+INDENTS = st.sampled_from([("", ""), ("  ", "  "), ("  • ", "    "), ("", "    ")])
+
+
+@pytest.mark.parametrize(("cluster", "expected"), CLUSTERS.items())
+def test_clusters_and_their_widths(cluster: str, expected: tuple[int, bool]) -> None:
+    assert graphemes(cluster * 3) == [cluster] * 3
+    assert display_width(cluster * 3) == 3 * expected[0]
+
+
+def test_widths_of_ordinary_text() -> None:
+    assert display_width("Zoë Ångström") == 12
+    assert display_width("東京大学 PhD") == 12
+    assert display_width("") == 0
+
+
+@given(tokens=TOKENS, width=st.integers(1, 50), indents=INDENTS)
+@settings(max_examples=400, deadline=None)
+def test_any_text_wraps_within_the_width_without_losing_or_splitting_anything(
+    tokens: list[tuple[str, str]], width: int, indents: tuple[str, str]
+) -> None:
+    first, rest = indents
+    text = "".join(space + cluster for space, cluster in tokens)
+    lines = wrap(text, width, first, rest)
+    assert lines
+    # Walk the source's clusters through the lines: each line holds the next clusters
+    # in order (their spaces between them, a tab shown as a space), whole.
+    position = 0
+    for number, line in enumerate(lines):
+        indent = first if number == 0 else rest
+        assert line.startswith(indent)
+        content = line[len(indent) :]
+        start = position
+        shown = tokens[position][1]  # the spaces before a line's first cluster go
+        position += 1
+        while shown != content:
+            assert content.startswith(shown), (content, shown)
+            space, cluster = tokens[position]
+            shown += space.replace("\t", " ") + cluster
+            position += 1
+        # The line ends where a break is allowed: at a space, or beside a character of
+        # a script that breaks anywhere.
+        if position < len(tokens):
+            space, after = tokens[position]
+            before = tokens[position - 1][1]
+            assert space or CLUSTERS[before][1] or CLUSTERS[after][1]
+        # Over the width only when nothing on the line could have been broken.
+        if display_width(line) > width:
+            inside = tokens[start + 1 : position]
+            assert not any(space for space, _ in inside)
+            pairs = zip(tokens[start:position], inside, strict=False)
+            assert not any(CLUSTERS[a][1] or CLUSTERS[b][1] for (_, a), (_, b) in pairs)
+    assert position == len(tokens)
+
+
+@given(
+    words=st.lists(
+        st.text("abcxyzé-/:.", min_size=1, max_size=15).map(lambda w: w.replace(" ", "")),
+        min_size=1,
+        max_size=30,
+    ),
+    width=st.integers(10, 80),
+)
+@settings(max_examples=200, deadline=None)
+def test_words_and_urls_come_back_whole_and_in_order(words: list[str], width: int) -> None:
+    words = [word for word in words if word]
+    text = " ".join([*words, "https://example.org/" + "x" * 90])
+    lines = wrap(text, width, "  ", "  ")
+    assert [word for line in lines for word in line.split()] == text.split()
+    for line in lines:
+        assert display_width(line) <= width or len(line.split()) == 1
+
+
+def test_line_breaks_and_paragraphs_are_kept() -> None:
+    assert wrap("one two\n\nthree", 80, "- ", "  ") == ["- one two", "", "  three"]
+    assert wrap("", 80, "- ", "  ") == []
+
+
+def test_no_line_starts_with_a_closing_mark() -> None:
+    text = "研究了大规模语言模型。" * 8
+    for width in range(4, 40):
+        for line in wrap(text, width):
+            assert not unicodedata.category(line[0]).startswith("P"), (width, line)
