@@ -46,6 +46,9 @@ def drop_leftovers(document: Document) -> None:
         for relationship_id, relationship in list(relationships.items()):
             if relationship.reltype in kinds:
                 del relationships[relationship_id]
+    for element in document.element.iter():  # the section's revision ids
+        for attribute in [name for name in element.attrib if name.startswith(qn("w:rsid"))]:
+            del element.attrib[attribute]
 
 
 def write_settings(document: Document, *, embedded_fonts: bool) -> None:
