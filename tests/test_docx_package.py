@@ -439,3 +439,50 @@ def test_without_embedded_fonts_libreoffice_substitutes(tmp_path: Path, seed: Re
     pdf = libreoffice_pdf(path, tmp_path, fonts=())
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
     assert "SourceSans" not in fonts.stdout
+
+
+def _wider_source_sans(folder: Path, factor: float) -> list[Path]:
+    """Source Sans Pro with every advance ``factor`` times wider, installed under its own
+    name: a substitute that sets the same text wider, as another sans would."""
+    styles = {
+        "regular": "Regular",
+        "bold": "Bold",
+        "italic": "Italic",
+        "bold_italic": "Bold Italic",
+    }
+    paths = []
+    folder.mkdir(parents=True, exist_ok=True)
+    for slot, file in bundled_files().items():
+        font = TTFont(file.path)
+        metrics = font["hmtx"].metrics
+        for glyph, (advance, bearing) in list(metrics.items()):
+            metrics[glyph] = (round(advance * factor), bearing)
+        for tag in ("GPOS", "kern"):
+            if tag in font:
+                del font[tag]
+        names = font["name"]
+        names.names = [record for record in names.names if record.nameID not in (16, 17)]
+        for name_id, value in ((1, "Source Sans Pro"), (2, styles[slot])):
+            names.removeNames(nameID=name_id)
+            names.setName(value, name_id, 3, 1, 0x409)
+        paths.append(folder / file.path.name)
+        font.save(paths[-1])
+    return paths
+
+
+@needs_libreoffice
+@pytest.mark.skipif(
+    _source_sans_installed(), reason="Source Sans Pro is installed: it would be used instead"
+)
+def test_a_wider_substitute_loses_no_text(tmp_path: Path, seed: Resume) -> None:
+    """Nothing hangs on our font's exact widths: drawn 10 % wider, the résumé is still one
+    page with every fact on it (no date pushed out of sight, no text clipped)."""
+    path = tmp_path / "r.docx"
+    path.write_bytes(DocxExporter().render(without_embedding(seed)))
+    wider = _wider_source_sans(tmp_path / "wider", 1.1)
+    pdf = libreoffice_pdf(path, tmp_path, fonts=wider)
+    layout = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert layout.count("\f") == 1
+    assert [fact for fact in SEED_FACTS if fact not in normalise(layout)] == []
