@@ -6,6 +6,7 @@ import io
 import os
 import shutil
 import subprocess
+from collections.abc import Iterable
 from pathlib import Path
 
 import docx
@@ -49,16 +50,19 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
-def libreoffice_pdf(docx_path: Path, work: Path) -> Path:
+def libreoffice_pdf(docx_path: Path, work: Path, fonts: Iterable[Path] | None = None) -> Path:
     """Convert a DOCX with LibreOffice, as a user who has the design's font installed
-    would see it (the bundled Source Sans Pro family is given to its fontconfig)."""
+    would see it (the bundled Source Sans Pro family is given to its fontconfig), or who
+    has only ``fonts`` (none: only the system's and the document's own)."""
     from resumeout.exporters.pdf.fonts import bundled_files
 
     home = work / "lo-home"
-    fonts = home / ".fonts"
-    fonts.mkdir(parents=True, exist_ok=True)
-    for file in bundled_files()["regular"].path.parent.glob("*.ttf"):
-        shutil.copy(file, fonts)
+    folder = home / ".fonts"
+    folder.mkdir(parents=True, exist_ok=True)
+    if fonts is None:
+        fonts = bundled_files()["regular"].path.parent.glob("*.ttf")
+    for file in fonts:
+        shutil.copy(file, folder)
     outdir = work / "lo-out"
     subprocess.run(
         [

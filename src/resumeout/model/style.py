@@ -34,6 +34,11 @@ class Design(Model):
         description="A font family name, or a path (relative to the résumé) to a .ttf file "
         "or a folder.",
     )
+    embed_fonts: bool = Field(
+        default=True,
+        description="Embed the font in the DOCX (only the characters it uses), so it looks "
+        "the same on machines without it; false makes a smaller file.",
+    )
     font_size: Annotated[
         float,
         Field(ge=7.0, le=14.0, description="Body text size in points; headings scale from it."),

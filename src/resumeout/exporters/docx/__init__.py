@@ -14,10 +14,10 @@ class DocxExporter(Exporter):
     name = "docx"
     suffix = ".docx"
     media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    description = "Word document with named styles, real lists and links"
+    description = "Word document with named styles, real lists and links, fonts embedded"
     binary = True
 
     def render(self, resume: Resume) -> bytes:
         from resumeout.exporters.docx.document import build_docx
 
-        return build_docx(resume)
+        return build_docx(resume, self.base_dir, self.warnings)

@@ -1,5 +1,10 @@
 """The named styles of the Word document, set from ``design``: restyling a style in
-Word or LibreOffice restyles every paragraph that uses it."""
+Word or LibreOffice restyles every paragraph that uses it.
+
+Every style is defined here from nothing (the template's are removed first), so none
+carries a theme font, a border or a spacing of the template's: what the document looks
+like is what this module says.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,9 @@ from typing import cast
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt, RGBColor
 from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 
@@ -28,27 +34,49 @@ NOTE = "Note"
 # Word has no font for CJK unless the East-Asian slot names one; these are the common
 # ones on Windows, macOS and Linux, in that order of preference.
 EAST_ASIAN_FONT = "Microsoft YaHei"
+# The language of the text (spelling, hyphenation), also the package's language.
+LANGUAGE = "en-US"
+_LANGUAGES = {"val": LANGUAGE, "eastAsia": "zh-CN", "bidi": "ar-SA"}
+_BULLET_LIST = 1
+"""The numbering instance List Bullet paragraphs belong to."""
+
+# The defaults every word processor expects: the default paragraph, character, table and
+# numbering styles.
+_DEFAULT_STYLES = """
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal">
+  <w:name w:val="Normal"/><w:qFormat/></w:style>
+<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">
+  <w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>
+  <w:unhideWhenUsed/></w:style>
+<w:style w:type="table" w:default="1" w:styleId="TableNormal">
+  <w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>
+  <w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>
+  <w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>
+  <w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
+<w:style w:type="numbering" w:default="1" w:styleId="NoList">
+  <w:name w:val="No List"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>
+</w:style>
+"""
 
 
-def define_styles(document: Document, design: Design, text_width: float) -> None:
+def define_styles(document: Document, design: Design, family: str, text_width: float) -> None:
+    _start_from_defaults(document, family)
     styles = document.styles
     rhythm = Rhythm.of(design)
     size = rhythm.size
     accent = RGBColor.from_string(design.accent_color.lstrip("#").upper())
 
     normal = styles["Normal"]
-    _font(normal, design.font, size)
+    _font(normal, family, size)
     _spacing(normal, rhythm.leading)
-    _lang(normal)
 
-    name = styles[NAME]
-    _font(name, design.font, rhythm.name[0], bold=True, color=accent)
+    name = _paragraph_style(document, NAME, builtin=True)
+    _font(name, family, rhythm.name[0], bold=True, color=accent)
     _spacing(name, rhythm.name[1])
     name.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _remove_border(name)
 
-    headline = styles[HEADLINE]
-    _font(headline, design.font, rhythm.headline[0], italic=False, color=RGBColor(0x33, 0x33, 0x33))
+    headline = _paragraph_style(document, HEADLINE, builtin=True)
+    _font(headline, family, rhythm.headline[0], italic=False, color=RGBColor(0x33, 0x33, 0x33))
     _spacing(headline, rhythm.headline[1])
     headline.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
@@ -56,13 +84,16 @@ def define_styles(document: Document, design: Design, text_width: float) -> None
     contact.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _spacing(contact, rhythm.leading, before=rhythm.contact_before)
 
-    section = styles[SECTION]
-    _font(section, design.font, rhythm.section[0], bold=True, color=accent)
+    section = _paragraph_style(document, SECTION, builtin=True)
+    _font(section, family, rhythm.section[0], bold=True, color=accent)
     _spacing(section, rhythm.section[1], before=rhythm.section_before, after=rhythm.section_after)
     section.paragraph_format.keep_with_next = True
+    section.element.get_or_add_pPr().get_or_add_outlineLvl().val = 0  # a heading, level 1
     _bottom_border(section, design.accent_color)
 
     heading = _paragraph_style(document, ENTRY_HEADING)
+    # The aside (dates, venue) follows the heading after a tab, right-aligned on the
+    # text's right edge by a tab stop: no padding, so no reliance on any font's widths.
     heading.paragraph_format.tab_stops.add_tab_stop(Pt(text_width), WD_TAB_ALIGNMENT.RIGHT)
     heading.paragraph_format.keep_with_next = True
     _spacing(heading, rhythm.leading)
@@ -70,26 +101,67 @@ def define_styles(document: Document, design: Design, text_width: float) -> None
     details = _paragraph_style(document, ENTRY_DETAILS)
     details.paragraph_format.keep_together = True
 
-    bullet = styles[BULLET]
-    _font(bullet, design.font, size)
+    bullet = _paragraph_style(document, BULLET, builtin=True)
     _spacing(bullet, rhythm.leading)
+    bullet.element.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = _BULLET_LIST
+    _bullet_numbering(document, family, size)
 
     note = _paragraph_style(document, NOTE)
-    _font(note, design.font, rhythm.note[0], italic=True, color=RGBColor(0x55, 0x55, 0x55))
+    _font(note, family, rhythm.note[0], italic=True, color=RGBColor(0x55, 0x55, 0x55))
     note.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _spacing(note, rhythm.note[1], before=rhythm.closing_before)
 
-    link = (
-        styles[HYPERLINK]
-        if HYPERLINK in [s.name for s in styles]
-        else styles.add_style(HYPERLINK, WD_STYLE_TYPE.CHARACTER)
-    )
+    link = cast(CharacterStyle, styles.add_style(HYPERLINK, WD_STYLE_TYPE.CHARACTER, builtin=True))
+    link.base_style = styles["Default Paragraph Font"]
+    link.priority = 99
+    link.unhide_when_used = True
     link.font.color.rgb = accent
     link.font.underline = False
 
 
-def _paragraph_style(document: Document, name: str) -> ParagraphStyle:
-    style = cast(ParagraphStyle, document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH))
+def _start_from_defaults(document: Document, family: str) -> None:
+    """Replace the template's styles (hundreds, with theme fonts) by the defaults, with
+    document defaults in ``family`` and our language."""
+    fresh = parse_xml(
+        f"<w:styles {nsdecls('w')}><w:docDefaults><w:rPrDefault><w:rPr>"
+        "<w:rFonts/><w:lang/></w:rPr></w:rPrDefault>"
+        '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+        f"</w:pPr></w:pPrDefault></w:docDefaults>{_DEFAULT_STYLES}</w:styles>"
+    )
+    defaults = fresh.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    fonts = defaults.find(qn("w:rFonts"))
+    _set(fonts, ascii=family, hAnsi=family, eastAsia=EAST_ASIAN_FONT, cs=family)
+    _set(defaults.find(qn("w:lang")), **_LANGUAGES)
+    document.styles.element[:] = list(fresh)
+
+
+def _bullet_numbering(document: Document, family: str, size: float) -> None:
+    """One bullet list, "•" in the design's font: the bullet at a quarter of the text
+    size from the margin and the text at 1.1 times it, as in the PDF."""
+    left, bullet_at = round(size * 1.1 * 20), round(size * 0.25 * 20)  # twentieths of a point
+    fresh = parse_xml(
+        f'<w:numbering {nsdecls("w")}><w:abstractNum w:abstractNumId="0">'
+        '<w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="bullet"/><w:lvlText w:val="•"/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:ind w:left="{left}" w:hanging="{left - bullet_at}"/></w:pPr>'
+        '<w:rPr><w:rFonts w:hint="default"/><w:b w:val="0"/><w:i w:val="0"/></w:rPr></w:lvl>'
+        f'</w:abstractNum><w:num w:numId="{_BULLET_LIST}"><w:abstractNumId w:val="0"/>'
+        "</w:num></w:numbering>"
+    )
+    _set(fresh.find(f".//{qn('w:rFonts')}"), ascii=family, hAnsi=family, cs=family)
+    document.part.numbering_part.element[:] = list(fresh)
+
+
+def _set(element: BaseOxmlElement, **values: str) -> None:
+    """Set ``w:`` attributes; lxml escapes them (a family name is the user's text)."""
+    for key, value in values.items():
+        element.set(qn(f"w:{key}"), value)
+
+
+def _paragraph_style(document: Document, name: str, *, builtin: bool = False) -> ParagraphStyle:
+    style = cast(
+        ParagraphStyle, document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=builtin)
+    )
     style.base_style = document.styles["Normal"]
     style.quick_style = True
     return style
@@ -128,16 +200,7 @@ def _spacing(
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
 
 
-def _lang(style: BaseStyle) -> None:
-    rpr = style.element.get_or_add_rPr()
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), "en-US")
-    lang.set(qn("w:eastAsia"), "zh-CN")
-    lang.set(qn("w:bidi"), "ar-SA")
-    rpr.append(lang)
-
-
-def _bottom_border(style: ParagraphStyle, color: str) -> None:
+def _bottom_border(style: BaseStyle, color: str) -> None:
     ppr = style.element.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
@@ -149,20 +212,7 @@ def _bottom_border(style: ParagraphStyle, color: str) -> None:
     ):
         bottom.set(qn(f"w:{key}"), value)
     borders.append(bottom)
-    _remove_border(style)
-    # pBdr must come before spacing and other later elements in CT_PPr's sequence.
-    keep = ppr.find(qn("w:keepNext"))
-    anchor = ppr.find(qn("w:spacing"))
-    if anchor is not None:
-        anchor.addprevious(borders)
-    elif keep is not None:
-        keep.addnext(borders)
-    else:
-        ppr.append(borders)
-
-
-def _remove_border(style: BaseStyle) -> None:
-    ppr = style.element.pPr
-    if ppr is not None:
-        for old in ppr.findall(qn("w:pBdr")):
-            ppr.remove(old)
+    # pBdr must come before the spacing and later elements in CT_PPr's sequence.
+    ppr.insert_element_before(
+        borders, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:outlineLvl"
+    )

@@ -1,0 +1,154 @@
+"""The design's font in the Word document: the family name the styles use, and its
+faces embedded in the package (word/fonts/, referenced from fontTable.xml)."""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part, XmlPart
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from fontTools.ttLib import TTLibError
+from lxml import etree
+
+from resumeout.exporters.docx.embedding import (
+    SLOTS,
+    EmbeddedFace,
+    EmbeddingRefusedError,
+    embed_face,
+)
+from resumeout.exporters.docx.font_table import (
+    KNOWN_FONTS,
+    FontFacts,
+    facts_from_file,
+    family_name,
+    font_table,
+)
+from resumeout.exporters.docx.usage import characters_by_face
+from resumeout.exporters.fontfiles import FontFile, FontNotFoundError, find_family
+from resumeout.model import Design
+
+OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
+FONT_TABLE = "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+# What fontTools raises for a file that is not a usable font (truncated, not a font, a
+# table that contradicts another).
+_BROKEN_FONT = (TTLibError, OSError, struct.error, AssertionError, KeyError, ValueError, IndexError)
+
+
+@dataclass(frozen=True)
+class DocumentFont:
+    name: str
+    """The family name written in the styles and in fontTable.xml."""
+    files: Mapping[str, FontFile]
+    """Its files by style (regular, bold…); empty when there are none to embed."""
+    why_not_embedded: str = ""
+    """Why ``files`` is empty, for the warning."""
+
+
+def find_document_font(design: Design, base_dir: Path) -> DocumentFont:
+    """The design's font: for a path, the family its file names; for a family name, that
+    name with its files when they can be found. The DOCX can name a font it cannot
+    embed (the reader may have it), so neither case stops the export."""
+    try:
+        files, _ = find_family(design.font, base_dir)
+    except FontNotFoundError:
+        return DocumentFont(design.font, {}, "was not found (as a path, in fonts/, or installed)")
+    regular = files["regular"]
+    try:
+        return DocumentFont(family_name(regular), files)
+    except _BROKEN_FONT as error:
+        return DocumentFont(regular.path.stem, {}, f"cannot be read from {regular.path}: {error}")
+
+
+def embed_fonts(document: Document, font: DocumentFont, embed: bool, warnings: list[str]) -> bool:
+    """Write fontTable.xml for the fonts the document names, with ``font``'s faces
+    embedded when ``embed``; True when at least one face was embedded."""
+    faces: list[EmbeddedFace] = []
+    if embed and not font.files:
+        warnings.append(
+            f"font {font.name!r} {font.why_not_embedded}, so the DOCX does not embed it; "
+            "readers without it see a substitute"
+        )
+    elif embed:
+        faces = _embedded_faces(document, font, warnings)
+    table = XmlPart(
+        PackURI("/word/fontTable.xml"),
+        FONT_TABLE,
+        parse_xml(f'<w:fonts xmlns:w="{_W_NS}" xmlns:r="{_R_NS}"/>'),
+        document.part.package,
+    )
+    document.part.relate_to(table, RT.FONT_TABLE)
+    references = []
+    for number, face in enumerate(faces, start=1):
+        part = Part(
+            PackURI(f"/word/fonts/font{number}.odttf"),
+            OBFUSCATED_FONT,
+            face.data,
+            document.part.package,
+        )
+        references.append((face, table.relate_to(part, RT.FONT)))
+    described = [_describe(name, font) for name in _names_used(document, font.name)]
+    table.element.extend(list(font_table(described, {font.name: references})))
+    return bool(faces)
+
+
+def _embedded_faces(
+    document: Document, font: DocumentFont, warnings: list[str]
+) -> list[EmbeddedFace]:
+    numbering = _numbering_element(document)
+    used = characters_by_face(document.element.body, document.styles.element, numbering, font.name)
+    faces = []
+    for slot in SLOTS:
+        file = font.files.get(slot)
+        if slot not in used or file is None:
+            continue  # a word processor synthesises a face the family lacks
+        try:
+            faces.append(embed_face(file, font.name, slot, used[slot]))
+        except EmbeddingRefusedError as refusal:
+            warnings.append(
+                f"{file.path}: not embedded in the DOCX: {refusal}; readers without "
+                f"{font.name!r} see a substitute"
+            )
+        except _BROKEN_FONT as error:
+            warnings.append(f"{file.path}: not embedded in the DOCX: cannot be read: {error}")
+    return faces
+
+
+def _numbering_element(document: Document) -> etree._Element | None:
+    for relationship in document.part.rels.values():
+        if relationship.reltype == RT.NUMBERING:
+            return relationship.target_part.element
+    return None
+
+
+def _names_used(document: Document, family: str) -> list[str]:
+    """Every font the styles, the body and the numbering name, the design's first."""
+    names = {family}
+    roots = [document.styles.element, document.element.body]
+    numbering = _numbering_element(document)
+    if numbering is not None:
+        roots.append(numbering)
+    slots = [qn(f"w:{slot}") for slot in ("ascii", "hAnsi", "eastAsia", "cs")]
+    for root in roots:
+        for fonts in root.iter(qn("w:rFonts")):
+            names.update(value for slot in slots if (value := fonts.get(slot)))
+    return [family, *sorted(names - {family})]
+
+
+def _describe(name: str, font: DocumentFont) -> FontFacts:
+    if name == font.name and font.files:
+        try:
+            return facts_from_file(name, font.files["regular"])
+        except _BROKEN_FONT:
+            pass  # described by name only; its faces were warned about
+    return KNOWN_FONTS.get(name, FontFacts(name))

@@ -1,0 +1,142 @@
+"""Which characters each face of a font family draws in a finished document.
+
+Read from the document's XML rather than from the résumé, so that every way text gets a
+face (a style's bold, a run's italic, a list's bullet) is counted the way a word
+processor counts it: direct run formatting, then the run's character style, then the
+paragraph's style, each through the styles it is based on, then the document defaults.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lxml import etree
+
+from resumeout.exporters.docx.embedding import Slot
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_OFF = ("0", "false", "off")
+
+
+@dataclass(frozen=True)
+class _RunFormat:
+    """What an rPr says; None where it says nothing and inherits."""
+
+    bold: bool | None = None
+    italic: bool | None = None
+    font: str | None = None
+
+    @classmethod
+    def of(cls, rpr: etree._Element | None) -> _RunFormat:
+        if rpr is None:
+            return cls()
+        fonts = rpr.find(f"{W}rFonts")
+        return cls(
+            _toggle(rpr.find(f"{W}b")),
+            _toggle(rpr.find(f"{W}i")),
+            fonts.get(f"{W}ascii") if fonts is not None else None,
+        )
+
+    def under(self, base: _RunFormat) -> _RunFormat:
+        return _RunFormat(
+            self.bold if self.bold is not None else base.bold,
+            self.italic if self.italic is not None else base.italic,
+            self.font if self.font is not None else base.font,
+        )
+
+
+class _StyleSheet:
+    def __init__(self, styles: etree._Element) -> None:
+        self._formats: dict[str, _RunFormat] = {}
+        self._based_on: dict[str, str] = {}
+        self.default_paragraph_style: str | None = None
+        for style in styles.iter(f"{W}style"):
+            style_id = style.get(f"{W}styleId", "")
+            self._formats[style_id] = _RunFormat.of(style.find(f"{W}rPr"))
+            based_on = style.find(f"{W}basedOn")
+            if based_on is not None:
+                self._based_on[style_id] = based_on.get(f"{W}val", "")
+            if style.get(f"{W}type") == "paragraph" and style.get(f"{W}default") in ("1", "true"):
+                self.default_paragraph_style = style_id
+        self.defaults = _RunFormat.of(styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"))
+
+    def format(self, style_id: str | None) -> _RunFormat:
+        """A style's formatting with what it inherits from the styles it is based on."""
+        result = _RunFormat()
+        seen: set[str] = set()
+        while style_id is not None and style_id in self._formats and style_id not in seen:
+            seen.add(style_id)
+            result = result.under(self._formats[style_id])
+            style_id = self._based_on.get(style_id)
+        return result
+
+
+def characters_by_face(
+    body: etree._Element,
+    styles: etree._Element,
+    numbering: etree._Element | None,
+    family: str,
+) -> dict[Slot, frozenset[str]]:
+    """The characters drawn in ``family``, per face (slots no text uses are left out)."""
+    sheet = _StyleSheet(styles)
+    found: dict[Slot, set[str]] = {}
+    for paragraph in body.iter(f"{W}p"):
+        style = paragraph.find(f"{W}pPr/{W}pStyle")
+        paragraph_format = sheet.format(
+            style.get(f"{W}val") if style is not None else sheet.default_paragraph_style
+        )
+        for run in paragraph.iter(f"{W}r"):
+            rpr = run.find(f"{W}rPr")
+            run_style = rpr.find(f"{W}rStyle") if rpr is not None else None
+            effective = (
+                _RunFormat.of(rpr)
+                .under(sheet.format(run_style.get(f"{W}val") if run_style is not None else None))
+                .under(paragraph_format)
+                .under(sheet.defaults)
+            )
+            text = "".join(t.text or "" for t in run.iter(f"{W}t"))
+            _add(found, effective, text, family)
+    if numbering is not None:
+        for level in numbering.iter(f"{W}lvl"):
+            label = level.find(f"{W}lvlText")
+            if label is None:
+                continue
+            text = _label_characters(label.get(f"{W}val", ""))
+            _add(found, _RunFormat.of(level.find(f"{W}rPr")).under(sheet.defaults), text, family)
+    return {slot: frozenset(chars) for slot, chars in found.items() if chars}
+
+
+def _add(found: dict[Slot, set[str]], run: _RunFormat, text: Iterable[str], family: str) -> None:
+    if run.font != family:
+        return
+    slot: Slot
+    match (bool(run.bold), bool(run.italic)):
+        case (False, False):
+            slot = "regular"
+        case (True, False):
+            slot = "bold"
+        case (False, True):
+            slot = "italic"
+        case _:
+            slot = "bold_italic"
+    found.setdefault(slot, set()).update(text)
+
+
+def _label_characters(template: str) -> str:
+    """A list label's literal characters: ``%1.`` draws the number and the dot."""
+    literal, skip = [], False
+    for char in template:
+        if skip:
+            skip = False
+        elif char == "%":
+            skip = True
+        else:
+            literal.append(char)
+    return "".join(literal)
+
+
+def _toggle(element: etree._Element | None) -> bool | None:
+    if element is None:
+        return None
+    return element.get(f"{W}val", "true").lower() not in _OFF
