@@ -6,6 +6,7 @@ is read back by loading the YAML and exporting it, with each format's own reader
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import tempfile
@@ -320,7 +321,7 @@ def test_markdown_option_reads_markup_and_keeps_refused_links_as_text(tmp_path: 
         {"name": "Hooli", "position": "Lead", "summary": "[click](javascript:alert(1))"},
     ]
     resume, printed = imported(tmp_path, {"basics": {"name": "Ann"}, "work": work}, "--markdown")
-    document = docx.Document(__import__("io").BytesIO(load_exporter("docx")().render_bytes(resume)))
+    document = docx.Document(io.BytesIO(load_exporter("docx")().render_bytes(resume)))
     bold = [run.text for p in document.paragraphs for run in p.runs if run.bold]
     assert "fast" in bold
     exported, _ = exported_json(resume)
@@ -333,7 +334,8 @@ def test_without_markdown_stars_stay_stars(tmp_path: Path) -> None:
     work = [{"name": "Acme", "position": "Engineer", "summary": "Made **fast** things"}]
     resume, _ = imported(tmp_path, {"basics": {"name": "Ann"}, "work": work})
     entry = resume.sections[0].entries[0]
-    assert entry.summary is not None and entry.summary.text() == "Made **fast** things"  # type: ignore[union-attr]
+    assert isinstance(entry, ExperienceEntry) and entry.summary is not None
+    assert entry.summary.text() == "Made **fast** things"
 
 
 # --- export -----------------------------------------------------------------------------------
@@ -348,7 +350,7 @@ website: https://ann.example.org
 profiles: [{network: GitHub, username: ann}]
 last_updated: 2026-01-15
 sections:
-  - {id: summary, title: Summary, type: text, entries: [First., Second.]}
+  - {id: summary, title: Profile, type: text, entries: [First., Second.]}
   - {title: About, type: text, entries: [Left out.]}
   - title: Education
     type: education
@@ -416,6 +418,7 @@ sections:
 # Each field of EVERY_FIELD that JSON Resume has no place for, by its path.
 LEFT_OUT = {
     "headline",  # its link (the label is kept)
+    "sections[0].title",
     "sections[1]",
     "sections[2].entries[0].location",
     "sections[2].entries[0].advisors",

@@ -28,6 +28,8 @@ def import_json_resume(
     from resumeout.jsonresume.yaml_text import render_yaml
     from resumeout.writing import write_atomic
 
+    if target.is_dir():
+        raise UsageError(f"{target} is a folder; name the YAML file to write")
     if target.exists() and not force:
         raise UsageError(f"{target} already exists; use --force to replace it")
     if target.exists() and target.resolve() == source.resolve():

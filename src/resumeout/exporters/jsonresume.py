@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, assert_never
 from resumeout.dates import PartialDate
 from resumeout.exporters.base import Exporter
 from resumeout.inline import Code, Emphasis, Inline, LineBreak, Link, Rich, Strong, Text
-from resumeout.jsonresume.sections import SUMMARY, export_kind
+from resumeout.jsonresume.sections import SUMMARY, SectionKind, export_kind
 from resumeout.model.fields import Tagged
 
 if TYPE_CHECKING:
@@ -161,6 +161,7 @@ class JsonResumeExporter(Exporter):
                 if index == summary:
                     paragraphs = _Fields(section, path, self.warnings).texts("entries")
                     basics["summary"] = "\n\n".join(paragraphs)
+                    self._title_kept(path, section.title, SUMMARY)
                 else:
                     self.warnings.append(
                         f"{path}: JSON Resume has one summary (sections[{summary}]); "
@@ -168,11 +169,7 @@ class JsonResumeExporter(Exporter):
                     )
                 continue
             kind = export_kind(section.id, section.type)
-            if section.title != kind.title:
-                self.warnings.append(
-                    f"{path}.title: JSON Resume names its lists itself; {section.title!r} "
-                    f"is exported as `{kind.key}`"
-                )
+            self._title_kept(path, section.title, kind)
             items = document.setdefault(kind.key, [])
             for position, entry in enumerate(section.entries):
                 fields = _Fields(entry, f"{path}.entries[{position}]", self.warnings)
@@ -183,6 +180,13 @@ class JsonResumeExporter(Exporter):
             document["meta"] = {"lastModified": last_updated}
         top.done("JSON Resume")
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+    def _title_kept(self, path: str, title: str, kind: SectionKind) -> None:
+        if title != kind.title:
+            self.warnings.append(
+                f"{path}.title: JSON Resume names its parts itself; {title!r} is exported "
+                f"as `{kind.key}`"
+            )
 
 
 def _summary_index(sections: list[Section]) -> int | None:
