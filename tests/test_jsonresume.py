@@ -579,3 +579,13 @@ def test_any_text_imports_and_reads_back_exactly(text: str) -> None:
     for name in ("md", "txt"):  # laid out in lines: compared without the whitespace
         out = "".join(read_back(name, load_exporter(name)().render_bytes(resume)).split())
         assert "".join(shown("P " + text).split()) in out, name
+
+
+def test_the_same_file_imports_to_the_same_bytes(tmp_path: Path) -> None:
+    source = tmp_path / "sample.json"
+    source.write_bytes((DATA / "sample.resume.json").read_bytes())
+    target = tmp_path / "sample.yaml"
+    assert import_json_resume(source, target) == 0
+    first = target.read_bytes()
+    assert import_json_resume(source, target, force=True) == 0
+    assert target.read_bytes() == first
