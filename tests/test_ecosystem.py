@@ -1,21 +1,15 @@
-"""Plugins through entry points, the project-local exporters folder, and JSON Resume."""
+"""Plugins through entry points and the project-local exporters folder."""
 
 from __future__ import annotations
 
-import json
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
-
-import jsonschema
-import pytest
 
 from resumeout.exporters import load_exporter
 from resumeout.model import Resume
 from resumeout.validation import load_resume
 from tests.conftest import ROOT, SEED, SEED_FACTS, normalise, run_cli
 
-DATA = Path(__file__).parent / "data" / "jsonresume"
 EXPORTERS = ROOT / "exporters"
 PLUGIN = """
 from resumeout.exporters import Exporter
@@ -130,79 +124,3 @@ def test_html_escapes_user_text(tmp_path: Path) -> None:
     source.write_text("name: '<script>alert(1)</script> & co'\n", encoding="utf-8")
     html = load_exporter("html", EXPORTERS)().render_bytes(load_resume(source)).decode("utf-8")
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
-
-
-@pytest.fixture(scope="module")
-def schema() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads((DATA / "schema.json").read_text(encoding="utf-8"))
-    return loaded
-
-
-@pytest.mark.parametrize(
-    "name", sorted(p.name for p in DATA.glob("*.json") if p.name != "schema.json")
-)
-def test_import_real_files_then_export_everything(
-    tmp_path: Path, name: str, schema: dict[str, Any]
-) -> None:
-    source = tmp_path / name
-    source.write_bytes((DATA / name).read_bytes())
-    result = run_cli("import", str(source))
-    assert result.returncode == 0, result.stderr
-    target = source.with_suffix(".yaml")
-    assert target.read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=resume.schema.json"
-    )
-    export = run_cli("export", str(target), "-f", "all,jsonresume", "-o", str(tmp_path / "out"))
-    assert export.returncode == 0, export.stderr
-    exported = json.loads(next((tmp_path / "out").glob("*.json")).read_text(encoding="utf-8"))
-    jsonschema.Draft7Validator(schema).validate(exported)
-
-
-def test_import_reports_what_it_cannot_map(tmp_path: Path) -> None:
-    source = tmp_path / "sample.json"
-    source.write_bytes((DATA / "sample.resume.json").read_bytes())
-    result = run_cli("import", str(source))
-    assert "work[0].description: not imported" in result.stderr
-    assert "projects[0].roles: not imported" in result.stderr
-    assert "#   work[0].description: no matching field" in source.with_suffix(".yaml").read_text(
-        encoding="utf-8"
-    )
-    again = run_cli("import", str(source))
-    assert again.returncode == 2 and "already exists" in again.stderr
-
-
-# What JSON Resume fields the import → export round trip does not carry (each is named by
-# the import): free-form location parts, and fields resumeout has no place for.
-NOT_CARRIED = {
-    "basics": {"location", "image"},
-    "work": {"description"},
-    "projects": {"keywords", "roles", "type"},
-}
-
-
-def test_round_trip_keeps_what_the_model_can_hold(tmp_path: Path) -> None:
-    source = tmp_path / "sample.json"
-    source.write_bytes((DATA / "sample.resume.json").read_bytes())
-    assert run_cli("import", str(source)).returncode == 0
-    resume = load_resume(source.with_suffix(".yaml"))
-    exported = json.loads(load_exporter("jsonresume")().render(resume))
-    original = json.loads((DATA / "sample.resume.json").read_text(encoding="utf-8"))
-    for key, value in original.items():
-        if key in ("$schema", "meta"):
-            continue
-        if isinstance(value, dict):
-            expected = {k: v for k, v in value.items() if k not in NOT_CARRIED.get(key, ())}
-            assert {k: exported[key].get(k) for k in expected} == expected, key
-            continue
-        skip = NOT_CARRIED.get(key, set())
-        for position, item in enumerate(value):
-            expected = {k: v for k, v in item.items() if k not in skip}
-            assert exported[key][position] == expected, (key, position)
-
-
-def test_seed_exports_valid_json_resume(seed: Resume, schema: dict[str, Any]) -> None:
-    exporter = load_exporter("jsonresume")()
-    document = json.loads(exporter.render(seed))
-    jsonschema.Draft7Validator(schema).validate(document)
-    assert [p["name"] for p in document["publications"]][-1].startswith("ModalGlue")
-    assert any("authors" in warning for warning in exporter.warnings)

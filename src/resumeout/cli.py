@@ -150,7 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
         "import",
         help="convert a JSON Resume file into a resumeout YAML file",
         description="Convert a JSON Resume (jsonresume.org) file into a commented resumeout "
-        "YAML file. Everything that cannot be carried over is named by its path.",
+        "YAML file. Its text is kept exactly as written; what cannot be carried over is "
+        "named by its JSON path. Nothing is written unless the result is a valid résumé.",
     )
     convert.add_argument("source", type=Path, metavar="RESUME.json")
     convert.add_argument(
@@ -161,6 +162,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the YAML file to write (default: beside the source, .yaml)",
     )
     convert.add_argument("--force", action="store_true", help="replace an existing file")
+    convert.add_argument(
+        "--markdown",
+        action="store_true",
+        help="read the text as Markdown (**bold**, [links](…)) instead of plain text",
+    )
 
     init = commands.add_parser("init", help="write a commented starter résumé")
     init.add_argument("path", nargs="?", type=Path, default=DEFAULT_SOURCE)
@@ -211,7 +217,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             case "init":
                 return _init(args.path)
             case "import":
-                return _import_json_resume(args.source, args.output, args.force)
+                return _import_json_resume(args.source, args.output, args.force, args.markdown)
             case _:
                 parser.print_help()
                 return UsageError.exit_code
@@ -360,10 +366,11 @@ def _schema(output: Path | None) -> int:
     return EXIT_OK
 
 
-def _import_json_resume(source: Path, output: Path | None, force: bool) -> int:
+def _import_json_resume(source: Path, output: Path | None, force: bool, markdown: bool) -> int:
     from resumeout.interop import import_json_resume
 
-    return import_json_resume(source, output or source.with_suffix(".yaml"), force=force)
+    target = output or source.with_suffix(".yaml")
+    return import_json_resume(source, target, force=force, markdown=markdown)
 
 
 def _init(path: Path) -> int:
