@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from resumeout.exporters import Exporter
 from resumeout.exporters.inline_text import InlineSyntax, render_inline
-from resumeout.presentation import EntryView, SectionView, present
+from resumeout.views.document import EntryView, SectionView, present
 
 if TYPE_CHECKING:
-    from resumeout.inline import Rich
     from resumeout.model import Resume
+    from resumeout.model.inline import Rich
 
 STYLE = """
 :root { --accent: %(accent)s; color-scheme: light; }

@@ -12,7 +12,7 @@ import pytest
 
 from resumeout.exporters import load_exporter
 from resumeout.model import Resume
-from resumeout.validation import load_resume
+from resumeout.source.validation import load_resume
 from tests.conftest import ROOT, SEED, SEED_FACTS, normalise, run_cli
 
 DATA = Path(__file__).parent / "data" / "jsonresume"

@@ -11,8 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from resumeout.exporters.pdf.document import count_pages
-from resumeout.fitting import MIN_FONT_SIZE, fit_to_pages
-from resumeout.validation import load_resume
+from resumeout.source.validation import load_resume
+from resumeout.views.fitting import MIN_FONT_SIZE, fit_to_pages
 from tests.conftest import run_cli
 from tests.factories import scaled_resume_yaml
 from tests.readers import libreoffice_pdf

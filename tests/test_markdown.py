@@ -10,7 +10,7 @@ from markdown_it.token import Token
 
 from resumeout.exporters.markdown import MarkdownExporter
 from resumeout.model import Resume
-from resumeout.validation import load_resume
+from resumeout.source.validation import load_resume
 from tests.conftest import SEED_FACTS, normalise
 
 HOSTILE = [

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from resumeout.exporters.pdf import PdfExporter
 from resumeout.model import Resume
-from resumeout.validation import load_resume
+from resumeout.source.validation import load_resume
 from tests.conftest import SEED_FACTS, normalise
 
 poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from resumeout.errors import SourceError
 from resumeout.exporters import load_exporter
-from resumeout.validation import load_resume
+from resumeout.source.validation import load_resume
 from tests.conftest import SEED
 from tests.readers import read_back
 

@@ -36,7 +36,7 @@ _LAZY = {
     "Exporter": "resumeout.exporters.base",
     "load_exporter": "resumeout.exporters.registry",
     "Resume": "resumeout.model",
-    "load_resume": "resumeout.validation",
+    "load_resume": "resumeout.source.validation",
 }
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from resumeout.exporters.base import Exporter
     from resumeout.exporters.registry import load_exporter
     from resumeout.model import Resume
-    from resumeout.validation import load_resume
+    from resumeout.source.validation import load_resume
 
 
 def __getattr__(name: str) -> Any:

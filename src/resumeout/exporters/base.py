@@ -16,7 +16,7 @@ class Exporter(ABC):
     A subclass declares its format as class attributes and implements :meth:`render`,
     which must be pure: it reads the résumé and returns the file's content, with no file,
     network or clock access (dates come from the résumé), so that the same source always
-    gives the same bytes. Writing is left to :func:`resumeout.writing.write_atomic`.
+    gives the same bytes. Writing is left to :func:`resumeout.cli.writing.write_atomic`.
     """
 
     name: ClassVar[str]

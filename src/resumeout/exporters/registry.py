@@ -22,7 +22,7 @@ BUILTINS = {
     "txt": "resumeout.exporters.text:TextExporter",
     "pdf": "resumeout.exporters.pdf:PdfExporter",
     "docx": "resumeout.exporters.docx:DocxExporter",
-    "jsonresume": "resumeout.exporters.jsonresume:JsonResumeExporter",
+    "jsonresume": "resumeout.jsonresume.exporting:JsonResumeExporter",
 }
 # What `--format all` means: the documents people read, not interchange formats.
 ALL = ("md", "txt", "pdf", "docx")

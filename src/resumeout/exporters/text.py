@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 from resumeout.exporters.base import Exporter
 from resumeout.exporters.inline_text import InlineSyntax, render_inline
-from resumeout.presentation import EntryView, display_url, present
+from resumeout.views.document import EntryView, display_url, present
 
 if TYPE_CHECKING:
-    from resumeout.inline import Rich
     from resumeout.model import Resume
+    from resumeout.model.inline import Rich
 
 BULLET = "• "
 INDENT = "  "

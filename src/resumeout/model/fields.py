@@ -15,8 +15,8 @@ from pydantic import PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from resumeout.dates import PartialDate
-from resumeout.inline import Rich
-from resumeout.markup import MarkupError, check_url, parse_inline
+from resumeout.model.inline import Rich
+from resumeout.model.markup import MarkupError, check_url, parse_inline
 
 
 def _text(value: Any) -> str:

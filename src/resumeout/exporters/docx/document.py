@@ -19,10 +19,10 @@ from docx.text.paragraph import Paragraph
 from resumeout.exporters.docx import styles as names
 from resumeout.exporters.docx.styles import define_styles
 from resumeout.exporters.rhythm import Rhythm
-from resumeout.inline import Rich, runs
 from resumeout.model import Design, Resume
-from resumeout.presentation import EntryView, present
-from resumeout.timestamps import document_timestamp
+from resumeout.model.inline import Rich, runs
+from resumeout.views.document import EntryView, present
+from resumeout.views.timestamps import document_timestamp
 
 PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
 

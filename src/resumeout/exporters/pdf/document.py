@@ -22,8 +22,8 @@ from resumeout.exporters.pdf.fonts import (
 )
 from resumeout.exporters.pdf.markup import MarkupWriter
 from resumeout.model import Resume
-from resumeout.presentation import present
-from resumeout.timestamps import document_timestamp
+from resumeout.views.document import present
+from resumeout.views.timestamps import document_timestamp
 
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
 

@@ -15,7 +15,7 @@ from resumeout.exporters.pdf.fonts import Family
 from resumeout.exporters.pdf.markup import MarkupWriter
 from resumeout.exporters.rhythm import Rhythm
 from resumeout.model import Design
-from resumeout.presentation import DocumentView, EntryView, SectionView
+from resumeout.views.document import DocumentView, EntryView, SectionView
 
 MUTED = "#555555"
 # What a text extractor reads between an entry's heading and its aside (as the Markdown

@@ -9,7 +9,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from resumeout.exporters.pdf.fonts import Family, covers, fallback_fonts
-from resumeout.inline import Rich, Run, runs
+from resumeout.model.inline import Rich, Run, runs
 
 
 class MarkupWriter:

@@ -48,8 +48,8 @@ Inline = Text | Strong | Emphasis | Code | Link | LineBreak
 class Rich:
     """A parsed text field: a sequence of inline nodes.
 
-    ``Rich`` values are built by :func:`resumeout.markup.parse_inline` during validation or
-    put together by :mod:`resumeout.presentation` from model fields.
+    ``Rich`` values are built by :func:`resumeout.model.markup.parse_inline` during validation or
+    put together by :mod:`resumeout.views.document` from model fields.
     """
 
     nodes: tuple[Inline, ...]

@@ -13,8 +13,8 @@ from resumeout import __version__
 from resumeout.errors import EXIT_OK, ExportError, ResumeoutError, SourceError, UsageError
 
 if TYPE_CHECKING:
+    from resumeout.cli.reporting import ErrorFormat
     from resumeout.model import Resume
-    from resumeout.reporting import ErrorFormat
 
 DEFAULT_SOURCE = Path("resume.yaml")
 
@@ -198,13 +198,13 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 def _load(source: Path) -> Resume:
-    from resumeout.validation import load_resume
+    from resumeout.source.validation import load_resume
 
     return load_resume(source)
 
 
 def _validate(sources: list[Path], error_format: ErrorFormat) -> int:
-    from resumeout.reporting import emit
+    from resumeout.cli.reporting import emit
 
     status = EXIT_OK
     for source in sources:
@@ -234,8 +234,8 @@ def _format_names(spec: str) -> tuple[str, ...]:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from resumeout.batch import ExportPlan, default_jobs, run
-    from resumeout.console import Console
+    from resumeout.cli.batch import ExportPlan, default_jobs, run
+    from resumeout.cli.console import Console
 
     sources: list[Path] = args.sources or [DEFAULT_SOURCE]
     formats = _format_names(args.format)
@@ -271,7 +271,7 @@ def _export(args: argparse.Namespace) -> int:
         return ExportError.exit_code if any(r.failed for r in reports) else EXIT_OK
 
     if args.watch:
-        from resumeout.watching import inputs, watch
+        from resumeout.cli.watching import inputs, watch
 
         return watch(lambda: inputs(sources, args.exporters_dir), export_all)
     return export_all()
@@ -284,7 +284,7 @@ def _to_stdout(
 
     resume = _load(source)
     if variant is not None:
-        from resumeout.batch import _versions
+        from resumeout.cli.batch import _versions
 
         if variant == "all":
             raise UsageError("-o - writes one variant; name it")
@@ -311,20 +311,20 @@ def _formats() -> int:
 
 
 def _schema(output: Path | None) -> int:
-    from resumeout.schema import schema_text
+    from resumeout.model.schema import schema_text
 
     text = schema_text()
     if output is None:
         sys.stdout.write(text)
     else:
-        from resumeout.writing import write_atomic
+        from resumeout.cli.writing import write_atomic
 
         write_atomic(output, text.encode("utf-8"))
     return EXIT_OK
 
 
 def _import_json_resume(source: Path, output: Path | None, force: bool) -> int:
-    from resumeout.interop import import_json_resume
+    from resumeout.jsonresume.import_file import import_json_resume
 
     return import_json_resume(source, output or source.with_suffix(".yaml"), force=force)
 
@@ -342,8 +342,8 @@ def _init(path: Path) -> int:
         raise ExportError(f"{path}: cannot write: {error.strerror or error}") from None
     schema = path.parent / "resume.schema.json"
     if not schema.exists():  # editors read it through the file's first line
-        from resumeout.schema import schema_text
-        from resumeout.writing import write_atomic
+        from resumeout.cli.writing import write_atomic
+        from resumeout.model.schema import schema_text
 
         write_atomic(schema, schema_text().encode("utf-8"))
     print(f"wrote {path}; export it with `resumeout export {path}`", file=sys.stderr)

@@ -103,7 +103,7 @@ def export_source(source: Path, plan: ExportPlan) -> SourceReport:
     """Load ``source`` once and produce every format of ``plan``; never raises for a user
     error: problems are in the report."""
     from resumeout.exporters.registry import load_exporter
-    from resumeout.validation import load_resume
+    from resumeout.source.validation import load_resume
 
     try:
         resume = load_resume(source)
@@ -124,7 +124,7 @@ def export_source(source: Path, plan: ExportPlan) -> SourceReport:
         fit_warnings: tuple[str, ...] = ()
         target_pages = plan.fit_pages or version.design.fit_pages
         if target_pages and {"pdf", "docx"} & set(plan.formats):
-            from resumeout.fitting import fit_to_pages
+            from resumeout.views.fitting import fit_to_pages
 
             version, fit = fit_to_pages(version, target_pages, source.parent)
             label = f"{source}" + (f" [{variant}]" if variant else "")
@@ -140,7 +140,7 @@ def export_source(source: Path, plan: ExportPlan) -> SourceReport:
 
 
 def _versions(resume: Resume, variant: str | None) -> list[tuple[str | None, Resume]]:
-    from resumeout.variants import apply_variant
+    from resumeout.source.variants import apply_variant
 
     if variant is None:
         return [(None, resume)]
@@ -157,7 +157,7 @@ def _versions(resume: Resume, variant: str | None) -> list[tuple[str | None, Res
 def target_for(
     resume: Resume, exporter: Exporter, source: Path, plan: ExportPlan, variant: str | None
 ) -> Path:
-    from resumeout.naming import output_stem
+    from resumeout.cli.naming import output_stem
 
     if plan.single_file and plan.output is not None:
         return plan.output
@@ -189,7 +189,7 @@ def _render_and_write(
     plan: ExportPlan,
     extra_warnings: tuple[str, ...],
 ) -> Outcome:
-    from resumeout.writing import write_atomic
+    from resumeout.cli.writing import write_atomic
 
     name = exporter.name
     try:

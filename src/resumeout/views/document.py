@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import assert_never
 
 from resumeout.dates import DateStyle, PartialDate, format_date, format_range
-from resumeout.inline import Link, Rich, Strong, Text
 from resumeout.model import (
     EducationEntry,
     EducationSection,
@@ -31,6 +30,7 @@ from resumeout.model import (
     TextSection,
     profile_url,
 )
+from resumeout.model.inline import Link, Rich, Strong, Text
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, assert_never
 
 from resumeout.dates import PartialDate
 from resumeout.exporters.base import Exporter
-from resumeout.inline import Rich
+from resumeout.model.inline import Rich
 
 if TYPE_CHECKING:
     from resumeout.model import GenericEntry, Resume, Section

@@ -10,10 +10,10 @@ from resumeout.errors import EXIT_OK, Diagnostic, ExportError, SourceError, Usag
 
 
 def import_json_resume(source: Path, target: Path, *, force: bool = False) -> int:
+    from resumeout.cli.writing import write_atomic
     from resumeout.jsonresume.importing import convert
     from resumeout.jsonresume.yaml_text import render_yaml
-    from resumeout.validation import load_resume
-    from resumeout.writing import write_atomic
+    from resumeout.source.validation import load_resume
 
     if target.exists() and not force:
         raise UsageError(f"{target} already exists; use --force to replace it")
@@ -39,7 +39,7 @@ def import_json_resume(source: Path, target: Path, *, force: bool = False) -> in
         print(f"{source}: warning: {path}: not imported: {why}", file=sys.stderr)
     schema = target.parent / "resume.schema.json"
     if not schema.exists():
-        from resumeout.schema import schema_text
+        from resumeout.model.schema import schema_text
 
         write_atomic(schema, schema_text().encode("utf-8"))
     print(f"wrote {target}", file=sys.stderr)
