@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from resumeout.exporters.pdf.document import count_pages
+from resumeout.exporters.pdf import PdfExporter
 from resumeout.source.validation import load_resume
 from resumeout.views.fitting import MIN_FONT_SIZE, fit_to_pages
 from tests.conftest import run_cli
@@ -25,11 +25,10 @@ def two_pages(tmp_path: Path) -> Path:
     path.write_text(scaled_resume_yaml(2) + "design:\n  fit_pages: 1\n", encoding="utf-8")
     unfitted = load_resume(path)
     assert (
-        count_pages(
+        PdfExporter(tmp_path).count_pages(
             unfitted.model_copy(
                 update={"design": unfitted.design.model_copy(update={"fit_pages": None})}
-            ),
-            tmp_path,
+            )
         )
         == 2
     )
@@ -38,12 +37,13 @@ def two_pages(tmp_path: Path) -> Path:
 
 def test_fitting_reduces_spacing_first_and_reports_it(two_pages: Path) -> None:
     resume = load_resume(two_pages)
-    fitted, fit = fit_to_pages(resume, 1, two_pages.parent)
+    pdf = PdfExporter(two_pages.parent)
+    fitted, fit = fit_to_pages(resume, 1, pdf)
     assert fit.fits and fit.pages == 1
     assert fit.changes and fit.changes[0].startswith("spacing 1.00 → ")
     assert fitted.design.font_size >= MIN_FONT_SIZE
-    assert count_pages(fitted, two_pages.parent) == 1
-    again, _ = fit_to_pages(resume, 1, two_pages.parent)
+    assert pdf.count_pages(fitted) == 1
+    again, _ = fit_to_pages(resume, 1, pdf)
     assert again.design == fitted.design  # deterministic
 
 

@@ -120,13 +120,16 @@ def export_source(source: Path, plan: ExportPlan) -> SourceReport:
         return SourceReport(source, usage_error=str(error))
     outcomes: list[Outcome] = []
     notes: list[str] = []
+    # The first paged format measures the pages; every paged format gets the design found.
+    measure = next((exporter for exporter in classes if exporter.paged), None)
     for variant, version in versions:
         fit_warnings: tuple[str, ...] = ()
         target_pages = plan.fit_pages or version.design.fit_pages
-        if target_pages and {"pdf", "docx"} & set(plan.formats):
+        if target_pages and measure is not None:
             from resumeout.views.fitting import fit_to_pages
 
-            version, fit = fit_to_pages(version, target_pages, source.parent)
+            counter = measure(base_dir=source.parent)
+            version, fit = fit_to_pages(version, target_pages, counter)
             label = f"{source}" + (f" [{variant}]" if variant else "")
             if not fit.fits:
                 fit_warnings = (fit.message(target_pages),)
@@ -134,7 +137,7 @@ def export_source(source: Path, plan: ExportPlan) -> SourceReport:
                 notes.append(f"{label}: {fit.message(target_pages)}")
         for exporter_class in classes:
             exporter = exporter_class(base_dir=source.parent)
-            extra = fit_warnings if exporter.name in ("pdf", "docx") else ()
+            extra = fit_warnings if exporter.paged else ()
             outcomes.append(_produce(exporter, version, source, plan, variant, extra))
     return SourceReport(source, outcomes=tuple(outcomes), notes=tuple(notes))
 

@@ -27,6 +27,15 @@ class Exporter(ABC):
     description: ClassVar[str] = ""
     binary: ClassVar[bool] = False
     """True when :meth:`render` returns bytes; text is returned as ``str`` (UTF-8 on disk)."""
+    paged: ClassVar[bool] = False
+    """True when the output is laid out on pages: the exporter implements
+    :meth:`count_pages`, and ``--fit-pages`` (or ``design.fit_pages``) fits it."""
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        # Fail where the exporter is defined, not in the middle of someone's export.
+        if cls.paged and cls.count_pages is Exporter.count_pages:
+            raise TypeError(f"{cls.__qualname__} is paged but does not define count_pages()")
 
     def __init__(self, base_dir: Path | None = None) -> None:
         # Where the résumé lives: relative paths in it (fonts) are read from here.
@@ -38,6 +47,10 @@ class Exporter(ABC):
     @abstractmethod
     def render(self, resume: Resume) -> str | bytes:
         """Return the whole output for ``resume``."""
+
+    def count_pages(self, resume: Resume) -> int:
+        """How many pages ``resume`` takes in this format; paged exporters define it."""
+        raise NotImplementedError(f"the {self.name} exporter is not paged")
 
     def render_bytes(self, resume: Resume) -> bytes:
         output = self.render(resume)
