@@ -24,7 +24,6 @@ from resumeout.exporters import Exporter
 class EchoExporter(Exporter):
     name = "echo"
     suffix = ".echo"
-    media_type = "text/plain"
     description = "the name, shouted"
 
     def render(self, resume):

@@ -115,7 +115,7 @@ def export_source(source: Path, plan: ExportPlan) -> SourceReport:
     try:
         # Every format and variant is resolved before anything is rendered or written.
         classes = [load_exporter(name, folder) for name in plan.formats]
-        versions = _versions(resume, plan.variant)
+        versions = select_versions(resume, plan.variant)
     except UsageError as error:
         return SourceReport(source, usage_error=str(error))
     outcomes: list[Outcome] = []
@@ -142,7 +142,8 @@ def export_source(source: Path, plan: ExportPlan) -> SourceReport:
     return SourceReport(source, outcomes=tuple(outcomes), notes=tuple(notes))
 
 
-def _versions(resume: Resume, variant: str | None) -> list[tuple[str | None, Resume]]:
+def select_versions(resume: Resume, variant: str | None) -> list[tuple[str | None, Resume]]:
+    """The résumé as ``--variant`` asks: itself (no variant), one variant, or all of them."""
     from resumeout.source.variants import apply_variant
 
     if variant is None:

@@ -7,9 +7,10 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from resumeout import __version__
+from resumeout.cli.reporting import ERROR_FORMATS
 from resumeout.errors import EXIT_OK, ExportError, ResumeoutError, SourceError, UsageError
 
 if TYPE_CHECKING:
@@ -39,7 +40,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"resumeout {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_export(commands)
+    _add_validate(commands)
+    commands.add_parser("formats", help="list the available formats")
+    _add_schema(commands)
+    _add_import(commands)
+    _add_init(commands)
+    return parser
 
+
+class Commands(Protocol):
+    """What ``add_subparsers()`` returns, as the functions below use it."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser: ...
+
+
+def _add_export(commands: Commands) -> None:
     export = commands.add_parser(
         "export",
         help="write the résumé in one or more formats",
@@ -79,6 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="fit the PDF and DOCX on N pages (overrides design.fit_pages)",
     )
+    _add_run_options(export)
+    _add_common(export)
+    export.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings (such as characters no font can draw) as errors",
+    )
+
+
+def _add_run_options(export: argparse.ArgumentParser) -> None:
     export.add_argument(
         "-j",
         "--jobs",
@@ -97,27 +123,25 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--watch", action="store_true", help="export again whenever a source changes (Ctrl-C stops)"
     )
-    _add_common(export)
-    export.add_argument(
-        "--strict",
-        action="store_true",
-        help="treat warnings (such as characters no font can draw) as errors",
-    )
 
+
+def _add_validate(commands: Commands) -> None:
     validate = commands.add_parser("validate", help="check résumé files and report every problem")
     validate.add_argument("sources", nargs="*", type=Path, metavar="SOURCE")
     validate.add_argument(
         "--error-format",
-        choices=("text", "json", "github"),
+        choices=ERROR_FORMATS,
         default="text",
         help="how problems are printed (default: text)",
     )
 
-    commands.add_parser("formats", help="list the available formats")
 
+def _add_schema(commands: Commands) -> None:
     schema = commands.add_parser("schema", help="print the JSON Schema of the résumé format")
     schema.add_argument("-o", "--output", type=Path, metavar="FILE")
 
+
+def _add_import(commands: Commands) -> None:
     convert = commands.add_parser(
         "import",
         help="convert a JSON Resume file into a resumeout YAML file",
@@ -134,15 +158,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("--force", action="store_true", help="replace an existing file")
 
+
+def _add_init(commands: Commands) -> None:
     init = commands.add_parser("init", help="write a commented starter résumé")
     init.add_argument("path", nargs="?", type=Path, default=DEFAULT_SOURCE)
-    return parser
 
 
 def _add_common(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--error-format",
-        choices=("text", "json", "github"),
+        choices=ERROR_FORMATS,
         default="text",
         help="how problems are printed: text for people, json (one object a line), or "
         "github (workflow annotations) (default: text)",
@@ -284,11 +309,11 @@ def _to_stdout(
 
     resume = _load(source)
     if variant is not None:
-        from resumeout.cli.batch import _versions
+        from resumeout.cli.batch import select_versions
 
         if variant == "all":
             raise UsageError("-o - writes one variant; name it")
-        resume = _versions(resume, variant)[0][1]
+        resume = select_versions(resume, variant)[0][1]
     exporter = load_exporter(format_name, exporters_dir)(base_dir=source.parent)
     if exporter.binary:
         raise UsageError(f"{exporter.name} is a binary format; write it to a file with -o FILE")

@@ -23,7 +23,6 @@ class Exporter(ABC):
     """The format name users type: ``--format NAME``. Also the entry-point name."""
     suffix: ClassVar[str]
     """The output file's suffix, with its dot."""
-    media_type: ClassVar[str]
     description: ClassVar[str] = ""
     binary: ClassVar[bool] = False
     """True when :meth:`render` returns bytes; text is returned as ``str`` (UTF-8 on disk)."""

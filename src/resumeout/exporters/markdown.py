@@ -68,7 +68,6 @@ def inline(rich: Rich) -> str:
 class MarkdownExporter(Exporter):
     name = "md"
     suffix = ".md"
-    media_type = "text/markdown; charset=utf-8"
     description = "GitHub-flavoured Markdown"
 
     def render(self, resume: Resume) -> str:

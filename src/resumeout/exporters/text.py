@@ -54,7 +54,6 @@ def display_width(text: str) -> int:
 class TextExporter(Exporter):
     name = "txt"
     suffix = ".txt"
-    media_type = "text/plain; charset=utf-8"
     description = "plain UTF-8 text, wrapped"
 
     def render(self, resume: Resume) -> str:

@@ -58,7 +58,6 @@ def _clean(data: Data) -> Data:
 class JsonResumeExporter(Exporter):
     name = "jsonresume"
     suffix = ".json"
-    media_type = "application/json"
     description = "JSON Resume (jsonresume.org schema v1)"
 
     def render(self, resume: Resume) -> str:

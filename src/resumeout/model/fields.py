@@ -189,7 +189,8 @@ def _tagged(value: Any) -> Tagged:
 
 _TEXT_SCHEMA = {"type": "string", "minLength": 1}
 
-Text = Annotated[str, PlainValidator(_text), WithJsonSchema(_TEXT_SCHEMA)]
+# Text taken as written (names, places, labels): unlike Markup, no inline Markdown is parsed.
+PlainText = Annotated[str, PlainValidator(_text), WithJsonSchema(_TEXT_SCHEMA)]
 Markup = Annotated[
     Rich,
     PlainValidator(_markup),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import assert_never
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,8 @@ def _node_text(node: Inline) -> str:
             return "".join(_node_text(child) for child in children)
         case LineBreak():
             return "\n"
+        case _:
+            assert_never(node)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,3 +127,5 @@ def _runs(nodes: tuple[Inline, ...], bold: bool, italic: bool, url: str | None) 
                 yield from _runs(children, bold, italic, target)
             case LineBreak():
                 yield Run("", line_break=True)
+            case _:
+                assert_never(node)

@@ -13,7 +13,6 @@ if TYPE_CHECKING:
 class DocxExporter(Exporter):
     name = "docx"
     suffix = ".docx"
-    media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     description = "Word document with named styles, real lists and links"
     binary = True
     paged = True

@@ -21,10 +21,9 @@ from resumeout.exporters.docx.styles import define_styles
 from resumeout.exporters.rhythm import Rhythm
 from resumeout.model import Design, Resume
 from resumeout.model.inline import Rich, runs
+from resumeout.model.style import PAGE_SIZES
 from resumeout.views.document import EntryView, present
 from resumeout.views.timestamps import document_timestamp
-
-PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
 
 
 @lru_cache(maxsize=16)

@@ -13,7 +13,6 @@ if TYPE_CHECKING:
 class PdfExporter(Exporter):
     name = "pdf"
     suffix = ".pdf"
-    media_type = "application/pdf"
     description = "PDF, fonts embedded, text extractable"
     binary = True
     paged = True

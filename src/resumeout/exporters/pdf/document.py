@@ -6,7 +6,6 @@ import io
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfbase.ttfonts import TTFError
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
@@ -22,10 +21,9 @@ from resumeout.exporters.pdf.fonts import (
 )
 from resumeout.exporters.pdf.markup import MarkupWriter
 from resumeout.model import Resume
+from resumeout.model.style import PAGE_SIZES
 from resumeout.views.document import present
 from resumeout.views.timestamps import document_timestamp
-
-PAGE_SIZES = {"letter": LETTER, "a4": A4}
 
 
 def build_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:

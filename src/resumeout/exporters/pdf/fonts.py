@@ -18,8 +18,6 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-STYLES = ("regular", "bold", "italic", "bold_italic")
-BUNDLED_FAMILY = "Source Sans Pro"
 _BUNDLED_FILES = {
     "regular": "SourceSansPro-Regular.ttf",
     "bold": "SourceSansPro-Semibold.ttf",  # Semibold reads as bold at résumé sizes
