@@ -1,10 +1,11 @@
 """The package's public façade: every name it exports resolves, from the module its table
-names, and the names the type checker sees are the same ones."""
+names; the names the type checker sees are the same ones; the README documents them."""
 
 from __future__ import annotations
 
 import ast
 import importlib
+import re
 from pathlib import Path
 
 import resumeout
@@ -39,3 +40,12 @@ def test_the_api_exports_a_resume(tmp_path: object) -> None:
     resume = resumeout.load_resume(SEED)
     markdown = resumeout.load_exporter("markdown")().render_bytes(resume)
     assert markdown.startswith(b"# Runyu Lu")
+
+
+def test_the_readme_documents_every_public_name() -> None:
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Public API", 1)[1].split("\n## ", 1)[0]
+    missing = [name for name in resumeout.__all__ if not re.search(rf"`{name}\b", section)]
+    assert missing == [], "document these in the README's Public API section"
