@@ -72,7 +72,7 @@ def process(runs: int, out: Path) -> None:
 
 def inprocess(runs: int) -> None:
     from resumeout.exporters import load_exporter
-    from resumeout.validation import load_resume
+    from resumeout.source.validation import load_resume
 
     print(f"in process, resume.yaml (median of {runs}, after a warm-up)")
     show("load + validate", measure(partial(load_resume, SEED), runs), "ms")
@@ -85,7 +85,7 @@ def inprocess(runs: int) -> None:
 
 def scaling(runs: int, out: Path) -> None:
     from resumeout.exporters import load_exporter
-    from resumeout.validation import load_resume
+    from resumeout.source.validation import load_resume
 
     print("in process, by size (time per entry should stay flat: linear growth)")
     for copies in (1, 10, 100, 1000):

@@ -1,7 +1,7 @@
 """A project-local exporter: the résumé as one self-contained, accessible web page.
 
 Loaded only when named: ``resumeout export --exporters-dir exporters --format html`` (or
-``settings.exporters_dir: exporters`` in the résumé). It uses resumeout's public pieces —
+``settings.exporters_dir: exporters`` in the résumé). It uses only resumeout's public API —
 the Exporter contract, the shared inline walker and the format-neutral views — exactly as
 a third-party exporter would.
 """
@@ -11,13 +11,10 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from resumeout.exporters import Exporter
-from resumeout.exporters.inline_text import InlineSyntax, render_inline
-from resumeout.presentation import EntryView, SectionView, present
+from resumeout import EntryView, Exporter, InlineSyntax, SectionView, present, render_inline
 
 if TYPE_CHECKING:
-    from resumeout.inline import Rich
-    from resumeout.model import Resume
+    from resumeout import Resume, Rich
 
 STYLE = """
 :root { --accent: %(accent)s; color-scheme: light; }
@@ -68,7 +65,6 @@ def inline(rich: Rich) -> str:
 class HtmlExporter(Exporter):
     name = "html"
     suffix = ".html"
-    media_type = "text/html; charset=utf-8"
     description = "a self-contained web page (project-local example)"
 
     def render(self, resume: Resume) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from resumeout.model import Resume
-from resumeout.validation import load_resume
+from resumeout.source.validation import load_resume
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "resume.yaml"

@@ -13,6 +13,9 @@ import docx
 from markdown_it import MarkdownIt
 from pypdf import PdfReader
 
+READERS = ("md", "txt", "pdf", "docx")
+"""The formats :func:`read_back` reads."""
+
 
 def read_back(format_name: str, data: bytes) -> str:
     """The text a reader of the output sees (formatting dropped, links as their labels)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -28,7 +29,7 @@ def folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_a_folder_exports_in_parallel_with_a_summary(folder: Path) -> None:
+def test_a_folder_exports_with_a_summary(folder: Path) -> None:
     dist = folder / "dist"
     sources = [str(folder / n) for n in ("a.yaml", "b.yaml", "c.yaml")]
     result = run_cli("export", *sources, "--format", "all", "-o", str(dist), "--jobs", "2")
@@ -45,6 +46,45 @@ def test_a_folder_exports_in_parallel_with_a_summary(folder: Path) -> None:
     }
     assert rows[sources[0]] == ["written"] * 4
     assert rows[sources[2]] == ["invalid:", "1", "problem(s)"]
+
+
+# Records the process that rendered it, and takes long enough that a second worker starts
+# on the next source meanwhile.
+WHERE = """
+import os
+import time
+
+from resumeout import Exporter
+
+
+class WhereExporter(Exporter):
+    name = "where"
+    suffix = ".where"
+
+    def render(self, resume):
+        time.sleep(0.5)
+        return f"{os.getpid()} {os.getppid()}\\n"
+"""
+
+
+def test_jobs_export_sources_in_parallel_worker_processes(tmp_path: Path) -> None:
+    (tmp_path / "exporters").mkdir()
+    (tmp_path / "exporters" / "where.py").write_text(WHERE, encoding="utf-8")
+    sources = []
+    for name in ("Ann Lee", "Bo Chen", "Cy Diaz"):
+        sources.append(tmp_path / f"{name.split()[0]}.yaml")
+        sources[-1].write_text(f"name: {name}\n", encoding="utf-8")
+    dist = tmp_path / "dist"
+    options = ["-f", "where", "--exporters-dir", str(tmp_path / "exporters"), "--jobs", "2"]
+    result = run_cli("export", *map(str, sources), *options, "-o", str(dist))
+    assert result.returncode == 0, result.stderr
+    rendered = [tuple(p.read_text(encoding="utf-8").split()) for p in dist.glob("*.where")]
+    assert len(rendered) == 3
+    workers = {pid for pid, _ in rendered}
+    parents = {parent for _, parent in rendered}
+    # Not in the command's own process (whose parent is this test), but in two workers of it.
+    assert str(os.getpid()) not in parents and len(parents) == 1
+    assert len(workers) == 2 and not workers & parents
 
 
 def test_check_passes_after_export_and_fails_after_an_edit(folder: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from resumeout.exporters import load_exporter, registrations
-from resumeout.validation import load_resume
+from resumeout.source.validation import load_resume
 from tests.conftest import run_cli
 from tests.readers import read_back
 

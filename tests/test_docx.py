@@ -55,7 +55,7 @@ def test_no_tables_text_boxes_or_header_text(seed_docx: bytes) -> None:
 
 
 def test_bullets_are_a_real_list(tmp_path: Path) -> None:
-    from resumeout.validation import load_resume
+    from resumeout.source.validation import load_resume
 
     source = tmp_path / "r.yaml"
     source.write_text(

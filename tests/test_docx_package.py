@@ -24,8 +24,8 @@ from fontTools.ttLib import TTFont
 from resumeout.exporters.docx import DocxExporter
 from resumeout.exporters.pdf.fonts import bundled_files
 from resumeout.model import Resume
-from resumeout.presentation import present
-from resumeout.validation import load_resume
+from resumeout.source.validation import load_resume
+from resumeout.views.document import present
 from tests.conftest import SEED_FACTS, normalise, run_cli
 from tests.readers import libreoffice_pdf
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from resumeout.exporters import load_exporter
 from resumeout.model import Resume
-from resumeout.validation import load_resume
+from resumeout.source.validation import load_resume
 from tests.conftest import ROOT, SEED, SEED_FACTS, normalise, run_cli
 
 EXPORTERS = ROOT / "exporters"
@@ -18,7 +18,6 @@ from resumeout.exporters import Exporter
 class EchoExporter(Exporter):
     name = "echo"
     suffix = ".echo"
-    media_type = "text/plain"
     description = "the name, shouted"
 
     def render(self, resume):

@@ -11,9 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from resumeout.exporters.pdf import PdfExporter
-from resumeout.exporters.pdf.document import count_pages
-from resumeout.fitting import MIN_FONT_SIZE, fit_to_pages
-from resumeout.validation import load_resume
+from resumeout.source.validation import load_resume
+from resumeout.views.fitting import MIN_FONT_SIZE, fit_to_pages
 from tests.conftest import run_cli
 from tests.factories import scaled_resume_yaml
 from tests.pdf_pages import pages_ending_with_a_title
@@ -27,11 +26,10 @@ def two_pages(tmp_path: Path) -> Path:
     path.write_text(scaled_resume_yaml(2) + "design:\n  fit_pages: 1\n", encoding="utf-8")
     unfitted = load_resume(path)
     assert (
-        count_pages(
+        PdfExporter(tmp_path).count_pages(
             unfitted.model_copy(
                 update={"design": unfitted.design.model_copy(update={"fit_pages": None})}
-            ),
-            tmp_path,
+            )
         )
         == 2
     )
@@ -40,12 +38,13 @@ def two_pages(tmp_path: Path) -> Path:
 
 def test_fitting_reduces_spacing_first_and_reports_it(two_pages: Path) -> None:
     resume = load_resume(two_pages)
-    fitted, fit = fit_to_pages(resume, 1, two_pages.parent)
+    pdf = PdfExporter(two_pages.parent)
+    fitted, fit = fit_to_pages(resume, 1, pdf)
     assert fit.fits and fit.pages == 1
     assert fit.changes and fit.changes[0].startswith("spacing 1.00 → ")
     assert fitted.design.font_size >= MIN_FONT_SIZE
-    assert count_pages(fitted, two_pages.parent) == 1
-    again, _ = fit_to_pages(resume, 1, two_pages.parent)
+    assert pdf.count_pages(fitted) == 1
+    again, _ = fit_to_pages(resume, 1, pdf)
     assert again.design == fitted.design  # deterministic
 
 
@@ -96,7 +95,7 @@ def test_the_report_names_only_what_changed(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     resume = load_resume(path)
-    fitted, fit = fit_to_pages(resume, 1, tmp_path)
+    fitted, fit = fit_to_pages(resume, 1, PdfExporter(tmp_path))
     assert fit.fits and len(fit.changes) == 1 and fit.changes[0].startswith("spacing 2.00 → ")
     assert fitted.design.margins == resume.design.margins
     out = tmp_path / "out"
@@ -110,7 +109,7 @@ def test_a_fitted_long_pdf_never_ends_a_page_with_a_section_title(tmp_path: Path
     path = tmp_path / "long.yaml"
     path.write_text(scaled_resume_yaml(6), encoding="utf-8")
     resume = load_resume(path)
-    fitted, fit = fit_to_pages(resume, 3, tmp_path)
+    fitted, fit = fit_to_pages(resume, 3, PdfExporter(tmp_path))
     assert fit.fits and fit.pages == 3
     pdf = PdfExporter().render(fitted)
     assert pages_ending_with_a_title(pdf, (s.title for s in resume.sections)) == []

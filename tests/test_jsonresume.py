@@ -22,10 +22,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resumeout.exporters import load_exporter
-from resumeout.interop import import_json_resume
+from resumeout.jsonresume.import_file import import_json_resume
 from resumeout.jsonresume.sections import SECTIONS
 from resumeout.model import ExperienceEntry, Resume
-from resumeout.validation import load_resume
+from resumeout.source.validation import load_resume
 from tests.conftest import run_cli
 from tests.readers import read_back
 

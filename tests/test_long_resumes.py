@@ -17,7 +17,7 @@ from resumeout.exporters.docx import DocxExporter
 from resumeout.exporters.pdf import PdfExporter
 from resumeout.exporters.text import TextExporter
 from resumeout.model import Resume
-from resumeout.validation import load_resume
+from resumeout.source.validation import load_resume
 from tests.factories import entry_count, scaled_resume_yaml
 from tests.pdf_pages import page_lines, pages_ending_with_a_title
 

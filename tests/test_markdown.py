@@ -12,7 +12,7 @@ from markdown_it.token import Token
 
 from resumeout.exporters.markdown import MarkdownExporter, heading
 from resumeout.model import Resume
-from resumeout.validation import load_resume
+from resumeout.source.validation import load_resume
 from tests.conftest import SEED_FACTS, normalise
 
 HOSTILE = [

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from resumeout.inline import Code, Emphasis, LineBreak, Link, Rich, Strong, Text
-from resumeout.markup import MarkupError, parse_inline
+from resumeout.model.inline import Code, Emphasis, LineBreak, Link, Rich, Strong, Text
+from resumeout.model.markup import MarkupError, parse_inline
 
 CASES = [
     ("plain text", (Text("plain text"),)),

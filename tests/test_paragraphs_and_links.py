@@ -14,10 +14,10 @@ from markdown_it import MarkdownIt
 from pypdf import PdfReader
 
 from resumeout.exporters import load_exporter
-from resumeout.inline import Emphasis, LineBreak, Link, ParagraphBreak, Rich, Strong, Text
-from resumeout.markup import parse_inline
 from resumeout.model import Resume
-from resumeout.validation import load_resume
+from resumeout.model.inline import Emphasis, LineBreak, Link, ParagraphBreak, Rich, Strong, Text
+from resumeout.model.markup import parse_inline
+from resumeout.source.validation import load_resume
 
 PARAGRAPHS = """\
 name: Para Graph

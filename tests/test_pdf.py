@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from resumeout.exporters.pdf import PdfExporter
 from resumeout.model import Resume
-from resumeout.validation import load_resume
+from resumeout.source.validation import load_resume
 from tests.conftest import SEED_FACTS, normalise
 
 poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
@@ -158,6 +158,20 @@ def test_non_latin_text_has_no_missing_glyphs(tmp_path: Path) -> None:
         assert word in text
 
 
+def _fonts_drawing(pdf: bytes) -> list[tuple[str, str, bool]]:
+    """(text, font name, embedded) for every piece of text the first page draws."""
+    pieces: list[tuple[str, str, bool]] = []
+
+    def visit(text: str, cm: object, tm: object, font: Any, size: object) -> None:
+        if text.strip():
+            descriptor = font.get("/FontDescriptor", {}) if font else {}
+            name = str(font["/BaseFont"]).split("+")[-1] if font else "none"
+            pieces.append((text.strip(), name, "/FontFile2" in descriptor))
+
+    PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=visit)
+    return pieces
+
+
 def test_bullets_italic_and_code_use_embedded_fonts(tmp_path: Path) -> None:
     source = tmp_path / "r.yaml"
     source.write_text(
@@ -166,14 +180,16 @@ def test_bullets_italic_and_code_use_embedded_fonts(tmp_path: Path) -> None:
         "        highlights: [one, '*two*']\n",
         encoding="utf-8",
     )
-    reader = PdfReader(io.BytesIO(PdfExporter().render(load_resume(source))))
-    fonts: dict[str, Any] = reader.pages[0]["/Resources"]["/Font"]  # type: ignore[index]
-    names = set()
-    for font in fonts.values():
-        font = font.get_object()
-        names.add(str(font["/BaseFont"]).split("+")[-1])
-        assert "/FontFile2" in font["/FontDescriptor"] and "/ToUnicode" in font
-    assert {"SourceSansPro-Regular", "SourceSansPro-Semibold", "SourceSansPro-It"} <= names
-    assert not any("Helvetica" in name for name in names)
-    text = reader.pages[0].extract_text()
-    assert "• one" in text or "•one" in text
+    pieces = _fonts_drawing(PdfExporter().render(load_resume(source)))
+
+    def font_of(word: str) -> tuple[str, bool]:
+        found = [(name, embedded) for text, name, embedded in pieces if word in text.split()]
+        assert found, f"{word!r} is not drawn: {pieces}"
+        return found[0]
+
+    assert font_of("italic") == ("SourceSansPro-It", True)
+    assert font_of("Bold") == ("SourceSansPro-Semibold", True)
+    assert font_of("two") == ("SourceSansPro-It", True)  # an italic bullet
+    assert font_of("•")[1] and font_of("one")[1]
+    assert font_of("code")[1], "inline code is drawn in a font that is not embedded"
+    assert all(embedded for _, _, embedded in pieces), pieces

@@ -21,7 +21,7 @@ from pypdf import PdfReader
 
 from resumeout.exporters.pdf import PdfExporter
 from resumeout.model import Resume
-from resumeout.validation import load_resume
+from resumeout.source.validation import load_resume
 from tests.factories import scaled_resume_yaml
 
 # Each dated entry of the seed résumé as one line: heading, leader, date or venue.

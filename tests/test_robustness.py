@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from resumeout.cli.naming import output_stem
 from resumeout.exporters import load_exporter
-from resumeout.naming import output_stem
-from resumeout.validation import load_resume
+from resumeout.source.validation import load_resume
 from tests.conftest import ROOT, SEED, run_cli
 from tests.factories import scaled_resume_yaml
 from tests.readers import read_back, words

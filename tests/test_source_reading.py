@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from resumeout.errors import SourceError
 from resumeout.exporters import load_exporter
-from resumeout.loading import read_source
-from resumeout.validation import load_resume
+from resumeout.source.loading import read_source
+from resumeout.source.validation import load_resume
 from tests.conftest import run_cli
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from resumeout.exporters.text import TextExporter
 from resumeout.exporters.text_wrap import display_width
 from resumeout.model import Resume
-from resumeout.validation import load_resume
+from resumeout.source.validation import load_resume
 from tests.conftest import SEED_FACTS, normalise
 
 

@@ -8,8 +8,8 @@ import pytest
 
 from resumeout.errors import SourceError
 from resumeout.exporters.text import TextExporter
-from resumeout.validation import load_resume
-from resumeout.variants import apply_variant
+from resumeout.source.validation import load_resume
+from resumeout.source.variants import apply_variant
 from tests.conftest import SEED, run_cli
 from tests.readers import read_back
 

@@ -196,7 +196,7 @@ def _run_without_pdfminer(*args: str) -> subprocess.CompletedProcess[str]:
     code = (
         "import sys\n"
         "sys.modules['pdfminer'] = None\n"
-        "from resumeout.cli import main\n"
+        "from resumeout.cli.main import main\n"
         f"sys.exit(main({list(args)!r}))\n"
     )
     return subprocess.run(
@@ -217,7 +217,7 @@ def test_without_pdfminer_verify_says_what_to_install(exported: Path) -> None:
 def test_verify_help_imports_no_reader() -> None:
     code = (
         "import sys\n"
-        "from resumeout.cli import main\n"
+        "from resumeout.cli.main import main\n"
         "try:\n    main(['verify', '--help'])\n"
         "except SystemExit:\n    pass\n"
         "print(' '.join(sorted(m.split('.')[0] for m in sys.modules)), file=sys.stderr)\n"

@@ -1,3 +1,3 @@
-from resumeout.cli import main
+from resumeout.cli.main import main
 
 raise SystemExit(main())

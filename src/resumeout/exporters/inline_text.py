@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import assert_never
 
-from resumeout.inline import (
+from resumeout.model.inline import (
     Code,
     Emphasis,
     Inline,

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from resumeout.exporters.base import Exporter
 from resumeout.exporters.inline_text import InlineSyntax, render_inline
-from resumeout.presentation import EntryView, present
+from resumeout.views.document import EntryView, present
 
 if TYPE_CHECKING:
-    from resumeout.inline import Rich
     from resumeout.model import Resume
+    from resumeout.model.inline import Rich
 
 # Characters that can start or end markup anywhere in a line. A backslash makes any ASCII
 # punctuation literal in CommonMark, so escaping is always safe; we escape only these to
@@ -98,7 +98,6 @@ def inline(rich: Rich) -> str:
 class MarkdownExporter(Exporter):
     name = "md"
     suffix = ".md"
-    media_type = "text/markdown; charset=utf-8"
     description = "GitHub-flavoured Markdown"
 
     def render(self, resume: Resume) -> str:

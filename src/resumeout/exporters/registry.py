@@ -1,12 +1,14 @@
-"""Finds exporters by format name: the built-ins, then the ``resumeout.exporters`` entry
-points of installed distributions. Nothing is imported until a format is asked for, so
-naming one format never loads another's heavy library."""
+"""Finds exporters by format name through the ``resumeout.exporters`` entry points: the
+built-ins are resumeout's own, declared in its pyproject.toml like any plugin's. Nothing
+is imported until a format is asked for, so naming one format never loads another's heavy
+library."""
 
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from importlib.metadata import entry_points
+from functools import cache
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 
 from resumeout.errors import UsageError
@@ -14,17 +16,10 @@ from resumeout.exporters.base import Exporter
 from resumeout.exporters.local import folder_exporters
 
 GROUP = "resumeout.exporters"
-
-# The built-in formats, also declared as entry points in pyproject.toml; listed here so
-# that they work from a source checkout and cost no entry-point scan.
-BUILTINS = {
-    "md": "resumeout.exporters.markdown:MarkdownExporter",
-    "txt": "resumeout.exporters.text:TextExporter",
-    "pdf": "resumeout.exporters.pdf:PdfExporter",
-    "docx": "resumeout.exporters.docx:DocxExporter",
-    "jsonresume": "resumeout.exporters.jsonresume:JsonResumeExporter",
-}
-# What `--format all` means: the documents people read, not interchange formats.
+# The distribution whose entry points are the built-in exporters.
+DISTRIBUTION = "resumeout"
+# What `--format all` means: the documents people read, not interchange formats. The
+# built-ins are listed in this order, then the other built-ins, then plugins.
 ALL = ("md", "txt", "pdf", "docx")
 ALIASES = {"markdown": "md", "text": "txt", "plain": "txt", "word": "docx"}
 
@@ -39,20 +34,39 @@ class Registration:
 
 
 def registrations() -> dict[str, Registration]:
-    """Every known format, built-in first. Two different exporters with one name are an
-    error, not a silent choice."""
-    found = {name: Registration(name, target, "built-in") for name, target in BUILTINS.items()}
-    for point in entry_points(group=GROUP):
-        origin = point.dist.name if point.dist else "an unknown distribution"
-        known = found.get(point.name)
-        if known is not None and known.target != point.value:
+    """Every installed format, built-ins first. Two different exporters with one name are
+    an error naming both, not a silent choice."""
+    found: dict[str, Registration] = {}
+    for registration in _declared():
+        known = found.get(registration.name)
+        if known is not None and known.target != registration.target:
             raise UsageError(
-                f"two exporters are named {point.name!r}: {known.target} ({known.origin}) and "
-                f"{point.value} ({origin}); uninstall one of them"
+                f"two exporters are named {registration.name!r}: {known.target} "
+                f"({known.origin}) and {registration.target} ({registration.origin}); "
+                "uninstall one of them"
             )
-        if known is None:
-            found[point.name] = Registration(point.name, point.value, origin)
+        found.setdefault(registration.name, registration)
     return found
+
+
+@cache
+def _declared() -> tuple[Registration, ...]:
+    # Read once per process: a batch asks for every format of every source.
+    declared = [
+        Registration(point.name, point.value, _origin(point)) for point in entry_points(group=GROUP)
+    ]
+    return tuple(sorted(declared, key=_listing_order))
+
+
+def _origin(point: EntryPoint) -> str:
+    if point.dist is None:
+        return "an unknown distribution"
+    return "built-in" if point.dist.name == DISTRIBUTION else point.dist.name
+
+
+def _listing_order(registration: Registration) -> tuple[bool, int]:
+    rank = ALL.index(registration.name) if registration.name in ALL else len(ALL)
+    return registration.origin != "built-in", rank
 
 
 def canonical_name(name: str) -> str:
@@ -66,25 +80,30 @@ def load_exporter(name: str, folder: Path | None = None) -> type[Exporter]:
     ``folder`` names a folder of project-local exporters to consider too; nothing in it is
     run unless it is named."""
     wanted = canonical_name(name)
+    known = registrations()
     if folder is not None:
         local = folder_exporters(folder)
         if wanted in local:
-            known = registrations()
             if wanted in known:
                 raise UsageError(
                     f"two exporters are named {wanted!r}: {known[wanted].target} "
                     f"({known[wanted].origin}) and {local[wanted].__module__} (in {folder})"
                 )
             return local[wanted]
-    if wanted in BUILTINS:
-        return load_registered(Registration(wanted, BUILTINS[wanted], "built-in"))
-    known = registrations()
     if wanted not in known:
         available = [*known, *(folder_exporters(folder) if folder else ())]
         raise UsageError(
             f"unknown format {name!r}; available: {', '.join(available)} (see `resumeout formats`)"
+            + _uninstalled_hint(known)
         )
     return load_registered(known[wanted])
+
+
+def _uninstalled_hint(known: dict[str, Registration]) -> str:
+    # Run from a source tree that was never installed, resumeout has no entry points.
+    if any(registration.origin == "built-in" for registration in known.values()):
+        return ""
+    return "; the built-in formats are entry points: install resumeout (`pip install -e .`)"
 
 
 def load_registered(registration: Registration) -> type[Exporter]:

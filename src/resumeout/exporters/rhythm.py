@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from resumeout.model import Design
-from resumeout.presentation import EntryView
+from resumeout.views.document import EntryView
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,11 @@ from resumeout.exporters.inline_text import InlineSyntax, render_inline
 # display_width stays importable from here, where it used to live.
 from resumeout.exporters.text_wrap import display_width as display_width
 from resumeout.exporters.text_wrap import wrap
-from resumeout.presentation import EntryView, display_url, present
+from resumeout.views.document import EntryView, display_url, present
 
 if TYPE_CHECKING:
-    from resumeout.inline import Rich
     from resumeout.model import Resume
+    from resumeout.model.inline import Rich
 
 BULLET = "• "
 INDENT = "  "
@@ -52,7 +52,6 @@ def plain(rich: Rich) -> str:
 class TextExporter(Exporter):
     name = "txt"
     suffix = ".txt"
-    media_type = "text/plain; charset=utf-8"
     description = "plain UTF-8 text, wrapped"
 
     def render(self, resume: Resume) -> str:

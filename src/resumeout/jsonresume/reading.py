@@ -16,11 +16,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from resumeout.inline import Rich
 from resumeout.jsonresume.drafts import Draft, Notice, Origin
 from resumeout.jsonresume.plain_text import clean, literal_markup
 from resumeout.jsonresume.positions import child_path
 from resumeout.model.fields import Tagged
+from resumeout.model.inline import Rich
 
 Data = dict[str, Any]
 

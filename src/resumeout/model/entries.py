@@ -10,7 +10,7 @@ from pydantic_core import PydanticCustomError
 
 from resumeout.dates import PartialDate
 from resumeout.model.base import Model
-from resumeout.model.fields import Date, EndDate, Markup, Tag, TaggedMarkup, Text, Url
+from resumeout.model.fields import Date, EndDate, Markup, PlainText, Tag, TaggedMarkup, Url
 
 
 class Taggable(Model):
@@ -63,10 +63,12 @@ class EducationEntry(Dated):
     url: Url | None = Field(
         default=None, description="The institution's site: its name links to it."
     )
-    location: Text | None = None
-    gpa: Text | None = Field(default=None, description="As written, e.g. `3.95 / 4.00` (quote it).")
-    advisors: list[Text] = []
-    courses: list[Text] = []
+    location: PlainText | None = None
+    gpa: PlainText | None = Field(
+        default=None, description="As written, e.g. `3.95 / 4.00` (quote it)."
+    )
+    advisors: list[PlainText] = []
+    courses: list[PlainText] = []
     details: list[Markup] = Field(
         default=[], description="Lines shown under the entry (research area, programme, thesis…)."
     )
@@ -79,28 +81,28 @@ class ExperienceEntry(Dated):
     url: Url | None = Field(
         default=None, description="The organization's site: its name links to it."
     )
-    location: Text | None = None
+    location: PlainText | None = None
     summary: Markup | None = None
     highlights: list[TaggedMarkup] = Field(default=[], description="Bullet points.")
 
 
 class PublicationEntry(Taggable):
     title: Markup
-    authors: list[Text] = Field(
+    authors: list[PlainText] = Field(
         default=[],
         description="Every author, in order; the résumé's owner is shown in bold automatically.",
     )
-    equal_contribution: list[Text] = Field(
+    equal_contribution: list[PlainText] = Field(
         default=[], description="Authors who contributed equally; each is marked with an asterisk."
     )
     venue: Markup | None = Field(
         default=None, description="Where it appeared, e.g. ICLR, or a journal's name."
     )
     date: Date | None = None
-    doi: Text | None = None
+    doi: PlainText | None = None
     url: Url | None = None
     note: Markup | None = None
-    keywords: list[Text] = []
+    keywords: list[PlainText] = []
 
     @field_validator("doi")
     @classmethod
@@ -132,7 +134,7 @@ class PublicationEntry(Taggable):
 class GenericEntry(Dated):
     title: Markup
     subtitle: Markup | None = None
-    location: Text | None = None
+    location: PlainText | None = None
     date: Date | None = Field(
         default=None,
         description="A single date, for an entry that has no range (an award, a talk).",
@@ -152,7 +154,9 @@ class GenericEntry(Dated):
 
 class LineEntry(Taggable):
     label: Markup = Field(description="e.g. Languages.")
-    level: Text | None = Field(default=None, description="e.g. Advanced; shown after the label.")
+    level: PlainText | None = Field(
+        default=None, description="e.g. Advanced; shown after the label."
+    )
     details: Markup | None = Field(
         default=None, description="e.g. Native in Mandarin; fluent in English."
     )

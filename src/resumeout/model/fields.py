@@ -15,8 +15,8 @@ from pydantic import PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from resumeout.dates import PartialDate
-from resumeout.inline import Rich
-from resumeout.markup import MarkupError, check_url, parse_inline
+from resumeout.model.inline import Rich
+from resumeout.model.markup import MarkupError, check_url, parse_inline
 
 
 def _text(value: Any) -> str:
@@ -189,7 +189,8 @@ def _tagged(value: Any) -> Tagged:
 
 _TEXT_SCHEMA = {"type": "string", "minLength": 1}
 
-Text = Annotated[str, PlainValidator(_text), WithJsonSchema(_TEXT_SCHEMA)]
+# Text taken as written (names, places, labels): unlike Markup, no inline Markdown is parsed.
+PlainText = Annotated[str, PlainValidator(_text), WithJsonSchema(_TEXT_SCHEMA)]
 Markup = Annotated[
     Rich,
     PlainValidator(_markup),

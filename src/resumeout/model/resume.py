@@ -6,16 +6,16 @@ from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from resumeout.model.base import Model
-from resumeout.model.fields import Date, Email, Markup, Phone, Tag, Text, Url
+from resumeout.model.fields import Date, Email, Markup, Phone, PlainText, Tag, Url
 from resumeout.model.sections import Section
 from resumeout.model.style import Design, Settings
 
 
 class Profile(Model):
-    network: Text = Field(
+    network: PlainText = Field(
         description="GitHub, LinkedIn, GitLab, X, Google Scholar, ORCID, or any other name."
     )
-    username: Text
+    username: PlainText
     url: Url | None = Field(
         default=None, description="Needed only for a network resumeout does not know."
     )
@@ -52,21 +52,21 @@ class Variant(Model):
     exclude_tags: list[Tag] = Field(
         default=[], description="Leave out every item that carries one of these."
     )
-    sections: list[Text] | None = Field(
+    sections: list[PlainText] | None = Field(
         default=None,
         description="The sections to show, by id or title, in this order (default: all).",
     )
     headline: Markup | None = Field(default=None, description="Replaces the headline.")
-    title: Text | None = Field(default=None, description="Replaces the document title.")
+    title: PlainText | None = Field(default=None, description="Replaces the document title.")
 
 
 class Resume(Model):
-    name: Text
+    name: PlainText
     headline: Markup | None = Field(
         default=None,
         description="A line under the name, e.g. PhD student in machine-learning systems.",
     )
-    location: Text | None = None
+    location: PlainText | None = None
     email: Email | None = None
     phone: Phone | None = None
     website: Url | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field, StringConstraints
 
@@ -14,7 +14,7 @@ from resumeout.model.entries import (
     LineEntry,
     PublicationEntry,
 )
-from resumeout.model.fields import Tag, TaggedMarkup, Text
+from resumeout.model.fields import PlainText, Tag, TaggedMarkup
 
 
 class _Section(Model):
@@ -23,7 +23,7 @@ class _Section(Model):
         description="A short name for the section (lowercase letters, digits, - and _), "
         "unique in the résumé: how variants and converters refer to it.",
     )
-    title: Text = Field(
+    title: PlainText = Field(
         description="The heading, as it should appear: Education, Publications, arXiv…"
     )
     tags: list[Tag] = Field(
@@ -70,4 +70,7 @@ Section = Annotated[
     | TextSection,
     Field(discriminator="type"),
 ]
-SECTION_TYPES = ("education", "experience", "publications", "entries", "lines", "text")
+SECTION_TYPES: tuple[str, ...] = tuple(
+    get_args(kind.model_fields["type"].annotation)[0] for kind in get_args(get_args(Section)[0])
+)
+"""Every section's ``type:``, in the order of the union above."""

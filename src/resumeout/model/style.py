@@ -10,7 +10,11 @@ from pydantic_core import PydanticCustomError
 
 from resumeout.dates import DateStyle, MonthStyle
 from resumeout.model.base import Model
-from resumeout.model.fields import Color, Length, Text
+from resumeout.model.fields import Color, Length, PlainText
+
+_MM = 72 / 25.4
+PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (210 * _MM, 297 * _MM)}
+"""Width and height in points of each ``design.page_size``, for every paged format."""
 
 
 class Margins(Model):
@@ -29,7 +33,7 @@ class Design(Model):
 
     page_size: Annotated[Literal["letter", "a4"], BeforeValidator(_lower)] = "letter"
     margins: Margins = Margins()
-    font: Text = Field(
+    font: PlainText = Field(
         default="Source Sans Pro",
         description="A font family name, or a path (relative to the résumé) to a .ttf file "
         "or a folder.",
@@ -67,29 +71,29 @@ class DateSettings(Model):
     month: MonthStyle = Field(
         default="short", description="short (Sep 2024), long (September 2024) or numeric (2024-09)."
     )
-    present: Text = Field(default="Present", description="The word for an ongoing range.")
+    present: PlainText = Field(default="Present", description="The word for an ongoing range.")
 
     def style(self) -> DateStyle:
         return DateStyle(month=self.month, present=self.present)
 
 
 class Settings(Model):
-    output_name: Text = Field(
+    output_name: PlainText = Field(
         default="{name}_Resume",
         description="File name of every output, without suffix; {name} is the owner's name, "
         "{variant} the variant's (added as _VARIANT when a variant is exported and the "
         "template does not place it).",
     )
-    title: Text | None = Field(
+    title: PlainText | None = Field(
         default=None,
         description='Document title in PDF and DOCX metadata; default "NAME – Résumé".',
     )
     dates: DateSettings = DateSettings()
-    owner_names: list[Text] = Field(
+    owner_names: list[PlainText] = Field(
         default=[],
         description="Other spellings of your name in author lists (e.g. R. Lu), shown in bold too.",
     )
-    exporters_dir: Text | None = Field(
+    exporters_dir: PlainText | None = Field(
         default=None,
         description="A folder of project-local exporters (Python files) to load, relative to "
         "the résumé. They run code, so they are loaded only when named here or with "

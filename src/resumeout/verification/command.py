@@ -6,11 +6,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from resumeout.cli.reporting import ErrorFormat, emit
 from resumeout.errors import EXIT_OK, Diagnostic, SourceError, UsageError
-from resumeout.loading import read_source
 from resumeout.model import Resume
-from resumeout.reporting import ErrorFormat, emit
-from resumeout.validation import validate
+from resumeout.source.loading import read_source
+from resumeout.source.validation import validate
 from resumeout.verification.checks import check
 from resumeout.verification.facts import expected_facts
 from resumeout.verification.readers import KINDS, Kind, read_document, require_readers
@@ -78,17 +78,19 @@ def _exported(
     resume: Resume, source: Path, error_format: ErrorFormat
 ) -> list[tuple[str, Kind, bytes]]:
     """The PDF and DOCX that ``export`` makes of ``resume``, rendered, not written."""
+    from resumeout.cli.naming import output_stem
     from resumeout.exporters.registry import load_exporter
-    from resumeout.naming import output_stem
 
+    exporters = [(kind, load_exporter(kind)(base_dir=source.parent)) for kind in EXPORTED]
     if resume.design.fit_pages:
-        from resumeout.fitting import fit_to_pages
+        from resumeout.views.fitting import fit_to_pages
 
-        resume, _ = fit_to_pages(resume, resume.design.fit_pages, source.parent)
+        # As `export` does: the first paged format measures the pages for all of them.
+        paged = next(exporter for _, exporter in exporters if exporter.paged)
+        resume, _ = fit_to_pages(resume, resume.design.fit_pages, paged)
     stem = output_stem(resume.settings.output_name, resume.name)
     documents: list[tuple[str, Kind, bytes]] = []
-    for kind in EXPORTED:
-        exporter = load_exporter(kind)(base_dir=source.parent)
+    for kind, exporter in exporters:
         data = exporter.render_bytes(resume)
         name = f"{stem}{exporter.suffix}"
         for warning in exporter.warnings:

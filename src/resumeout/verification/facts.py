@@ -1,7 +1,7 @@
 """What a reader of the PDF or the DOCX must find: every fact of a résumé, as drawn.
 
-The facts come from :func:`resumeout.presentation.present`, the views both exporters
-draw, flattened to text by :func:`resumeout.inline.runs`, the flattening both use (links
+The facts come from :func:`resumeout.views.document.present`, the views both exporters
+draw, flattened to text by :func:`resumeout.model.inline.runs`, the flattening both use (links
 show their label, a line break is a new line). So the expected text is exactly the text
 on the page, and a change in how an entry is laid out changes the facts with it.
 
@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from resumeout.inline import Rich, Text, runs
-from resumeout.loading import FieldPath
 from resumeout.model import (
     EducationSection,
     ExperienceSection,
@@ -28,7 +26,9 @@ from resumeout.model import (
     Section,
     TextSection,
 )
-from resumeout.presentation import EntryView, present
+from resumeout.model.inline import Rich, Text, runs
+from resumeout.source.loading import FieldPath
+from resumeout.views.document import EntryView, present
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from resumeout.cli.reporting import ErrorFormat
 from resumeout.errors import Diagnostic
-from resumeout.loading import SourceMap
-from resumeout.reporting import ErrorFormat
+from resumeout.source.loading import SourceMap
 from resumeout.verification.checks import DateApart, Findings, MissingFact, Suspicious, visible
 from resumeout.verification.readers import ReadDocument
 

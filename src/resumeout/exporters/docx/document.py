@@ -26,12 +26,11 @@ from resumeout.exporters.docx.package import (
 )
 from resumeout.exporters.docx.styles import LANGUAGE, define_styles
 from resumeout.exporters.rhythm import Rhythm
-from resumeout.inline import Rich, runs
 from resumeout.model import Design, Resume
-from resumeout.presentation import EntryView, present
-from resumeout.timestamps import document_timestamp, zip_entry_time
-
-PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
+from resumeout.model.inline import Rich, runs
+from resumeout.model.style import PAGE_SIZES
+from resumeout.views.document import EntryView, present
+from resumeout.views.timestamps import document_timestamp, zip_entry_time
 
 
 @lru_cache(maxsize=16)

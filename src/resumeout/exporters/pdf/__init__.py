@@ -13,11 +13,16 @@ if TYPE_CHECKING:
 class PdfExporter(Exporter):
     name = "pdf"
     suffix = ".pdf"
-    media_type = "application/pdf"
     description = "PDF, fonts embedded, text extractable"
     binary = True
+    paged = True
 
     def render(self, resume: Resume) -> bytes:
         from resumeout.exporters.pdf.document import build_pdf
 
         return build_pdf(resume, self.base_dir, self.warnings)
+
+    def count_pages(self, resume: Resume) -> int:
+        from resumeout.exporters.pdf.document import count_pages
+
+        return count_pages(resume, self.base_dir)

@@ -6,7 +6,6 @@ import io
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfbase.ttfonts import TTFError
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
@@ -24,10 +23,10 @@ from resumeout.exporters.pdf.fonts import (
 from resumeout.exporters.pdf.markup import MarkupWriter
 from resumeout.exporters.pdf.tagging import xmp_metadata
 from resumeout.model import Resume
-from resumeout.presentation import present
-from resumeout.timestamps import document_timestamp
+from resumeout.model.style import PAGE_SIZES
+from resumeout.views.document import present
+from resumeout.views.timestamps import document_timestamp
 
-PAGE_SIZES = {"letter": LETTER, "a4": A4}
 LANGUAGE = "en"
 """The document's language (/Lang): the résumé does not say which it is written in."""
 

@@ -15,9 +15,9 @@ from resumeout.exporters.pdf.fonts import Family
 from resumeout.exporters.pdf.markup import MarkupWriter, Segment
 from resumeout.exporters.pdf.tagging import Structured, Tagged, Tagger, nest
 from resumeout.exporters.rhythm import Rhythm
-from resumeout.inline import Rich
 from resumeout.model import Design
-from resumeout.presentation import DocumentView, EntryView, SectionView
+from resumeout.model.inline import Rich
+from resumeout.views.document import DocumentView, EntryView, SectionView
 
 MUTED = "#555555"
 LEADER = "\u2014"

@@ -11,7 +11,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from resumeout.exporters.pdf.fonts import Family, covers, fallback_fonts
 from resumeout.exporters.pdf.uris import ascii_uri
-from resumeout.inline import Rich, Run, runs
+from resumeout.model.inline import Rich, Run, runs
 
 
 @dataclass(frozen=True, slots=True)

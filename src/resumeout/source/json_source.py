@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from resumeout.errors import Diagnostic, SourceError
 
 if TYPE_CHECKING:
-    from resumeout.loading import FieldPath, SourceMap
+    from resumeout.source.loading import FieldPath, SourceMap
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 

@@ -22,11 +22,11 @@ if TYPE_CHECKING:
 def import_json_resume(
     source: Path, target: Path, *, force: bool = False, markdown: bool = False
 ) -> int:
+    from resumeout.cli.writing import write_atomic
     from resumeout.jsonresume.drafts import Notice
     from resumeout.jsonresume.importing import convert
     from resumeout.jsonresume.positions import JsonPositions
     from resumeout.jsonresume.yaml_text import render_yaml
-    from resumeout.writing import write_atomic
 
     if target.is_dir():
         raise UsageError(f"{target} is a folder; name the YAML file to write")
@@ -64,7 +64,7 @@ def import_json_resume(
         print(_diagnostic(source, positions, notice, "warning").format(), file=sys.stderr)
     schema = target.parent / "resume.schema.json"
     if not schema.exists():  # editors read it through the file's first line
-        from resumeout.schema import schema_text
+        from resumeout.model.schema import schema_text
 
         try:
             write_atomic(schema, schema_text().encode("utf-8"))
@@ -75,7 +75,7 @@ def import_json_resume(
 
 
 def _read_text(source: Path) -> str:
-    from resumeout.loading import MAX_SOURCE_BYTES
+    from resumeout.source.loading import MAX_SOURCE_BYTES
 
     def fail(message: str, line: int | None = None, column: int | None = None) -> SourceError:
         return SourceError([Diagnostic(str(source), message, line, column, code="unreadable")])
@@ -120,7 +120,7 @@ def _diagnostic(
 
 def _check_it_loads(yaml_text: str, target: Path) -> None:
     """Load the YAML exactly as it will be written, through the loader every command uses."""
-    from resumeout.validation import load_resume
+    from resumeout.source.validation import load_resume
 
     with tempfile.TemporaryDirectory() as folder:
         written = Path(folder) / "imported.yaml"

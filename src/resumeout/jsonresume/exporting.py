@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any, assert_never
 
 from resumeout.dates import PartialDate
 from resumeout.exporters.base import Exporter
-from resumeout.inline import (
+from resumeout.jsonresume.sections import SUMMARY, SectionKind, export_kind
+from resumeout.model.fields import Tagged
+from resumeout.model.inline import (
     Code,
     Emphasis,
     Inline,
@@ -28,8 +30,6 @@ from resumeout.inline import (
     Strong,
     Text,
 )
-from resumeout.jsonresume.sections import SUMMARY, SectionKind, export_kind
-from resumeout.model.fields import Tagged
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -130,7 +130,6 @@ class _Fields:
 class JsonResumeExporter(Exporter):
     name = "jsonresume"
     suffix = ".json"
-    media_type = "application/json"
     description = "JSON Resume (jsonresume.org schema v1)"
 
     def render(self, resume: Resume) -> str:

@@ -103,7 +103,7 @@ def export_source(source: Path, plan: ExportPlan) -> SourceReport:
     """Load ``source`` once and produce every format of ``plan``; never raises for a user
     error: problems are in the report."""
     from resumeout.exporters.registry import load_exporter
-    from resumeout.validation import load_resume
+    from resumeout.source.validation import load_resume
 
     try:
         resume = load_resume(source)
@@ -115,18 +115,21 @@ def export_source(source: Path, plan: ExportPlan) -> SourceReport:
     try:
         # Every format and variant is resolved before anything is rendered or written.
         classes = [load_exporter(name, folder) for name in plan.formats]
-        versions = _versions(resume, plan.variant)
+        versions = select_versions(resume, plan.variant)
     except UsageError as error:
         return SourceReport(source, usage_error=str(error))
     outcomes: list[Outcome] = []
     notes: list[str] = []
+    # The first paged format measures the pages; every paged format gets the design found.
+    measure = next((exporter for exporter in classes if exporter.paged), None)
     for variant, version in versions:
         fit_warnings: tuple[str, ...] = ()
         target_pages = plan.fit_pages or version.design.fit_pages
-        if target_pages and {"pdf", "docx"} & set(plan.formats):
-            from resumeout.fitting import fit_to_pages
+        if target_pages and measure is not None:
+            from resumeout.views.fitting import fit_to_pages
 
-            version, fit = fit_to_pages(version, target_pages, source.parent)
+            counter = measure(base_dir=source.parent)
+            version, fit = fit_to_pages(version, target_pages, counter)
             label = f"{source}" + (f" [{variant}]" if variant else "")
             if not fit.fits:
                 fit_warnings = (fit.message(target_pages),)
@@ -134,13 +137,14 @@ def export_source(source: Path, plan: ExportPlan) -> SourceReport:
                 notes.append(f"{label}: {fit.message(target_pages)}")
         for exporter_class in classes:
             exporter = exporter_class(base_dir=source.parent)
-            extra = fit_warnings if exporter.name in ("pdf", "docx") else ()
+            extra = fit_warnings if exporter.paged else ()
             outcomes.append(_produce(exporter, version, source, plan, variant, extra))
     return SourceReport(source, outcomes=tuple(outcomes), notes=tuple(notes))
 
 
-def _versions(resume: Resume, variant: str | None) -> list[tuple[str | None, Resume]]:
-    from resumeout.variants import apply_variant
+def select_versions(resume: Resume, variant: str | None) -> list[tuple[str | None, Resume]]:
+    """The résumé as ``--variant`` asks: itself (no variant), one variant, or all of them."""
+    from resumeout.source.variants import apply_variant
 
     if variant is None:
         return [(None, resume)]
@@ -157,7 +161,7 @@ def _versions(resume: Resume, variant: str | None) -> list[tuple[str | None, Res
 def target_for(
     resume: Resume, exporter: Exporter, source: Path, plan: ExportPlan, variant: str | None
 ) -> Path:
-    from resumeout.naming import output_stem
+    from resumeout.cli.naming import output_stem
 
     if plan.single_file and plan.output is not None:
         return plan.output
@@ -189,7 +193,7 @@ def _render_and_write(
     plan: ExportPlan,
     extra_warnings: tuple[str, ...],
 ) -> Outcome:
-    from resumeout.writing import write_atomic
+    from resumeout.cli.writing import write_atomic
 
     name = exporter.name
     try:

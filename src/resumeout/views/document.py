@@ -13,8 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import assert_never
 
-from resumeout.dates import DateStyle, PartialDate, format_date, format_range
-from resumeout.inline import Link, Rich, Strong, Text, holds_link
+from resumeout.dates import DateStyle, format_date, format_range
 from resumeout.model import (
     EducationEntry,
     EducationSection,
@@ -31,6 +30,7 @@ from resumeout.model import (
     TextSection,
     profile_url,
 )
+from resumeout.model.inline import Link, Rich, Strong, Text, holds_link
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +70,6 @@ class Metadata:
     author: str
     subject: str
     keywords: tuple[str, ...]
-    date: PartialDate | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +100,6 @@ def present(resume: Resume) -> DocumentView:
             author=resume.name,
             subject=resume.headline.text() if resume.headline else "Résumé",
             keywords=tuple(s.title for s in resume.sections),
-            date=resume.last_updated,
         ),
     )
 

@@ -28,7 +28,7 @@ def _stamps(paths: list[Path]) -> Stamps:
 def inputs(sources: list[Path], exporters_dir: Path | None) -> list[Path]:
     """The sources, the font files they name, and the exporters they load."""
     from resumeout.errors import SourceError
-    from resumeout.validation import load_resume
+    from resumeout.source.validation import load_resume
 
     paths = list(sources)
     folders = [exporters_dir] if exporters_dir else []

@@ -8,9 +8,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from resumeout.batch import PROBLEMS, Outcome, SourceReport
+from resumeout.cli.batch import PROBLEMS, Outcome, SourceReport
+from resumeout.cli.reporting import ErrorFormat, emit
 from resumeout.errors import Diagnostic
-from resumeout.reporting import ErrorFormat, emit
 
 
 @dataclass

@@ -14,9 +14,9 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from resumeout.errors import Diagnostic, SourceError
-from resumeout.loading import FieldPath, LoadedSource, SourceMap, read_source
 from resumeout.model import Resume
 from resumeout.model.fields import describe
+from resumeout.source.loading import FieldPath, LoadedSource, SourceMap, read_source
 
 
 def load_resume(path: Path, display_name: str | None = None) -> Resume:
@@ -29,7 +29,7 @@ def validate(source: LoadedSource) -> Resume:
         resume = Resume.model_validate(source.data)
     except ValidationError as error:
         raise SourceError(diagnose(error, source)) from None
-    from resumeout.variants import reference_problems
+    from resumeout.source.variants import reference_problems
 
     problems = [
         source.source_map.diagnostic(path, message, code=code)

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from resumeout.errors import Diagnostic, SourceError
-from resumeout.json_source import load_json
+from resumeout.source.json_source import load_json
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
 # Values built again through an alias (`*name`). A document's own size is bounded by

@@ -4,12 +4,12 @@ Actions annotations (github)."""
 from __future__ import annotations
 
 import json
-from typing import Literal, TextIO
+from typing import Literal, TextIO, assert_never, get_args
 
 from resumeout.errors import Diagnostic
 
 ErrorFormat = Literal["text", "json", "github"]
-ERROR_FORMATS: tuple[ErrorFormat, ...] = ("text", "json", "github")
+ERROR_FORMATS: tuple[ErrorFormat, ...] = get_args(ErrorFormat)
 
 
 def emit(diagnostic: Diagnostic, error_format: ErrorFormat, stream: TextIO) -> None:
@@ -29,6 +29,8 @@ def emit(diagnostic: Diagnostic, error_format: ErrorFormat, stream: TextIO) -> N
             print(json.dumps(record, ensure_ascii=False), file=stream)
         case "github":
             print(_github(diagnostic), file=stream)
+        case _:
+            assert_never(error_format)
 
 
 def _github(diagnostic: Diagnostic) -> str:

@@ -1,16 +1,16 @@
 """Fitting a résumé on N pages: spacing first, then margins, then font size, each within
 a lower bound that keeps it readable; the largest setting that fits wins.
 
-The search renders the PDF (reportlab) and bisects one "tightness" scale; every setting
-is rounded, so the same source always gives the same design and the same bytes. The
-DOCX is written with the design found here, so both formats share their settings.
+The search asks a paged exporter how many pages a setting takes and bisects one
+"tightness" scale; every setting is rounded, so the same source always gives the same
+design and the same bytes. Every paged format of an export is written with the design
+found here, so they share their settings.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from resumeout.model import Design, Resume
@@ -23,6 +23,12 @@ MIN_FONT_SIZE = 9.0
 """Body text is never made smaller than 9 pt."""
 STEPS = 12
 SIDES = ("top", "bottom", "left", "right")
+
+
+class PageCounter(Protocol):
+    """What fitting needs of a paged exporter (:class:`resumeout.exporters.Exporter`)."""
+
+    def count_pages(self, resume: Resume) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -70,12 +76,10 @@ def design_at(base: Design, tightness: float) -> Design:
     )
 
 
-def fit_to_pages(resume: Resume, target: int, base_dir: Path) -> tuple[Resume, Fit]:
-    from resumeout.exporters.pdf.document import count_pages
-
+def fit_to_pages(resume: Resume, target: int, exporter: PageCounter) -> tuple[Resume, Fit]:
     def pages_at(tightness: float) -> tuple[Design, int]:
         design = design_at(resume.design, tightness)
-        return design, count_pages(resume.model_copy(update={"design": design}), base_dir)
+        return design, exporter.count_pages(resume.model_copy(update={"design": design}))
 
     design, pages = pages_at(0.0)
     if pages <= target:

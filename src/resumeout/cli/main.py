@@ -7,14 +7,15 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from resumeout import __version__
+from resumeout.cli.reporting import ERROR_FORMATS
 from resumeout.errors import EXIT_OK, ExportError, ResumeoutError, SourceError, UsageError
 
 if TYPE_CHECKING:
+    from resumeout.cli.reporting import ErrorFormat
     from resumeout.model import Resume
-    from resumeout.reporting import ErrorFormat
 
 DEFAULT_SOURCE = Path("resume.yaml")
 
@@ -40,7 +41,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"resumeout {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_export(commands)
+    _add_validate(commands)
+    _add_verify(commands)
+    commands.add_parser("formats", help="list the available formats")
+    _add_schema(commands)
+    _add_import(commands)
+    _add_init(commands)
+    return parser
 
+
+class Commands(Protocol):
+    """What ``add_subparsers()`` returns, as the functions below use it."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser: ...
+
+
+def _add_export(commands: Commands) -> None:
     export = commands.add_parser(
         "export",
         help="write the résumé in one or more formats",
@@ -80,6 +97,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="fit the PDF and DOCX on N pages (overrides design.fit_pages)",
     )
+    _add_run_options(export)
+    _add_common(export)
+    export.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings (such as characters no font can draw) as errors",
+    )
+
+
+def _add_run_options(export: argparse.ArgumentParser) -> None:
     export.add_argument(
         "-j",
         "--jobs",
@@ -98,22 +125,20 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--watch", action="store_true", help="export again whenever a source changes (Ctrl-C stops)"
     )
-    _add_common(export)
-    export.add_argument(
-        "--strict",
-        action="store_true",
-        help="treat warnings (such as characters no font can draw) as errors",
-    )
 
+
+def _add_validate(commands: Commands) -> None:
     validate = commands.add_parser("validate", help="check résumé files and report every problem")
     validate.add_argument("sources", nargs="*", type=Path, metavar="SOURCE")
     validate.add_argument(
         "--error-format",
-        choices=("text", "json", "github"),
+        choices=ERROR_FORMATS,
         default="text",
         help="how problems are printed (default: text)",
     )
 
+
+def _add_verify(commands: Commands) -> None:
     verify = commands.add_parser(
         "verify",
         help="read the PDF and DOCX as an applicant tracking system would",
@@ -133,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verify.add_argument(
         "--error-format",
-        choices=("text", "json", "github"),
+        choices=ERROR_FORMATS,
         default="text",
         help="how problems and summaries are printed (default: text)",
     )
@@ -141,11 +166,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--show-text", action="store_true", help="also print the text each reader got"
     )
 
-    commands.add_parser("formats", help="list the available formats")
 
+def _add_schema(commands: Commands) -> None:
     schema = commands.add_parser("schema", help="print the JSON Schema of the résumé format")
     schema.add_argument("-o", "--output", type=Path, metavar="FILE")
 
+
+def _add_import(commands: Commands) -> None:
     convert = commands.add_parser(
         "import",
         help="convert a JSON Resume file into a resumeout YAML file",
@@ -168,15 +195,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="read the text as Markdown (**bold**, [links](…)) instead of plain text",
     )
 
+
+def _add_init(commands: Commands) -> None:
     init = commands.add_parser("init", help="write a commented starter résumé")
     init.add_argument("path", nargs="?", type=Path, default=DEFAULT_SOURCE)
-    return parser
 
 
 def _add_common(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--error-format",
-        choices=("text", "json", "github"),
+        choices=ERROR_FORMATS,
         default="text",
         help="how problems are printed: text for people, json (one object a line), or "
         "github (workflow annotations) (default: text)",
@@ -234,13 +262,13 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 def _load(source: Path) -> Resume:
-    from resumeout.validation import load_resume
+    from resumeout.source.validation import load_resume
 
     return load_resume(source)
 
 
 def _validate(sources: list[Path], error_format: ErrorFormat) -> int:
-    from resumeout.reporting import emit
+    from resumeout.cli.reporting import emit
 
     status = EXIT_OK
     for source in sources:
@@ -277,8 +305,8 @@ def _format_names(spec: str) -> tuple[str, ...]:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from resumeout.batch import ExportPlan, default_jobs, run
-    from resumeout.console import Console
+    from resumeout.cli.batch import ExportPlan, default_jobs, run
+    from resumeout.cli.console import Console
 
     sources: list[Path] = args.sources or [DEFAULT_SOURCE]
     formats = _format_names(args.format)
@@ -314,7 +342,7 @@ def _export(args: argparse.Namespace) -> int:
         return ExportError.exit_code if any(r.failed for r in reports) else EXIT_OK
 
     if args.watch:
-        from resumeout.watching import inputs, watch
+        from resumeout.cli.watching import inputs, watch
 
         return watch(lambda: inputs(sources, args.exporters_dir), export_all)
     return export_all()
@@ -327,11 +355,11 @@ def _to_stdout(
 
     resume = _load(source)
     if variant is not None:
-        from resumeout.batch import _versions
+        from resumeout.cli.batch import select_versions
 
         if variant == "all":
             raise UsageError("-o - writes one variant; name it")
-        resume = _versions(resume, variant)[0][1]
+        resume = select_versions(resume, variant)[0][1]
     exporter = load_exporter(format_name, exporters_dir)(base_dir=source.parent)
     if exporter.binary:
         raise UsageError(f"{exporter.name} is a binary format; write it to a file with -o FILE")
@@ -354,20 +382,20 @@ def _formats() -> int:
 
 
 def _schema(output: Path | None) -> int:
-    from resumeout.schema import schema_text
+    from resumeout.model.schema import schema_text
 
     text = schema_text()
     if output is None:
         sys.stdout.write(text)
     else:
-        from resumeout.writing import write_atomic
+        from resumeout.cli.writing import write_atomic
 
         write_atomic(output, text.encode("utf-8"))
     return EXIT_OK
 
 
 def _import_json_resume(source: Path, output: Path | None, force: bool, markdown: bool) -> int:
-    from resumeout.interop import import_json_resume
+    from resumeout.jsonresume.import_file import import_json_resume
 
     target = output or source.with_suffix(".yaml")
     return import_json_resume(source, target, force=force, markdown=markdown)
@@ -386,8 +414,8 @@ def _init(path: Path) -> int:
         raise ExportError(f"{path}: cannot write: {error.strerror or error}") from None
     schema = path.parent / "resume.schema.json"
     if not schema.exists():  # editors read it through the file's first line
-        from resumeout.schema import schema_text
-        from resumeout.writing import write_atomic
+        from resumeout.cli.writing import write_atomic
+        from resumeout.model.schema import schema_text
 
         write_atomic(schema, schema_text().encode("utf-8"))
     print(f"wrote {path}; export it with `resumeout export {path}`", file=sys.stderr)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from resumeout.loading import FieldPath
+from resumeout.source.loading import FieldPath
 
 if TYPE_CHECKING:
     from resumeout.model import Resume, Section, Variant

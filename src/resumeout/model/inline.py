@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import assert_never
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +85,8 @@ def split_paragraphs(nodes: tuple[Inline, ...]) -> list[tuple[Inline, ...]]:
 class Rich:
     """A parsed text field: a sequence of inline nodes.
 
-    ``Rich`` values are built by :func:`resumeout.markup.parse_inline` during validation or
-    put together by :mod:`resumeout.presentation` from model fields.
+    ``Rich`` values are built by :func:`resumeout.model.markup.parse_inline` during validation or
+    put together by :mod:`resumeout.views.document` from model fields.
     """
 
     nodes: tuple[Inline, ...]
@@ -124,6 +125,8 @@ def _node_text(node: Inline) -> str:
             return "\n"
         case ParagraphBreak():
             return "\n\n"
+        case _:
+            assert_never(node)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,3 +170,5 @@ def _runs(nodes: tuple[Inline, ...], bold: bool, italic: bool, url: str | None) 
                 # a paragraph break is an empty line, which reads as one in both.
                 yield Run("", line_break=True)
                 yield Run("", line_break=True)
+            case _:
+                assert_never(node)

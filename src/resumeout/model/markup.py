@@ -1,4 +1,4 @@
-"""Parses the inline Markdown subset of text fields into the :mod:`~resumeout.inline` tree.
+"""Parses the inline Markdown subset of text fields into the :mod:`~resumeout.model.inline` tree.
 
 The only module that imports markdown-it-py. It starts from the "zero" preset and enables
 exactly the syntax the README documents: ``**bold**``, ``*italic*``, `` `code` ``,
@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from resumeout.inline import (
+from resumeout.model.inline import (
     Code,
     Emphasis,
     Inline,

@@ -1,0 +1,1 @@
+"""The command line: argument parsing, batch export, watching, and what is printed."""
