@@ -77,7 +77,7 @@ def load_exporter(name: str, folder: Path | None = None) -> type[Exporter]:
                 )
             return local[wanted]
     if wanted in BUILTINS:
-        return load_registered(Registration(wanted, BUILTINS[wanted], "built-in"))
+        return _builtin(wanted)
     known = registrations()
     if wanted not in known:
         available = [*known, *(folder_exporters(folder) if folder else ())]
@@ -85,6 +85,30 @@ def load_exporter(name: str, folder: Path | None = None) -> type[Exporter]:
             f"unknown format {name!r}; available: {', '.join(available)} (see `resumeout formats`)"
         )
     return load_registered(known[wanted])
+
+
+def formats_for_suffix(suffix: str, folder: Path | None = None) -> list[str]:
+    """The formats whose files end in ``suffix`` (any case): the built-ins', else those of
+    installed plugins and of ``folder``. Loading a built-in class imports no heavy library."""
+    wanted = suffix.lower()
+    builtin = [name for name in BUILTINS if _builtin(name).suffix.lower() == wanted]
+    if builtin:
+        return builtin
+    plugins = [
+        load_registered(registration)
+        for name, registration in registrations().items()
+        if name not in BUILTINS
+    ]
+    local = list(folder_exporters(folder).values()) if folder is not None else []
+    return list(
+        dict.fromkeys(
+            exporter.name for exporter in (*plugins, *local) if exporter.suffix.lower() == wanted
+        )
+    )
+
+
+def _builtin(name: str) -> type[Exporter]:
+    return load_registered(Registration(name, BUILTINS[name], "built-in"))
 
 
 def load_registered(registration: Registration) -> type[Exporter]:
