@@ -116,3 +116,20 @@ def test_standard_output_holds_the_same_bytes_as_the_file(tmp_path: Path) -> Non
     )
     assert streamed.stdout == (tmp_path / "cv.txt").read_bytes()
     assert streamed.stderr == b""
+
+
+@pytest.mark.parametrize("args", [("--help",), ("schema",)])
+def test_a_terminal_that_is_not_utf8_gets_no_traceback(args: tuple[str, ...]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "resumeout", *args],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )
+    assert result.returncode == 0 and result.stderr == b""
+    if args == ("schema",):  # a document: the same bytes as the committed file
+        assert result.stdout == (ROOT / "resume.schema.json").read_bytes()
+    else:  # text for people: what the terminal cannot show is escaped
+        assert b"r\\xe9sum\\xe9" in result.stdout

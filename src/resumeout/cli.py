@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import os
 import signal
 import sys
@@ -169,6 +170,11 @@ def _positive(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Text for people (help, lists) on a terminal that cannot show a character gets an
+    # escape, as standard error does, not a crash; documents and the schema are written
+    # as bytes, the same as their files.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="backslashreplace")
     try:
         try:
             return _run(argv)
@@ -357,14 +363,13 @@ def _formats() -> int:
 
 def _schema(output: Path | None) -> int:
     from resumeout.schema import schema_text
+    from resumeout.writing import write_output, write_standard_output
 
-    text = schema_text()
+    data = schema_text().encode("utf-8")
     if output is None:
-        sys.stdout.write(text)
+        write_standard_output(data)
     else:
-        from resumeout.writing import write_output
-
-        write_output(output, text.encode("utf-8"))
+        write_output(output, data)
     return EXIT_OK
 
 
