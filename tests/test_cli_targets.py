@@ -77,10 +77,11 @@ def test_several_variants_into_one_file_are_refused(tmp_path: Path, output: str)
     result = run_cli("export", str(SEED), "--variant", "all", "-f", "txt", "-o", target)
     assert result.returncode == 2, result.stderr
     where = target if output != "-" else "standard output"
-    assert (
-        f"{SEED} [research] and {SEED} [industry] would both be written to {where}" in result.stderr
+    assert result.stderr.startswith(
+        f"{SEED}: variants 'research' and 'industry' would both be written to {where}; "
+        "none of them is written: -o takes one variant: choose it with --variant NAME, "
+        "or give -o a folder\n"
     )
-    assert "-o takes one variant: choose it with --variant NAME" in result.stderr
     assert result.stdout == ""
     assert list(tmp_path.iterdir()) == []
 
@@ -138,3 +139,38 @@ def test_a_folder_with_a_dot_stays_a_folder(tmp_path: Path) -> None:
     result = run_cli("export", str(SEED), "-f", "md", "-o", str(folder))
     assert result.returncode == 0, result.stderr
     assert [p.name for p in folder.iterdir()] == ["Runyu_Lu_Resume.md"]
+
+
+def test_variants_whose_file_names_coincide_are_refused(tmp_path: Path) -> None:
+    source = tmp_path / "r.yaml"
+    source.write_text("name: Ann\nvariants:\n  Research: {}\n  research: {}\n", encoding="utf-8")
+    result = run_cli("export", str(source), "--variant", "all", "-f", "md")
+    assert result.returncode == 2
+    assert (
+        f"{source}: variants 'Research' and 'research' would both be written to "
+        f"{tmp_path / 'Ann_Resume_Research.md'}; none of them is written: give the variants "
+        "names that differ in more than case and punctuation"
+    ) in result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["r.yaml"]
+
+
+def test_two_formats_with_one_suffix_are_refused(tmp_path: Path) -> None:
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "notes.py").write_text(
+        "from resumeout.exporters import Exporter\n\n\n"
+        "class NotesExporter(Exporter):\n"
+        "    name = 'notes'\n"
+        "    suffix = '.md'\n"
+        "    media_type = 'text/markdown'\n\n"
+        "    def render(self, resume):\n"
+        "        return resume.name\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run_cli(
+        "export", str(SEED), "-f", "md,notes", "--exporters-dir", str(plugins), "-o", str(out)
+    )
+    assert result.returncode == 2
+    assert "formats md and notes would both be written to" in result.stderr
+    assert not out.exists()

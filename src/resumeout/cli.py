@@ -336,7 +336,7 @@ def _chosen_formats(spec: str | None, file: Path | None, folder: Path | None) ->
         )
         raise UsageError(
             f"-o {file}: {which} {file.suffix} files; name the format with --format "
-            "(see `resumeout formats`)"
+            "(see `resumeout formats`), or for a folder, create it first"
         )
     formats = _format_names(spec)
     if len(formats) == 1 and by_suffix and formats[0] not in by_suffix:

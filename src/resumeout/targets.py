@@ -86,15 +86,28 @@ class _Clash:
 
 
 def _clash(sharing: list[Job], *, one_file: bool) -> _Clash:
-    with_format = len({job.format for job in sharing}) > 1
-    labels = list(dict.fromkeys(job.label(with_format=with_format) for job in sharing))
+    """Who would share a file, named by what tells them apart (the report line already
+    names the source), and the advice that resolves it."""
+    variants = list(dict.fromkeys(job.variant for job in sharing))
     if len({job.source for job in sharing}) > 1:
+        with_format = len({job.format for job in sharing}) > 1
+        who = _together([job.label(with_format=with_format) for job in sharing])
         advice = "give each its own settings.output_name, or export them to different folders"
-    elif len({job.variant for job in sharing}) > 1 and one_file:
-        advice = "-o takes one variant: choose it with --variant NAME, or give -o a folder"
-    elif len({job.variant for job in sharing}) > 1:
-        advice = "give the variants names that differ in more than case and punctuation"
+    elif len(variants) > 1:
+        who = "variants " + _together([repr(variant) for variant in variants])
+        advice = (
+            "-o takes one variant: choose it with --variant NAME, or give -o a folder"
+            if one_file
+            else "give the variants names that differ in more than case and punctuation"
+        )
     else:
-        advice = "these formats share a file suffix: export them to different folders"
-    both = "both" if len(labels) == 2 else "all"
-    return _Clash(f"{' and '.join(labels)} would {both} be written to", advice)
+        who = "formats " + _together([job.format for job in sharing])
+        advice = "they share a file suffix: export them to different folders"
+    return _Clash(f"{who} be written to", advice)
+
+
+def _together(names: list[str]) -> str:
+    """``a and b would both``, ``a, b and c would all``."""
+    names = list(dict.fromkeys(names))
+    listed = f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"{listed} would {'both' if len(names) == 2 else 'all'}"
