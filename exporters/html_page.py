@@ -1,7 +1,7 @@
 """A project-local exporter: the résumé as one self-contained, accessible web page.
 
 Loaded only when named: ``resumeout export --exporters-dir exporters --format html`` (or
-``settings.exporters_dir: exporters`` in the résumé). It uses only resumeout's public API —
+``RESUMEOUT_EXPORTERS_DIR=exporters`` in the environment). It uses resumeout's public pieces —
 the Exporter contract, the shared inline walker and the format-neutral views — exactly as
 a third-party exporter would.
 """

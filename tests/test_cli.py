@@ -90,7 +90,7 @@ def test_output_never_overwrites_the_source(tmp_path: Path) -> None:
     source = tmp_path / "cv.md"
     source.write_text("name: X\n", encoding="utf-8")
     result = run_cli("export", str(source), "-f", "md", "-o", str(source))
-    assert result.returncode == 1 and "overwrite the source" in result.stderr
+    assert result.returncode == 2 and "overwrite the source" in result.stderr
     assert source.read_text(encoding="utf-8") == "name: X\n"
 
 

@@ -69,14 +69,6 @@ def test_the_exporters_folder_is_loaded_only_when_named(tmp_path: Path) -> None:
     assert (tmp_path / "Runyu_Lu_Resume.html").exists()
 
 
-def test_the_exporters_folder_from_settings(tmp_path: Path) -> None:
-    source = tmp_path / "resume.yaml"
-    source.write_text(f"name: Ann Lee\nsettings:\n  exporters_dir: {EXPORTERS}\n", encoding="utf-8")
-    result = run_cli("export", str(source), "-f", "html,md")
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / "Ann_Lee_Resume.html").exists()
-
-
 class _Page(HTMLParser):
     def __init__(self) -> None:
         super().__init__()

@@ -62,6 +62,6 @@ def test_what_a_paged_plugin_cannot_fit_is_reported_on_its_output(
     )
     assert result.returncode == 1
     assert "does not fit on 1 page even at the lower bounds" in result.stderr
-    assert "--strict and warnings" in result.stderr
+    assert "--strict, and it has warnings" in result.stderr
     assert not (tmp_path / "Ann_Lee_Resume.lp").exists()
     assert (tmp_path / "Ann_Lee_Resume.md").exists()  # not paged: no fitting warning

@@ -1,20 +1,29 @@
-"""Exports sources to formats: each source loaded once, rendered to every format, then
-written (or, with ``check``, compared). Several sources run in parallel processes."""
+"""Exports sources to formats: each source loaded, its outputs planned, rendered to every
+format, then written (or, with ``check``, compared). Several sources run in parallel
+processes, once every output of the batch has been planned."""
 
 from __future__ import annotations
 
 import os
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, as_completed
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, ParamSpec, TypeVar
 
+from resumeout.cli.targets import Job, find_clashes, target_key
 from resumeout.errors import Diagnostic, ResumeoutError, SourceError, UsageError
+from resumeout.exporters.local import EXPORTERS_DIR_VARIABLE
 
 if TYPE_CHECKING:
     from resumeout.exporters.base import Exporter
     from resumeout.model import Resume
+    from resumeout.source.loading import SourceMap
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
 
 Status = Literal["written", "unchanged", "up to date", "differs", "missing", "failed"]
 # What each status means for the exit code and the summary.
@@ -27,6 +36,8 @@ class ExportPlan:
     output: Path | None = None
     """A folder (default: beside each source), or one file with ``single_file``."""
     single_file: bool = False
+    to_stdout: bool = False
+    """Write the one output to standard output (``-o -``)."""
     strict: bool = False
     check: bool = False
     """Write nothing; compare what would be written with what is on disk."""
@@ -35,6 +46,11 @@ class ExportPlan:
     """A variant's name, or "all" for every declared variant."""
     fit_pages: int | None = None
     """Overrides ``design.fit_pages``."""
+
+    @property
+    def one_file(self) -> bool:
+        """The command line named the one file every output goes to."""
+        return self.single_file or self.to_stdout
 
 
 @dataclass(frozen=True)
@@ -59,6 +75,8 @@ class SourceReport:
     outcomes: tuple[Outcome, ...] = field(default_factory=tuple)
     notes: tuple[str, ...] = ()
     """What was done on the way (fitting on pages)."""
+    warnings: tuple[Diagnostic, ...] = ()
+    """Located problems in the source that do not stop its export."""
 
     @property
     def failed(self) -> bool:
@@ -74,55 +92,172 @@ def run(
     on_report: Callable[[SourceReport], None],
 ) -> list[SourceReport]:
     """Export every source; ``on_report`` is called as each one finishes (any order).
-    Returns the reports in the order of ``sources``."""
-    sources = list(sources)
-    workers = max(1, min(jobs, len(sources)))
-    if workers == 1:
-        reports = []
-        for source in sources:
-            reports.append(export_source(source, plan))
-            on_report(reports[-1])
-        return reports
-    from concurrent.futures import ProcessPoolExecutor, as_completed  # only for batches
+    Returns the reports in the order of ``sources``.
 
+    Every output target of the batch is planned before anything is written: sources that
+    would write one file, or over a source, are refused (``usage_error``) and the others
+    are exported. A single source plans its own outputs as it goes."""
+    sources = list(sources)
+    if len(sources) == 1:
+        reports = [export_source(sources[0], plan, batch_sources=sources)]
+        on_report(reports[0])
+        return reports
+    # A batch loads each source twice, to plan and to export (loading is about a tenth of
+    # the work), so that no process has to hold every rendered output until the plan is
+    # complete, and a large batch needs no more memory than a small one.
     done: dict[Path, SourceReport] = {}
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(export_source, source, plan): source for source in sources}
-        for future in as_completed(futures):
-            report = future.result()
-            done[futures[future]] = report
-            on_report(report)
+    with _executor(max(1, min(jobs, len(sources)))) as pool:
+        planned = dict(
+            zip(sources, pool.map(partial(plan_source, plan=plan), sources), strict=True)
+        )
+        refused = find_clashes(
+            (job for p in planned.values() for job in p.jobs), sources, one_file=plan.one_file
+        )
+        waiting: dict[Future[SourceReport], Path] = {}
+        for source, source_plan in planned.items():
+            if source_plan.report is not None or source in refused:
+                report = source_plan.report or SourceReport(source, usage_error=refused[source])
+                done[source] = report
+                on_report(report)
+            else:
+                future = pool.submit(
+                    export_source, source, plan, batch_sources=sources, planned=source_plan.jobs
+                )
+                waiting[future] = source
+        for future in as_completed(waiting):
+            done[waiting[future]] = future.result()
+            on_report(done[waiting[future]])
     return [done[source] for source in sources]
+
+
+def _executor(workers: int) -> Executor:
+    if workers == 1:
+        return _InProcess()
+    from concurrent.futures import ProcessPoolExecutor  # only for batches
+
+    return ProcessPoolExecutor(max_workers=workers)
+
+
+class _InProcess(Executor):
+    """Runs each call at once, in this process: one worker needs no pool."""
+
+    def submit(self, fn: Callable[_P, _T], /, *args: _P.args, **kwargs: _P.kwargs) -> Future[_T]:
+        future: Future[_T] = Future()
+        future.set_result(fn(*args, **kwargs))
+        return future
 
 
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def export_source(source: Path, plan: ExportPlan) -> SourceReport:
-    """Load ``source`` once and produce every format of ``plan``; never raises for a user
-    error: problems are in the report."""
+@dataclass(frozen=True)
+class SourcePlan:
+    """What a source would write, found without rendering anything."""
+
+    jobs: tuple[Job, ...] = ()
+    report: SourceReport | None = None
+    """Set when the source cannot be exported at all (invalid, unknown format…)."""
+
+
+def plan_source(source: Path, plan: ExportPlan) -> SourcePlan:
+    prepared = _prepare(source, plan)
+    if isinstance(prepared, SourceReport):
+        return SourcePlan(report=prepared)
+    return SourcePlan(jobs=prepared.jobs)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A loaded source with every format and variant resolved and every target known."""
+
+    versions: list[tuple[str | None, Resume]]
+    classes: list[type[Exporter]]
+    jobs: tuple[Job, ...]
+    warnings: tuple[Diagnostic, ...]
+
+
+def _prepare(source: Path, plan: ExportPlan) -> _Prepared | SourceReport:
     from resumeout.exporters.registry import load_exporter
-    from resumeout.source.validation import load_resume
+    from resumeout.source.loading import read_source
+    from resumeout.source.validation import validate
 
     try:
-        resume = load_resume(source)
+        loaded = read_source(source)
+        resume = validate(loaded)
     except SourceError as error:
         return SourceReport(source, diagnostics=tuple(error.diagnostics))
-    folder = plan.exporters_dir
-    if folder is None and resume.settings.exporters_dir is not None:
-        folder = source.parent / resume.settings.exporters_dir
+    warnings = tuple(_unloaded_exporters(resume, loaded.source_map, source, plan.exporters_dir))
     try:
         # Every format and variant is resolved before anything is rendered or written.
-        classes = [load_exporter(name, folder) for name in plan.formats]
+        classes = [load_exporter(name, plan.exporters_dir) for name in plan.formats]
         versions = select_versions(resume, plan.variant)
     except UsageError as error:
-        return SourceReport(source, usage_error=str(error))
+        return SourceReport(source, usage_error=str(error), warnings=warnings)
+    if plan.to_stdout:
+        binary = [c.name for c in classes if c.binary]
+        if binary:
+            message = f"{binary[0]} is a binary format; write it to a file with -o FILE"
+            return SourceReport(source, usage_error=message, warnings=warnings)
+    jobs = tuple(
+        Job(source, exporter.name, variant, target_for(version, exporter, source, plan, variant))
+        for variant, version in versions
+        for exporter in classes
+    )
+    return _Prepared(versions, classes, jobs, warnings)
+
+
+def _unloaded_exporters(
+    resume: Resume, source_map: SourceMap, source: Path, loaded: Path | None
+) -> Iterator[Diagnostic]:
+    """A résumé cannot make resumeout run code: the folder its ``settings.exporters_dir``
+    names is loaded only when the command line or the environment names it too."""
+    named = resume.settings.exporters_dir
+    if named is None:
+        return
+    folder = source.parent / named
+    if loaded is not None and loaded.resolve() == folder.resolve():
+        return
+    diagnostic = source_map.diagnostic(
+        ("settings", "exporters_dir"),
+        f"the exporters in {folder} are not loaded: a résumé cannot run code by itself; "
+        f"load them with `--exporters-dir {folder}` or {EXPORTERS_DIR_VARIABLE}={folder}",
+        code="exporters_dir_not_loaded",
+    )
+    yield replace(diagnostic, severity="warning")
+
+
+def export_source(
+    source: Path,
+    plan: ExportPlan,
+    *,
+    batch_sources: list[Path] | None = None,
+    planned: tuple[Job, ...] | None = None,
+) -> SourceReport:
+    """Load ``source`` once and produce every format of ``plan``; never raises for a user
+    error: problems are in the report. ``planned`` are the jobs the batch's plan found for
+    it; if the source changed since, its outputs are refused rather than written unchecked.
+    """
+    prepared = _prepare(source, plan)
+    if isinstance(prepared, SourceReport):
+        return prepared
+    clashes = find_clashes(prepared.jobs, batch_sources or [source], one_file=plan.one_file)
+    if source in clashes:
+        return SourceReport(source, usage_error=clashes[source], warnings=prepared.warnings)
+    if planned is not None and {target_key(j.target) for j in planned} != {
+        target_key(j.target) for j in prepared.jobs
+    }:
+        changed = "the source changed while the batch was planned; export again"
+        refused = tuple(
+            Outcome(j.format, j.target, "failed", changed, variant=j.variant) for j in planned
+        )
+        return SourceReport(source, outcomes=refused, warnings=prepared.warnings)
     outcomes: list[Outcome] = []
     notes: list[str] = []
+    jobs = iter(prepared.jobs)
     # The first paged format measures the pages; every paged format gets the design found.
-    measure = next((exporter for exporter in classes if exporter.paged), None)
-    for variant, version in versions:
+    measure = next((exporter for exporter in prepared.classes if exporter.paged), None)
+    for variant, version in prepared.versions:
         fit_warnings: tuple[str, ...] = ()
         target_pages = plan.fit_pages or version.design.fit_pages
         if target_pages and measure is not None:
@@ -135,11 +270,17 @@ def export_source(source: Path, plan: ExportPlan) -> SourceReport:
                 fit_warnings = (fit.message(target_pages),)
             elif fit.changes:
                 notes.append(f"{label}: {fit.message(target_pages)}")
-        for exporter_class in classes:
+        for exporter_class in prepared.classes:
             exporter = exporter_class(base_dir=source.parent)
             extra = fit_warnings if exporter.paged else ()
-            outcomes.append(_produce(exporter, version, source, plan, variant, extra))
-    return SourceReport(source, outcomes=tuple(outcomes), notes=tuple(notes))
+            target = next(jobs).target
+            outcome = _render_and_write(
+                exporter, version, target, plan, extra, bool(prepared.warnings)
+            )
+            outcomes.append(replace(outcome, variant=variant))
+    return SourceReport(
+        source, outcomes=tuple(outcomes), notes=tuple(notes), warnings=prepared.warnings
+    )
 
 
 def select_versions(resume: Resume, variant: str | None) -> list[tuple[str | None, Resume]]:
@@ -159,10 +300,17 @@ def select_versions(resume: Resume, variant: str | None) -> list[tuple[str | Non
 
 
 def target_for(
-    resume: Resume, exporter: Exporter, source: Path, plan: ExportPlan, variant: str | None
-) -> Path:
+    resume: Resume,
+    exporter: type[Exporter],
+    source: Path,
+    plan: ExportPlan,
+    variant: str | None,
+) -> Path | None:
+    """Where one output goes; None is standard output."""
     from resumeout.cli.naming import output_stem
 
+    if plan.to_stdout:
+        return None
     if plan.single_file and plan.output is not None:
         return plan.output
     directory = plan.output if plan.output is not None else source.parent
@@ -170,30 +318,18 @@ def target_for(
     return directory / f"{stem}{exporter.suffix}"
 
 
-def _produce(
-    exporter: Exporter,
-    resume: Resume,
-    source: Path,
-    plan: ExportPlan,
-    variant: str | None,
-    extra_warnings: tuple[str, ...],
-) -> Outcome:
-    target = target_for(resume, exporter, source, plan, variant)
-    if target.resolve() == source.resolve():
-        outcome = Outcome(exporter.name, target, "failed", "refusing to overwrite the source file")
-    else:
-        outcome = _render_and_write(exporter, resume, target, plan, extra_warnings)
-    return replace(outcome, variant=variant)
-
-
 def _render_and_write(
     exporter: Exporter,
     resume: Resume,
-    target: Path,
+    target: Path | None,
     plan: ExportPlan,
     extra_warnings: tuple[str, ...],
+    source_warned: bool,
 ) -> Outcome:
-    from resumeout.cli.writing import write_atomic
+    """Render one output, then write it to ``target`` (None: standard output) or, with
+    ``check``, compare it; ``source_warned`` counts the source's own warnings for
+    ``--strict``."""
+    from resumeout.cli.writing import write_atomic, write_standard_output
 
     name = exporter.name
     try:
@@ -209,10 +345,11 @@ def _render_and_write(
             internal_error=traceback.format_exc(),
         )
     warnings = (*extra_warnings, *exporter.warnings)
-    if plan.strict and warnings:
-        return Outcome(
-            name, target, "failed", "not written: --strict and warnings", warnings=warnings
-        )
+    if plan.strict and (warnings or source_warned):
+        return Outcome(name, target, "failed", "--strict, and it has warnings", warnings=warnings)
+    if target is None:
+        write_standard_output(data)
+        return Outcome(name, target, "written", size=len(data), warnings=warnings)
     existing = _read(target)
     if plan.check:
         status: Status = (

@@ -33,7 +33,7 @@ class Console:
     def report(self, report: SourceReport) -> None:
         self.done += 1
         self._clear_progress()
-        for diagnostic in report.diagnostics:
+        for diagnostic in (*report.diagnostics, *report.warnings):
             emit(diagnostic, self.error_format, self.stream)
         if report.usage_error:
             self._problem(str(report.source), report.usage_error, "usage")
@@ -67,7 +67,7 @@ class Console:
                 "missing": "is missing; run `resumeout export`",
             }[outcome.status]
             self._problem(str(target), message, outcome.status)
-        elif not self.quiet:
+        elif not self.quiet and outcome.target is not None:  # standard output shows itself
             size = f" ({_size(outcome.size)})" if outcome.status == "written" else ""
             print(f"{outcome.status} {outcome.target}{size}", file=self.stream)
 

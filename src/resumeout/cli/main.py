@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -30,6 +33,9 @@ examples:
 
 exit codes: 0 ok, 1 an export failed, 2 bad command line, 3 invalid or unreadable source
 """
+
+EXIT_BROKEN_PIPE = 141
+"""128 + SIGPIPE: what a shell reports for a Unix tool whose reader went away."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -74,9 +80,9 @@ def _add_export(commands: Commands) -> None:
     export.add_argument(
         "-f",
         "--format",
-        default="all",
         metavar="FMT[,FMT…]",
-        help="md, txt, pdf, docx (aliases: markdown, text), a plugin's name, or all (default: all)",
+        help="md, txt, pdf, docx (aliases: markdown, text), a plugin's name, or all "
+        "(default: the format of -o FILE's suffix, else all)",
     )
     export.add_argument(
         "-o",
@@ -213,7 +219,8 @@ def _add_common(command: argparse.ArgumentParser) -> None:
         "--exporters-dir",
         type=Path,
         metavar="DIR",
-        help="also load the exporters in DIR (Python files: this runs their code)",
+        help="also load the exporters in DIR (Python files: this runs their code; "
+        "default: $RESUMEOUT_EXPORTERS_DIR)",
     )
 
 
@@ -225,6 +232,29 @@ def _positive(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Text for people (help, lists) on a terminal that cannot show a character gets an
+    # escape, as standard error does, not a crash; documents and the schema are written
+    # as bytes, the same as their files.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="backslashreplace")
+    try:
+        try:
+            return _run(argv)
+        finally:
+            # Flush here: output still buffered at interpreter shutdown could only end in a
+            # printed exception if its reader has gone.
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # `resumeout formats | head -1`: the reader has what it wanted. Stop quietly, as
+        # Unix tools do, with nothing more to write anywhere.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.dup2(devnull, sys.stderr.fileno())
+        return EXIT_BROKEN_PIPE
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     # A CI runner cancelling a job sends SIGTERM: unwind like Ctrl-C, so that a write in
@@ -255,6 +285,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("resumeout: interrupted; no output was left half-written", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # the system refused a file operation no command expected to fail
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"resumeout: error: {where}{error.strerror or error}", file=sys.stderr)
+        return ExportError.exit_code
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -307,26 +343,32 @@ def _format_names(spec: str) -> tuple[str, ...]:
 def _export(args: argparse.Namespace) -> int:
     from resumeout.cli.batch import ExportPlan, default_jobs, run
     from resumeout.cli.console import Console
+    from resumeout.exporters.local import chosen_folder
 
     sources: list[Path] = args.sources or [DEFAULT_SOURCE]
-    formats = _format_names(args.format)
+    exporters_dir = chosen_folder(args.exporters_dir)
     output: Path | None = args.output
-    if output is not None and str(output) == "-":
-        if len(formats) > 1 or len(sources) > 1 or args.check or args.watch:
-            raise UsageError("-o - writes one format of one source to standard output")
-        return _to_stdout(sources[0], formats[0], args.exporters_dir, args.variant)
-    single_file = output is not None and bool(output.suffix) and not output.is_dir()
+    to_stdout = output is not None and str(output) == "-"
+    single_file = (
+        output is not None and not to_stdout and bool(output.suffix) and not output.is_dir()
+    )
+    formats = _chosen_formats(args.format, output if single_file else None, exporters_dir)
+    if to_stdout and (len(formats) > 1 or len(sources) > 1 or args.check or args.watch):
+        raise UsageError(
+            "-o - writes one format of one source to standard output; name it with --format"
+        )
     if single_file and (len(formats) > 1 or len(sources) > 1):
         raise UsageError("-o names one file; with several formats or sources give a folder")
     plan = ExportPlan(
         formats,
-        output,
-        single_file,
-        args.strict,
-        args.check,
-        args.exporters_dir,
-        args.variant,
-        args.fit_pages,
+        output=None if to_stdout else output,
+        single_file=single_file,
+        to_stdout=to_stdout,
+        strict=args.strict,
+        check=args.check,
+        exporters_dir=exporters_dir,
+        variant=args.variant,
+        fit_pages=args.fit_pages,
     )
     jobs = args.jobs or default_jobs()
 
@@ -344,29 +386,38 @@ def _export(args: argparse.Namespace) -> int:
     if args.watch:
         from resumeout.cli.watching import inputs, watch
 
-        return watch(lambda: inputs(sources, args.exporters_dir), export_all)
+        return watch(lambda: inputs(sources, exporters_dir), export_all)
     return export_all()
 
 
-def _to_stdout(
-    source: Path, format_name: str, exporters_dir: Path | None, variant: str | None
-) -> int:
-    from resumeout.exporters.registry import load_exporter
+def _chosen_formats(spec: str | None, file: Path | None, folder: Path | None) -> tuple[str, ...]:
+    """The formats ``--format`` names. With ``-o FILE``, the file's suffix and the format
+    must agree: without ``--format`` the suffix chooses it, and a contradiction is refused
+    (an unknown suffix is the user's choice of name)."""
+    if file is None:
+        return _format_names(spec or "all")
+    from resumeout.exporters.registry import formats_for_suffix, load_exporter
 
-    resume = _load(source)
-    if variant is not None:
-        from resumeout.cli.batch import select_versions
-
-        if variant == "all":
-            raise UsageError("-o - writes one variant; name it")
-        resume = select_versions(resume, variant)[0][1]
-    exporter = load_exporter(format_name, exporters_dir)(base_dir=source.parent)
-    if exporter.binary:
-        raise UsageError(f"{exporter.name} is a binary format; write it to a file with -o FILE")
-    sys.stdout.write(exporter.render_bytes(resume).decode("utf-8"))
-    for warning in exporter.warnings:
-        print(f"{source}: warning: {warning}", file=sys.stderr)
-    return EXIT_OK
+    by_suffix = formats_for_suffix(file.suffix, folder)
+    if spec is None:
+        if len(by_suffix) == 1:
+            return (by_suffix[0],)
+        which = (
+            f"several formats ({', '.join(by_suffix)}) write" if by_suffix else "no format writes"
+        )
+        raise UsageError(
+            f"-o {file}: {which} {file.suffix} files; name the format with --format "
+            "(see `resumeout formats`), or for a folder, create it first"
+        )
+    formats = _format_names(spec)
+    if len(formats) == 1 and by_suffix and formats[0] not in by_suffix:
+        suffix = load_exporter(formats[0], folder).suffix
+        raise UsageError(
+            f"-o {file} names a {by_suffix[0]} file, but --format asks for {formats[0]}: "
+            f"name the file {file.with_suffix(suffix)}, or leave out --format to write "
+            f"{by_suffix[0]}"
+        )
+    return formats
 
 
 def _formats() -> int:
@@ -382,15 +433,14 @@ def _formats() -> int:
 
 
 def _schema(output: Path | None) -> int:
+    from resumeout.cli.writing import write_output, write_standard_output
     from resumeout.model.schema import schema_text
 
-    text = schema_text()
+    data = schema_text().encode("utf-8")
     if output is None:
-        sys.stdout.write(text)
+        write_standard_output(data)
     else:
-        from resumeout.cli.writing import write_atomic
-
-        write_atomic(output, text.encode("utf-8"))
+        write_output(output, data)
     return EXIT_OK
 
 
@@ -414,9 +464,9 @@ def _init(path: Path) -> int:
         raise ExportError(f"{path}: cannot write: {error.strerror or error}") from None
     schema = path.parent / "resume.schema.json"
     if not schema.exists():  # editors read it through the file's first line
-        from resumeout.cli.writing import write_atomic
+        from resumeout.cli.writing import write_output
         from resumeout.model.schema import schema_text
 
-        write_atomic(schema, schema_text().encode("utf-8"))
+        write_output(schema, schema_text().encode("utf-8"))
     print(f"wrote {path}; export it with `resumeout export {path}`", file=sys.stderr)
     return EXIT_OK

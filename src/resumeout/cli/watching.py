@@ -26,7 +26,8 @@ def _stamps(paths: list[Path]) -> Stamps:
 
 
 def inputs(sources: list[Path], exporters_dir: Path | None) -> list[Path]:
-    """The sources, the font files they name, and the exporters they load."""
+    """The sources, the font files they name, and the exporters folder loaded with them
+    (an edited exporter is imported afresh by the next export)."""
     from resumeout.errors import SourceError
     from resumeout.source.validation import load_resume
 
@@ -42,8 +43,6 @@ def inputs(sources: list[Path], exporters_dir: Path | None) -> list[Path]:
             paths.append(font)
         elif font.is_dir() or (source.parent / "fonts").is_dir():
             folders.append(font if font.is_dir() else source.parent / "fonts")
-        if resume.settings.exporters_dir:
-            folders.append(source.parent / resume.settings.exporters_dir)
     for folder in folders:
         paths += sorted(p for p in folder.glob("*") if p.suffix in (".py", ".ttf", ".ttc"))
     return list(dict.fromkeys(paths))

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 from pathlib import Path
+
+from resumeout.errors import ExportError
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -29,6 +32,23 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
+
+
+def write_standard_output(data: bytes) -> None:
+    """Write an output to standard output, the same bytes as its file would hold whatever
+    the terminal's encoding. A reader that went away raises BrokenPipeError."""
+    sys.stdout.flush()  # anything printed before comes first
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """:func:`write_atomic` for a file a command writes: a failure is the user error
+    ``path: cannot write: reason`` (exit 1)."""
+    try:
+        write_atomic(path, data)
+    except OSError as error:
+        raise ExportError(f"{path}: cannot write: {error.strerror or error}") from None
 
 
 def _umask() -> int:

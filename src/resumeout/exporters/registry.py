@@ -106,6 +106,30 @@ def _uninstalled_hint(known: dict[str, Registration]) -> str:
     return "; the built-in formats are entry points: install resumeout (`pip install -e .`)"
 
 
+def formats_for_suffix(suffix: str, folder: Path | None = None) -> list[str]:
+    """The formats whose files end in ``suffix`` (any case): the built-ins', else those of
+    installed plugins and of ``folder``. Loading a built-in class imports no heavy library."""
+    wanted = suffix.lower()
+    known = registrations().values()
+    builtin = [
+        registration.name
+        for registration in known
+        if registration.origin == "built-in"
+        and load_registered(registration).suffix.lower() == wanted
+    ]
+    if builtin:
+        return builtin
+    plugins = [
+        load_registered(registration) for registration in known if registration.origin != "built-in"
+    ]
+    local = list(folder_exporters(folder).values()) if folder is not None else []
+    return list(
+        dict.fromkeys(
+            exporter.name for exporter in (*plugins, *local) if exporter.suffix.lower() == wanted
+        )
+    )
+
+
 def load_registered(registration: Registration) -> type[Exporter]:
     module_name, _, attribute = registration.target.partition(":")
     try:

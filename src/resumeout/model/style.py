@@ -95,9 +95,10 @@ class Settings(Model):
     )
     exporters_dir: PlainText | None = Field(
         default=None,
-        description="A folder of project-local exporters (Python files) to load, relative to "
-        "the résumé. They run code, so they are loaded only when named here or with "
-        "--exporters-dir.",
+        description="The folder of project-local exporters (Python files) this résumé is "
+        "made for, relative to it. They run code, so a résumé cannot load them: they are "
+        "loaded only when --exporters-dir or RESUMEOUT_EXPORTERS_DIR names the folder, and "
+        "otherwise a warning says so.",
     )
     text_width: Annotated[
         int, Field(ge=30, le=400, description="Line width of the plain-text export.")
