@@ -1,30 +1,33 @@
-"""Assembles the PDF: page template, footer, metadata, and byte-identical output."""
+"""Assembles the PDF: fonts, the look, the layout, pages, drawing, metadata, and
+byte-identical output."""
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Any
 
 from reportlab.pdfbase.ttfonts import TTFError
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import SimpleDocTemplate
 
 from resumeout import __version__
 from resumeout.errors import ExportError
-from resumeout.exporters.pdf import layout
-from resumeout.exporters.pdf.canvas import PageCanvas
+from resumeout.exporters.pdf.blocks import Slot, TextBlock
+from resumeout.exporters.pdf.breaking import break_lines
+from resumeout.exporters.pdf.canvas import TaggedCanvas
+from resumeout.exporters.pdf.drawing import Painter
 from resumeout.exporters.pdf.fonts import (
+    Family,
     FontNotFoundError,
     bundled_files,
     find_family,
     register_family,
 )
-from resumeout.exporters.pdf.markup import MarkupWriter
+from resumeout.exporters.pdf.layout import Layout
+from resumeout.exporters.pdf.look import Look
+from resumeout.exporters.pdf.pages import Placed, paginate
+from resumeout.exporters.pdf.runs import RunMaker
 from resumeout.exporters.pdf.tagging import xmp_metadata
 from resumeout.model import Resume
-from resumeout.model.style import PAGE_SIZES
-from resumeout.views.document import present
+from resumeout.views.document import DocumentView, present
 from resumeout.views.timestamps import document_timestamp
 
 LANGUAGE = "en"
@@ -32,16 +35,29 @@ LANGUAGE = "en"
 
 
 def build_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
-    return render_pdf(resume, base_dir, warnings)[0]
+    family = _family(resume, base_dir, warnings)
+    look = Look.of(resume.design)
+    maker = RunMaker(family, look.link_colour)
+    document = present(resume)
+    pages = _pages(document, look, maker)
+    data = _draw(resume, document, pages, look, maker, family)
+    for char in maker.missing:
+        warnings.append(
+            f"no installed font can draw {char!r} (U+{ord(char):04X}); install a "
+            "font that has it (see README, Fonts)"
+        )
+    return data
 
 
 def count_pages(resume: Resume, base_dir: Path) -> int:
-    """How many pages the PDF of ``resume`` has (for fitting it to a page count)."""
-    return render_pdf(resume, base_dir, [])[1]
+    """How many pages the PDF of ``resume`` has (for fitting it to a page count): laid
+    out, not drawn."""
+    family = _family(resume, base_dir, [])
+    look = Look.of(resume.design)
+    return len(_pages(present(resume), look, RunMaker(family, look.link_colour)))
 
 
-def render_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> tuple[bytes, int]:
-    """The PDF's bytes and its page count."""
+def _family(resume: Resume, base_dir: Path, warnings: list[str]) -> Family:
     design = resume.design
     try:
         files, origin = find_family(design.font, base_dir)
@@ -49,74 +65,68 @@ def render_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> tuple[byt
         warnings.append(f"{error}; using Source Sans Pro")
         files, origin = bundled_files(), "the font-source-sans-pro package"
     try:
-        family = register_family(files, origin)
+        return register_family(files, origin)
     except (TTFError, OSError) as error:
         paths = ", ".join(sorted({str(file.path) for file in files.values()}))
         raise ExportError(
             f"the font {design.font!r} ({paths}) cannot be used: {error}; reportlab embeds "
             "TrueType-outline fonts only (.ttf, .ttc)"
         ) from None
-    styles = layout.make_styles(design, family)
-    writer = MarkupWriter(family, design.accent_color)
-    document = present(resume)
 
-    story = layout.header(document, styles, writer)
-    for index, view in enumerate(document.sections):
-        story += layout.section(view, index, styles, writer)
-    story += layout.closing(document, styles, writer)
 
-    def footer_markup(page: int, pages: int) -> str:
-        # The numbers are put in as values: the name is never searched for placeholders.
-        return writer.plain(f"{document.name} — page {page} of {pages}", italic=True)
+def _pages(document: DocumentView, look: Look, maker: RunMaker) -> list[list[Placed]]:
+    return paginate(Layout(look, maker).document(document), look.text_box)
 
+
+def _draw(
+    resume: Resume,
+    document: DocumentView,
+    pages: list[list[Placed]],
+    look: Look,
+    maker: RunMaker,
+    family: Family,
+) -> bytes:
     stamp = document_timestamp(resume)
     pdf_date = stamp.strftime("D:%Y%m%d%H%M%S+00'00'")
     producer = f"resumeout {__version__}"
+    metadata = document.metadata
     buffer = io.BytesIO()
-    margins = design.margins
-    template = SimpleDocTemplate(
+    canvas = TaggedCanvas(
         buffer,
-        pagesize=PAGE_SIZES[design.page_size],
-        leftMargin=margins.left,
-        rightMargin=margins.right,
-        topMargin=margins.top,
-        bottomMargin=margins.bottom,
-        title=document.metadata.title,
-        author=document.metadata.author,
-        subject=document.metadata.subject,
-        keywords=list(document.metadata.keywords),
-        creator=producer,
-        producer=producer,
+        pages=len(pages),
+        metadata=xmp_metadata(
+            metadata.title,
+            metadata.author,
+            stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            producer,
+            LANGUAGE,
+        ),
+        pagesize=look.page_size,
         invariant=1,  # no clock, no random ID: the same source gives the same bytes
         initialFontName=family.regular,  # else reportlab declares an unused Helvetica
         lang=LANGUAGE,
     )
+    canvas.setDateFormatter(lambda *_: pdf_date)
+    canvas.setTitle(metadata.title)
+    canvas.setAuthor(metadata.author)
+    canvas.setSubject(metadata.subject)
+    canvas.setKeywords(list(metadata.keywords))
+    canvas.setCreator(producer)
+    canvas.setProducer(producer)
+    painter = Painter(canvas, look.text_box)
+    for number, placed in enumerate(pages, start=1):
+        painter.page(placed)
+        if len(pages) > 1:
+            painter.footer(
+                _footer(document.name, number, len(pages), look, maker), look.bottom_margin
+            )
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
 
-    metadata = xmp_metadata(
-        document.metadata.title,
-        document.metadata.author,
-        stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        producer,
-        LANGUAGE,
-    )
-    canvases: list[PageCanvas] = []
 
-    def make_canvas(*args: Any, **kwargs: Any) -> Canvas:
-        canvas = PageCanvas(
-            *args,
-            footer=(footer_markup, styles.footer),
-            footer_space=margins.bottom,
-            metadata=metadata,
-            **kwargs,
-        )
-        canvas.setDateFormatter(lambda *_: pdf_date)
-        canvases.append(canvas)
-        return canvas
-
-    template.build(story, canvasmaker=make_canvas)
-    for char in sorted(writer.missing):
-        warnings.append(
-            f"no installed font can draw {char!r} (U+{ord(char):04X}); install a "
-            "font that has it (see README, Fonts)"
-        )
-    return buffer.getvalue(), canvases[-1].page_count
+def _footer(name: str, page: int, pages: int, look: Look, maker: RunMaker) -> TextBlock:
+    # The numbers are put in as values: the name is never searched for placeholders.
+    runs = maker.plain(f"{name} — page {page} of {pages}", look.footer)
+    lines = break_lines([runs], look.page_size[0])
+    return TextBlock(tuple(lines), look.footer, Slot("Artifact"))

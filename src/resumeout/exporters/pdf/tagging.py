@@ -1,7 +1,7 @@
 """Tagged PDF: the logical structure of the page (PDF/UA-1, ISO 14289-1), written at
 draw time with reportlab's own PDF objects.
 
-Flowables report what they draw to the :class:`Tagger` of the canvas: each piece of text
+The drawing code reports what it draws to the :class:`Tagger` of the canvas: each piece of text
 is a marked-content sequence with an MCID, inside the structure element it belongs to;
 rules, leaders and footers are artifacts. Structure elements open and close in drawing
 order, which is the order of the source, so the tree is the reading order. When the
@@ -30,7 +30,6 @@ from reportlab.pdfbase.pdfdoc import (
     PDFString,
     PDFtrue,
 )
-from reportlab.platypus import Flowable
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,15 +56,15 @@ class Element:
 class Tagger:
     """Collects the structure of a document while it is drawn, then writes it."""
 
-    def __init__(self) -> None:
+    def __init__(self, pages: int) -> None:
+        self.pages = pages
+        """The number of pages: their /StructParents keys come first, 0 to pages - 1."""
         self.root = Element("Document")
         self._open = [self.root]
         self._next_mcid: dict[int, int] = {}
         self._marked: Element | None = None
         self.links: list[Element] = []
-        """Link elements, by the /StructParent key of their annotation."""
-        self.page_keys: dict[int, int] = {}
-        """Each page's /StructParents key, once written."""
+        """Link elements, in the order of their annotations' /StructParent keys."""
 
     def begin(self, role: str) -> Element:
         element = self.leaf(role)
@@ -123,9 +122,13 @@ class Tagger:
         element = Element("Link")
         (self._marked or self._open[-1]).kids.append(element)
         self.links.append(element)
-        return len(self.links) - 1, element
+        return self.pages + len(self.links) - 1, element
 
-    def write(self, document: Any, pages: int) -> None:
+    def page_key(self, page: int) -> int:
+        """The /StructParents key of page ``page`` (from 1)."""
+        return page - 1
+
+    def write(self, document: Any) -> None:
         """Write the structure tree and the tagged-PDF entries of the catalog."""
         references: dict[int, Any] = {}
         dictionaries: dict[int, PDFDictionary] = {}
@@ -183,24 +186,21 @@ class Tagger:
         register(self.root)
         fill(self.root, root_reference)
 
-        # The parent tree: each link annotation's key, then each page's key → the
-        # elements of its MCIDs, in MCID order.
+        # The parent tree: each page's key → the elements of its MCIDs, in MCID order;
+        # then each link annotation's key → its Link element.
         numbers: list[Any] = []
-        for key, element in enumerate(self.links):
-            numbers += [key, references[id(element)]]
-        page_keys = {}
-        for page in range(1, pages + 1):
-            key = len(self.links) + page - 1
-            page_keys[page] = key
+        for page in range(1, self.pages + 1):
             count = self._next_mcid.get(page, 0)
-            numbers += [key, PDFArray([parents[(page, mcid)] for mcid in range(count)])]
+            row = PDFArray([parents[(page, mcid)] for mcid in range(count)])
+            numbers += [self.page_key(page), row]
+        for index, element in enumerate(self.links):
+            numbers += [self.pages + index, references[id(element)]]
         root["K"] = references[id(self.root)]
         root["ParentTree"] = document.Reference(PDFDictionary({"Nums": PDFArray(numbers)}))
-        root["ParentTreeNextKey"] = len(self.links) + pages
+        root["ParentTreeNextKey"] = self.pages + len(self.links)
         document.Catalog.StructTreeRoot = root_reference
         document.Catalog.MarkInfo = PDFDictionary({"Marked": PDFtrue})
         document.Catalog.ViewerPreferences = PDFDictionary({"DisplayDocTitle": PDFtrue})
-        self.page_keys = page_keys
 
 
 def page_reference(page: int) -> PDFObjectReference:
@@ -249,68 +249,3 @@ def xmp_metadata(title: str, author: str, date: str, producer: str, lang: str) -
         filters=[],  # uncompressed, so that tools that scan for XMP find it
     )
     return stream
-
-
-class Structured(Flowable):  # type: ignore[misc]
-    """A flowable that may open structure elements before it draws (a list, a list
-    item) and close some after, so that lists need no flowables of their own."""
-
-    opens: tuple[str, ...] = ()
-    closes: int = 0
-
-    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
-        for role in self.opens:
-            canvas.tagger.begin(role)
-        self.draw_structured(canvas, x, y, _sW)
-        for _ in range(self.closes):
-            canvas.tagger.end()
-
-    def draw_structured(self, canvas: Any, x: float, y: float, shrink: float) -> None:
-        super().drawOn(canvas, x, y, shrink)
-
-
-def nest(parts: list[Structured], *roles: str) -> list[Structured]:
-    """``parts`` inside new elements ``roles`` (outermost first)."""
-    if parts:
-        parts[0].opens = (*roles, *parts[0].opens)
-        parts[-1].closes += len(roles)
-    return parts
-
-
-class Tagged(Structured):
-    """A flowable whose drawing is the content of one structure element (``role``). The
-    parts of a flowable split across pages stay one element."""
-
-    def __init__(self, role: str, inner: Flowable, shared: list[Element] | None = None):
-        super().__init__()
-        self.role = role
-        self.inner = inner
-        self.shared: list[Element] = [] if shared is None else shared
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.width, self.height = self.inner.wrap(available_width, available_height)
-        return self.width, self.height
-
-    def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        parts = [
-            Tagged(self.role, part, self.shared)
-            for part in self.inner.split(available_width, available_height)
-        ]
-        if parts:
-            parts[0].opens, parts[-1].closes = self.opens, self.closes
-        return list(parts)
-
-    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
-        return float(self.inner.getSpaceBefore())
-
-    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
-        return float(self.inner.getSpaceAfter())
-
-    def draw_structured(self, canvas: Any, x: float, y: float, shrink: float) -> None:
-        # The inner flowable is drawn in place: a wrapper of its own would add a
-        # save/translate/restore to the page for every paragraph.
-        tagger: Tagger = canvas.tagger
-        if not self.shared:
-            self.shared.append(tagger.leaf(self.role))
-        with tagger.content(canvas, self.shared[0]):
-            self.inner.drawOn(canvas, x, y, shrink)

@@ -1,0 +1,155 @@
+"""Blocks: what the page builder stacks. Each knows its height and the space it wants
+around it; a text block can be split between its lines across a page break.
+
+A block carries its place in the structure tree: the elements it opens before it is
+drawn and how many it closes after (lists and list items need no blocks of their own),
+and the :class:`Slot` of the element its text belongs to, which the parts of a split
+block, or the two lines of a stacked heading, share.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from resumeout.exporters.pdf.breaking import SetLine
+from resumeout.exporters.pdf.look import Rgb, RulePlacement, TextLook
+from resumeout.exporters.pdf.runs import StyledRun
+from resumeout.exporters.pdf.tagging import Element
+
+
+@dataclass(eq=False)
+class Slot:
+    """The structure element of some text, made when the text is first drawn."""
+
+    role: str
+    element: Element | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tags:
+    opens: tuple[str, ...] = ()
+    """Elements opened before the block, outermost first."""
+    closes: int = 0
+    """Elements closed after it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Spacing:
+    before: float = 0.0
+    after: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Bullet:
+    glyph: StyledRun
+    indent: float
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """Lines of one paragraph, aligned in the text width; the first baseline is one
+    font size below the top, the next ones a leading apart."""
+
+    lines: tuple[SetLine, ...]
+    look: TextLook
+    slot: Slot
+    indent: float = 0.0
+    """Where every line starts: a bullet's hanging indent."""
+    bullet: Bullet | None = None
+    spacing: Spacing = Spacing()
+    tags: Tags = Tags()
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * self.look.leading
+
+    def split(self, room: float) -> tuple[TextBlock, TextBlock] | None:
+        """The lines that fit in ``room``, and the rest; None if not even one fits or
+        all do."""
+        count = int((room + 1e-6) // self.look.leading)
+        if count < 1 or count >= len(self.lines):
+            return None
+        head = replace(
+            self,
+            lines=self.lines[:count],
+            spacing=Spacing(self.spacing.before, 0.0),
+            tags=Tags(self.tags.opens, 0),
+        )
+        tail = replace(
+            self,
+            lines=self.lines[count:],
+            bullet=None,
+            spacing=Spacing(0.0, self.spacing.after),
+            tags=Tags((), self.tags.closes),
+        )
+        return head, tail
+
+
+@dataclass(frozen=True, slots=True)
+class Leader:
+    """Stretched across the gap between a heading and its aside."""
+
+    glyph: StyledRun
+    space: StyledRun
+    """The real space on either side of the leader."""
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingLine:
+    """An entry's heading and its aside on one baseline, a leader between: drawn as one
+    text object, so that every text reader reads them as one line, in order."""
+
+    heading: SetLine
+    aside: SetLine
+    leader: Leader
+    look: TextLook
+    slot: Slot
+    spacing: Spacing = Spacing()
+    tags: Tags = Tags()
+
+    @property
+    def height(self) -> float:
+        return self.look.leading
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    placement: RulePlacement
+    colour: Rgb
+    weight: float
+    gap: float
+    height: float
+    """Above the title's bottom, as a share of its height."""
+
+
+@dataclass(frozen=True, slots=True)
+class SectionTitle:
+    """A section title with its rule; a bookmark in the outline."""
+
+    text: TextBlock
+    rule: Rule
+    title: str
+    """The title as the outline shows it."""
+    bookmark: str
+    """The bookmark's unique key."""
+    spacing: Spacing = Spacing()
+    tags: Tags = Tags()
+
+    @property
+    def height(self) -> float:
+        return self.text.height
+
+
+Block = TextBlock | HeadingLine | SectionTitle
+
+
+def nest(blocks: list[Block], *roles: str) -> list[Block]:
+    """``blocks`` inside new elements ``roles`` (outermost first)."""
+    if not blocks:
+        return blocks
+    nested = list(blocks)
+    first = nested[0]
+    nested[0] = replace(first, tags=Tags((*roles, *first.tags.opens), first.tags.closes))
+    last = nested[-1]
+    nested[-1] = replace(last, tags=Tags(last.tags.opens, last.tags.closes + len(roles)))
+    return nested

@@ -1,0 +1,213 @@
+"""Drawing placed blocks on the canvas, tagged: every piece of text inside marked
+content of its structure element, rules, leaders and footers as artifacts, a link
+annotation for each piece of a link on each line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import assert_never
+
+from reportlab.pdfbase.pdfmetrics import getAscentDescent
+
+from resumeout.exporters.pdf.blocks import (
+    Block,
+    HeadingLine,
+    SectionTitle,
+    Slot,
+    TextBlock,
+)
+from resumeout.exporters.pdf.breaking import SetLine
+from resumeout.exporters.pdf.canvas import TaggedCanvas
+from resumeout.exporters.pdf.look import Alignment, Box, Direction, RulePlacement, TextLook
+from resumeout.exporters.pdf.pages import Placed
+from resumeout.exporters.pdf.runs import Pen, StyledRun
+from resumeout.exporters.pdf.tagging import Element, Tagger
+
+_Link = tuple[str, float, float, float, float]
+"""A link's target and its rectangle: left, bottom, right, top."""
+
+
+class Painter:
+    def __init__(self, canvas: TaggedCanvas, box: Box) -> None:
+        self.canvas = canvas
+        self.box = box
+        self.tagger: Tagger = canvas.tagger
+
+    def page(self, placed: list[Placed]) -> None:
+        for item in placed:
+            for role in item.block.tags.opens:
+                self.tagger.begin(role)
+            self.block(item.block, item.top)
+            for _ in range(item.block.tags.closes):
+                self.tagger.end()
+
+    def block(self, block: Block, top: float) -> None:
+        match block:
+            case TextBlock():
+                self.text(block, top)
+            case HeadingLine():
+                self.heading_line(block, top)
+            case SectionTitle():
+                self.section_title(block, top)
+            case _:
+                assert_never(block)
+
+    def element(self, slot: Slot) -> Element:
+        if slot.element is None:
+            slot.element = self.tagger.leaf(slot.role)
+        return slot.element
+
+    def text(self, block: TextBlock, top: float) -> None:
+        element = self.element(block.slot)
+        with self.tagger.content(self.canvas, element), self._state():
+            links = self.lines(block, self.box.left, self.box.width, top)
+        self._links(element, links)
+
+    def lines(self, block: TextBlock, left: float, width: float, top: float) -> list[_Link]:
+        """Draw ``block``'s lines as one text object in the box from ``left``, ``width``
+        wide; the links drawn."""
+        look, canvas = block.look, self.canvas
+        pen = Pen(canvas.beginText(left, top))
+        links: list[_Link] = []
+        start, end = left, left + width
+        match look.direction:
+            case Direction.LEFT_TO_RIGHT:
+                start += block.indent
+            case Direction.RIGHT_TO_LEFT:
+                end -= block.indent
+            case _:
+                assert_never(look.direction)
+        for number, line in enumerate(block.lines):
+            baseline = top - look.size - number * look.leading
+            if number == 0 and block.bullet:
+                glyph = block.bullet.glyph
+                at = _from_start(look, left, left + width, block.bullet.indent, glyph.width())
+                self._draw(pen, SetLine((glyph,), glyph.width()), at, baseline, look)
+            x = _aligned(look, start, end, line.width)
+            links += self._draw(pen, line, x, baseline, look)
+        canvas.drawText(pen.text)
+        return links
+
+    def _draw(
+        self, pen: Pen, line: SetLine, x: float, baseline: float, look: TextLook
+    ) -> list[_Link]:
+        pen.move_to(x, baseline)
+        runs = line.runs
+        if look.direction is Direction.RIGHT_TO_LEFT:
+            runs = tuple(reversed(runs))  # a right-to-left line's runs go leftwards
+        return self._show(pen, runs, x, baseline)
+
+    def _show(
+        self, pen: Pen, runs: tuple[StyledRun, ...], x: float, baseline: float
+    ) -> list[_Link]:
+        links: list[_Link] = []
+        for run in runs:
+            width = run.width()
+            run.setter.draw(pen, run)
+            if run.url:
+                ascent, descent = getAscentDescent(run.font, run.size)
+                bottom, top = baseline + descent, baseline + ascent
+                if links and links[-1][0] == run.url and abs(links[-1][3] - x) < 1e-6:
+                    # The link goes on in another style: one rectangle for both.
+                    url, left, low, _, high = links[-1]
+                    links[-1] = (url, left, min(low, bottom), x + width, max(high, top))
+                else:
+                    links.append((run.url, x, bottom, x + width, top))
+            x += width
+        return links
+
+    def _links(self, element: Element, links: list[_Link]) -> None:
+        with self.tagger.within(element):  # the Link elements belong to the text
+            for url, *rect in links:
+                self.canvas.linkURL(url, tuple(rect), relative=0, thickness=0)
+
+    @contextmanager
+    def _state(self) -> Iterator[None]:
+        """Colour and scaling are graphics state: keep them inside."""
+        self.canvas.saveState()
+        try:
+            yield
+        finally:
+            self.canvas.restoreState()
+
+    def heading_line(self, block: HeadingLine, top: float) -> None:
+        """Heading, space, leader, space, aside: one text object on one baseline. Marked
+        content may nest inside a text object: the words are the element's content, the
+        leader between them an artifact. Every common text extractor then reads one line
+        in that order: they split a line at a wide empty gap or at a second text object,
+        not inside a run of visible glyphs."""
+        look, box, canvas = block.look, self.box, self.canvas
+        element, page = self.element(block.slot), canvas.getPageNumber()
+        leader, space = block.leader.glyph, block.leader.space
+        space_width = space.width()
+        leader_start = block.heading.width + space_width
+        leader_width = box.width - block.aside.width - space_width - leader_start
+        baseline = top - look.size
+        pen = Pen(canvas.beginText(box.left, baseline))
+        with self.tagger.mark(pen.code, page, element):
+            links = self._show(pen, (*block.heading.runs, space), box.left, baseline)
+        with self.tagger.artifact(pen.code):
+            pen.scale(100.0 * leader_width / leader.width())
+            leader.setter.draw(pen, leader)
+            pen.scale(100.0)
+        with self.tagger.mark(pen.code, page, element):
+            space.setter.draw(pen, space)
+            aside_left = box.left + box.width - block.aside.width
+            links += self._show(pen, block.aside.runs, aside_left, baseline)
+        with self._state():
+            canvas.drawText(pen.text)
+        self._links(element, links)
+
+    def section_title(self, block: SectionTitle, top: float) -> None:
+        self.text(block.text, top)
+        rule, box, canvas = block.rule, self.box, self.canvas
+        y = top - block.height + block.height * rule.height
+        start = box.left
+        match rule.placement:
+            case RulePlacement.AFTER_TITLE:
+                start += max((line.width for line in block.text.lines), default=0.0) + rule.gap
+            case RulePlacement.BELOW:
+                pass
+            case RulePlacement.NONE:
+                start = box.left + box.width
+            case _:
+                assert_never(rule.placement)
+        if start < box.left + box.width:
+            with self.tagger.artifact(canvas._code), self._state():
+                canvas.setStrokeColorRGB(rule.colour.red, rule.colour.green, rule.colour.blue)
+                canvas.setLineWidth(rule.weight)
+                canvas.line(start, y, box.left + box.width, y)
+        canvas.bookmarkPage(block.bookmark)
+        canvas.addOutlineEntry(block.title, block.bookmark, level=0, closed=False)
+
+    def footer(self, block: TextBlock, bottom_margin: float) -> None:
+        """Page furniture, centred across the page in the bottom margin."""
+        page_width = self.canvas._pagesize[0]
+        bottom = max(6.0, (bottom_margin - block.height) / 2)
+        with self.tagger.artifact(self.canvas._code, "Pagination"), self._state():
+            self.lines(block, 0.0, page_width, bottom + block.height)
+
+
+def _aligned(look: TextLook, start: float, end: float, width: float) -> float:
+    """Where a line of ``width`` starts between ``start`` and ``end``."""
+    match look.alignment:
+        case Alignment.LEFT:
+            return start
+        case Alignment.RIGHT:
+            return end - width
+        case Alignment.CENTRE:
+            return start + (end - start - width) / 2
+        case _:
+            assert_never(look.alignment)
+
+
+def _from_start(look: TextLook, left: float, right: float, offset: float, width: float) -> float:
+    """Where something ``width`` wide, ``offset`` from the start of a line, begins."""
+    match look.direction:
+        case Direction.LEFT_TO_RIGHT:
+            return left + offset
+        case Direction.RIGHT_TO_LEFT:
+            return right - offset - width
+        case _:
+            assert_never(look.direction)

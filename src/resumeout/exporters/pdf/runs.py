@@ -1,0 +1,184 @@
+"""Styled runs: stretches of text in one font, size and colour, maybe a link, and the
+setter that measures and draws them.
+
+Measuring and drawing a run go through a :class:`RunSetter`, chosen per run when runs
+are made (:meth:`RunMaker.setter_for`). :data:`SIMPLE` sets characters one by one by
+their advance widths, which is right for scripts that need no shaping; a setter that
+shapes (joins, reorders, substitutes glyphs) plugs in there, and nothing that breaks
+lines or places blocks needs to know.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from resumeout.exporters.pdf.fonts import Family, covers, fallback_fonts
+from resumeout.exporters.pdf.look import Rgb, TextLook
+from resumeout.exporters.pdf.uris import ascii_uri
+from resumeout.model.inline import Rich, runs
+
+
+class Pen:
+    """A text object being written, and the text state already in force in it: a state
+    is written only when it changes."""
+
+    def __init__(self, text: Any) -> None:
+        self.text = text
+        """reportlab's text object (what a setter writes its operators to)."""
+        self._font: tuple[str, float] | None = None
+        self._colour: Rgb | None = None
+        self._scale = 100.0
+
+    @property
+    def code(self) -> list[str]:
+        """The text object's operators, for marked content around part of it."""
+        code: list[str] = self.text._code
+        return code
+
+    def font(self, name: str, size: float) -> None:
+        if self._font != (name, size):
+            self.text.setFont(name, size)
+            self._font = (name, size)
+
+    def colour(self, colour: Rgb) -> None:
+        if self._colour != colour:
+            self.text.setFillColorRGB(colour.red, colour.green, colour.blue)
+            self._colour = colour
+
+    def scale(self, percent: float) -> None:
+        if self._scale != percent:
+            self.text.setHorizScale(percent)
+            self._scale = percent
+
+    def move_to(self, x: float, y: float) -> None:
+        self.text.setTextOrigin(x, y)
+
+    def show(self, text: str) -> None:
+        self.text.textOut(text)
+
+
+class RunSetter(Protocol):
+    """Measures and draws runs of one kind of text."""
+
+    def width(self, run: StyledRun) -> float:
+        """The run's advance width in points."""
+
+    def draw(self, pen: Pen, run: StyledRun) -> None:
+        """Draw the run at the pen's current point, leaving the point after it."""
+
+
+class SimpleSetter:
+    """Characters in order, each by its advance width: no shaping, no kerning."""
+
+    def width(self, run: StyledRun) -> float:
+        return float(pdfmetrics.stringWidth(run.text, run.font, run.size))
+
+    def draw(self, pen: Pen, run: StyledRun) -> None:
+        pen.font(run.font, run.size)
+        pen.colour(run.colour)
+        pen.show(run.text)
+
+
+SIMPLE = SimpleSetter()
+
+
+@dataclass(frozen=True, slots=True)
+class StyledRun:
+    text: str
+    font: str
+    """reportlab's name of a registered font."""
+    size: float
+    colour: Rgb
+    url: str | None = None
+    """The link target, in ASCII."""
+    setter: RunSetter = field(default=SIMPLE, compare=False)
+
+    def with_text(self, text: str) -> StyledRun:
+        return replace(self, text=text)
+
+    def width(self) -> float:
+        return self.setter.width(self)
+
+    def same_style(self, other: StyledRun) -> bool:
+        return (self.font, self.size, self.colour, self.url, self.setter) == (
+            other.font,
+            other.size,
+            other.colour,
+            other.url,
+            other.setter,
+        )
+
+
+class RunMaker:
+    """Makes styled runs from inline text in one family: characters the family lacks
+    go to a fallback font that has them; characters no font has are remembered."""
+
+    def __init__(self, family: Family, link_colour: Rgb) -> None:
+        self.family = family
+        self.link_colour = link_colour
+        self.faces = {
+            (False, False): _font(family.regular),
+            (True, False): _font(family.bold),
+            (False, True): _font(family.italic),
+            (True, True): _font(family.bold_italic),
+        }
+        self.missing: dict[str, None] = {}
+        """Characters no installed font can draw, in the order met."""
+
+    def lines(self, rich: Rich, look: TextLook) -> list[list[StyledRun]]:
+        """``rich`` in ``look``, cut at its line breaks."""
+        lines: list[list[StyledRun]] = [[]]
+        bold, italic = look.face.bold, look.face.italic
+        for run in runs(rich, bold=bold, italic=italic):
+            if run.line_break:
+                lines.append([])
+                continue
+            main = self.faces[(run.bold, run.italic)]
+            url = ascii_uri(run.url) if run.url else None
+            colour = self.link_colour if url else look.colour
+            for text, font in self._pieces(run.text, main):
+                lines[-1].append(
+                    StyledRun(text, font, look.size, colour, url, self.setter_for(text, font))
+                )
+        return lines
+
+    def plain(self, text: str, look: TextLook, colour: Rgb | None = None) -> list[StyledRun]:
+        """``text`` (one line) in ``look``, or in ``colour``."""
+        line = self.lines(Rich.plain(text), look)[0]
+        return [replace(run, colour=colour) for run in line] if colour else line
+
+    def setter_for(self, text: str, font: str) -> RunSetter:
+        """The setter of a run: where a shaping setter is chosen for text that needs it."""
+        return SIMPLE
+
+    def _pieces(self, text: str, main: TTFont) -> list[tuple[str, str]]:
+        """``text`` cut where the font changes: (piece, font name)."""
+        pieces: list[tuple[str, str]] = []
+        current, buffer = main.fontName, ""
+        for char in text:
+            font = main if char.isspace() or covers(main, char) else self._fallback_for(char)
+            name = (font or main).fontName
+            if name != current and buffer:
+                pieces.append((buffer, current))
+                buffer = ""
+            current = name
+            buffer += char
+        if buffer:
+            pieces.append((buffer, current))
+        return pieces
+
+    def _fallback_for(self, char: str) -> TTFont | None:
+        for font in fallback_fonts():
+            if covers(font, char):
+                return font
+        self.missing.setdefault(char, None)
+        return None
+
+
+def _font(name: str) -> TTFont:
+    font: TTFont = pdfmetrics.getFont(name)
+    return font
