@@ -4,6 +4,7 @@ byte-identical output."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFError
@@ -22,7 +23,7 @@ from resumeout.exporters.pdf.fonts import (
     register_family,
 )
 from resumeout.exporters.pdf.layout import Layout
-from resumeout.exporters.pdf.look import Look
+from resumeout.exporters.pdf.look import Look, Rgb
 from resumeout.exporters.pdf.pages import Placed, paginate
 from resumeout.exporters.pdf.runs import RunMaker
 from resumeout.exporters.pdf.tagging import xmp_metadata
@@ -34,10 +35,21 @@ LANGUAGE = "en"
 """The document's language (/Lang): the résumé does not say which it is written in."""
 
 
-def build_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
+Makers = Callable[[Family, Rgb], RunMaker]
+"""Makes the runs of a document: which setter sets each run is its choice."""
+
+
+def build_pdf(
+    resume: Resume,
+    base_dir: Path,
+    warnings: list[str],
+    look: Look | None = None,
+    makers: Makers = RunMaker,
+) -> bytes:
+    """The PDF of ``resume``, in ``look`` (by default, the one its design describes)."""
     family = _family(resume, base_dir, warnings)
-    look = Look.of(resume.design)
-    maker = RunMaker(family, look.link_colour)
+    look = look or Look.of(resume.design)
+    maker = makers(family, look.link_colour)
     document = present(resume)
     pages = _pages(document, look, maker)
     data = _draw(resume, document, pages, look, maker, family)
