@@ -80,10 +80,12 @@ def _load(found: ThemeFolder, mtime_ns: int, size: int) -> Theme:
     fonts = found.folder / "fonts"
     for key in FONT_KEYS:
         family = design.get(key)
-        if isinstance(family, str) and fonts.is_dir():
-            files = from_folder(fonts, family)
-            if files:
-                design[key] = str(files["regular"].path)
+        if not isinstance(family, str):
+            continue
+        if (found.folder / family).exists():  # a path in the theme, relative to it
+            design[key] = str(found.folder / family)
+        elif fonts.is_dir() and (files := from_folder(fonts, family)):
+            design[key] = str(files["regular"].path)
     return Theme(found.name, theme.description, design, found.folder)
 
 
