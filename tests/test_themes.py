@@ -205,3 +205,15 @@ def test_each_theme_makes_a_one_page_docx_with_its_dates_on_their_lines(
         assert lines[at + 1] == aside
     else:
         assert aside in lines[at]
+
+
+def test_the_pdf_values_of_classic_are_the_pdf_writers_own() -> None:
+    """The mapping the PDF will read gives today's PDF sizes for the classic theme."""
+    from resumeout.themes.pdf_values import pdf_look
+
+    look = pdf_look(Design())
+    assert (look.name.size, look.name.leading, look.title.size) == (26.0, 30.0, 14.0)
+    assert (look.bullet_indent, look.bullet_glyph_indent, look.dates) == (11.0, 2.5, "right")
+    assert (look.title_rule, look.contact_separator, look.note.italic) == ("beside", "·", True)
+    modern = pdf_look(Design.model_validate(dict(load_theme(find_theme("modern", ROOT)).design)))
+    assert modern.date_column == pytest.approx(9.5 * 10)
