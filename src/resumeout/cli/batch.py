@@ -46,6 +46,8 @@ class ExportPlan:
     """A variant's name, or "all" for every declared variant."""
     fit_pages: int | None = None
     """Overrides ``design.fit_pages``."""
+    theme: str | None = None
+    """Overrides ``design.theme``."""
 
     @property
     def one_file(self) -> bool:
@@ -184,9 +186,11 @@ def _prepare(source: Path, plan: ExportPlan) -> _Prepared | SourceReport:
 
     try:
         loaded = read_source(source)
-        resume = validate(loaded)
+        resume = validate(loaded, theme=plan.theme)
     except SourceError as error:
         return SourceReport(source, diagnostics=tuple(error.diagnostics))
+    except UsageError as error:  # --theme names no theme
+        return SourceReport(source, usage_error=str(error))
     warnings = tuple(_unloaded_exporters(resume, loaded.source_map, source, plan.exporters_dir))
     try:
         # Every format and variant is resolved before anything is rendered or written.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import json
 import os
 import signal
 import sys
@@ -30,6 +31,7 @@ examples:
   resumeout validate resume.yaml
   resumeout verify resume.yaml              what an ATS reads in the PDF and DOCX
   resumeout init my-resume.yaml             a commented starter file
+  resumeout themes                          the themes; export --theme NAME uses one
 
 exit codes: 0 ok, 1 an export failed, 2 bad command line, 3 invalid or unreadable source
 """
@@ -51,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_validate(commands)
     _add_verify(commands)
     commands.add_parser("formats", help="list the available formats")
+    commands.add_parser("themes", help="list the available themes")
     _add_schema(commands)
     _add_import(commands)
     _add_init(commands)
@@ -102,6 +105,12 @@ def _add_export(commands: Commands) -> None:
         type=_positive,
         metavar="N",
         help="fit the PDF and DOCX on N pages (overrides design.fit_pages)",
+    )
+    export.add_argument(
+        "--theme",
+        metavar="NAME|DIR",
+        help="the look of the PDF and DOCX: a theme's name (see `resumeout themes`) or a "
+        "theme folder (overrides design.theme; the source's other design keys still apply)",
     )
     _add_run_options(export)
     _add_common(export)
@@ -205,6 +214,9 @@ def _add_import(commands: Commands) -> None:
 def _add_init(commands: Commands) -> None:
     init = commands.add_parser("init", help="write a commented starter résumé")
     init.add_argument("path", nargs="?", type=Path, default=DEFAULT_SOURCE)
+    init.add_argument(
+        "--theme", metavar="NAME", help="the theme the starter names (see `resumeout themes`)"
+    )
 
 
 def _add_common(command: argparse.ArgumentParser) -> None:
@@ -270,10 +282,12 @@ def _run(argv: Sequence[str] | None) -> int:
                 return _verify(args.paths, args.error_format, args.show_text)
             case "formats":
                 return _formats()
+            case "themes":
+                return _themes()
             case "schema":
                 return _schema(args.output)
             case "init":
-                return _init(args.path)
+                return _init(args.path, args.theme)
             case "import":
                 return _import_json_resume(args.source, args.output, args.force, args.markdown)
             case _:
@@ -369,6 +383,7 @@ def _export(args: argparse.Namespace) -> int:
         exporters_dir=exporters_dir,
         variant=args.variant,
         fit_pages=args.fit_pages,
+        theme=args.theme,
     )
     jobs = args.jobs or default_jobs()
 
@@ -432,6 +447,22 @@ def _formats() -> int:
     return EXIT_OK
 
 
+def _themes() -> int:
+    from resumeout.themes import available_themes
+    from resumeout.themes.applying import load_theme
+
+    themes = available_themes()
+    width = max(len(theme.name) for theme in themes)
+    for theme in themes:
+        try:
+            description = load_theme(theme).description
+        except SourceError as error:  # a package's broken theme: say so, list the others
+            description = f"(cannot be read: {error.diagnostics[0].format().splitlines()[0]})"
+        origin = "" if theme.origin == "built-in" else f"  [{theme.origin}]"
+        print(f"{theme.name:<{width}}  {description}{origin}")
+    return EXIT_OK
+
+
 def _schema(output: Path | None) -> int:
     from resumeout.cli.writing import write_output, write_standard_output
     from resumeout.model.schema import schema_text
@@ -451,12 +482,31 @@ def _import_json_resume(source: Path, output: Path | None, force: bool, markdown
     return import_json_resume(source, target, force=force, markdown=markdown)
 
 
-def _init(path: Path) -> int:
+def _starter_design(theme: str, folder: Path) -> bytes:
+    """The starter's ``design:`` block naming ``theme``, once it is known to exist."""
+    from resumeout.themes.catalog import UnknownThemeError, find_theme
+
+    try:
+        find_theme(theme, folder)
+    except UnknownThemeError as error:
+        raise UsageError(f"--theme {theme}: {error}") from None
+    text = (
+        "\ndesign:\n"
+        "  # The look of the PDF and DOCX (see `resumeout themes`); any key here, such as\n"
+        "  # font or accent_color, overrides the theme's.\n"
+        f"  theme: {json.dumps(theme, ensure_ascii=False)}\n"
+    )
+    return text.encode("utf-8")
+
+
+def _init(path: Path, theme: str | None) -> int:
     from importlib.resources import files
 
     if path.exists():
         raise UsageError(f"{path} already exists; init never overwrites a file")
     starter = files("resumeout").joinpath("starter.yaml").read_bytes()
+    if theme is not None:
+        starter += _starter_design(theme, path.parent)
     try:
         with path.open("xb") as stream:  # "x": fail rather than replace a file made meanwhile
             stream.write(starter)

@@ -1,9 +1,10 @@
 """Finding a font family's files by name or path, for every exporter that embeds fonts.
 
 A family is four files (regular, bold, italic, bold italic; a missing style is left out)
-found, in order, as a path, in the résumé's ``fonts/`` folder, as the bundled Source Sans
-Pro, or through fontconfig. Only TrueType-outline files (.ttf, .ttc) are considered:
-reportlab cannot read PostScript (CFF) outlines.
+found, in order, as a path, in the résumé's ``fonts/`` folder, as a family installed with
+a Python package (Source Sans Pro always; Source Serif Pro with the ``themes`` extra), or
+through fontconfig. Only TrueType-outline files (.ttf, .ttc) are considered: reportlab
+cannot read PostScript (CFF) outlines.
 """
 
 from __future__ import annotations
@@ -18,12 +19,43 @@ from pathlib import Path
 
 STYLES = ("regular", "bold", "italic", "bold_italic")
 BUNDLED_FAMILY = "Source Sans Pro"
-_BUNDLED_FILES = {
-    "regular": "SourceSansPro-Regular.ttf",
-    "bold": "SourceSansPro-Semibold.ttf",  # Semibold reads as bold at résumé sizes
-    "italic": "SourceSansPro-It.ttf",
-    "bold_italic": "SourceSansPro-SemiboldIt.ttf",
+
+
+@dataclass(frozen=True)
+class PackagedFamily:
+    """A family whose static TrueType files a Python package installs."""
+
+    module: str
+    install: str
+    """What to install when it is missing."""
+    prefix: str
+    """File names: PREFIX-Regular.ttf, PREFIX-Semibold.ttf, PREFIX-It.ttf…"""
+
+    def files(self, folder: Path) -> dict[str, FontFile]:
+        # Semibold reads as bold at résumé sizes.
+        names = {
+            "regular": "Regular",
+            "bold": "Semibold",
+            "italic": "It",
+            "bold_italic": "SemiboldIt",
+        }
+        return {
+            style: FontFile(folder / f"{self.prefix}-{name}.ttf") for style, name in names.items()
+        }
+
+
+PACKAGED_FAMILIES = {
+    "sourcesanspro": PackagedFamily(
+        "font_source_sans_pro", "pip install font-source-sans-pro", "SourceSansPro"
+    ),
+    "sourceserifpro": PackagedFamily(
+        "font_source_serif_pro",
+        "pip install 'resumeout[themes]' (or font-source-serif-pro)",
+        "SourceSerifPro",
+    ),
 }
+"""By family name without spaces, lowercase."""
+_ALIASES = {"sourcesans3": "sourcesanspro", "sourcesans": "sourcesanspro"}
 _STYLE_WORDS = {
     "regular": re.compile(r"^(regular|book|normal|roman)$", re.I),
     "bold": re.compile(r"^(bold|semibold|demibold)$", re.I),
@@ -44,11 +76,19 @@ class FontNotFoundError(Exception):
 
 
 def bundled_files() -> dict[str, FontFile]:
-    spec = importlib.util.find_spec("font_source_sans_pro")
+    return packaged_files(PACKAGED_FAMILIES["sourcesanspro"])
+
+
+def packaged_files(family: PackagedFamily) -> dict[str, FontFile]:
+    spec = importlib.util.find_spec(family.module)
     if spec is None or not spec.submodule_search_locations:
-        raise FontNotFoundError("the font-source-sans-pro package is not installed")
-    folder = Path(next(iter(spec.submodule_search_locations))) / "files"
-    return {style: FontFile(folder / name) for style, name in _BUNDLED_FILES.items()}
+        raise FontNotFoundError(f"its package is not installed; {family.install}")
+    return family.files(Path(next(iter(spec.submodule_search_locations))) / "files")
+
+
+def packaged_family(font: str) -> PackagedFamily | None:
+    key = font.lower().replace(" ", "")
+    return PACKAGED_FAMILIES.get(_ALIASES.get(key, key))
 
 
 def find_family(font: str, base_dir: Path) -> tuple[dict[str, FontFile], str]:
@@ -61,20 +101,27 @@ def find_family(font: str, base_dir: Path) -> tuple[dict[str, FontFile], str]:
     if candidate.suffix.lower() in (".ttf", ".ttc") and candidate.is_file():
         return _siblings(candidate), str(candidate)
     if candidate.is_dir():
-        files = _from_folder(candidate, None)
+        files = from_folder(candidate, None)
         if files:
             return files, str(candidate)
     local = base_dir / "fonts"
     if local.is_dir():
-        files = _from_folder(local, font)
+        files = from_folder(local, font)
         if files:
             return files, f"{local}"
-    if font.lower().replace(" ", "") in ("sourcesanspro", "sourcesans3", "sourcesans"):
-        return bundled_files(), "the font-source-sans-pro package"
+    packaged = packaged_family(font)
+    if packaged is not None:
+        try:
+            return packaged_files(packaged), f"the {packaged.module.replace('_', '-')} package"
+        except FontNotFoundError:
+            pass  # perhaps installed on the system
     files = from_fontconfig(font)
     if files:
         return files, "the system's fonts"
-    raise FontNotFoundError(f"font {font!r} was not found (as a path, in fonts/, or installed)")
+    hint = f"; {packaged.install}" if packaged is not None else ""
+    raise FontNotFoundError(
+        f"font {font!r} was not found (as a path, in fonts/, or installed){hint}"
+    )
 
 
 def _siblings(regular: Path) -> dict[str, FontFile]:
@@ -94,7 +141,7 @@ def _siblings(regular: Path) -> dict[str, FontFile]:
     return files
 
 
-def _from_folder(folder: Path, family: str | None) -> dict[str, FontFile]:
+def from_folder(folder: Path, family: str | None) -> dict[str, FontFile]:
     key = family.lower().replace(" ", "") if family else ""
     for path in sorted(folder.glob("*.tt[fc]")):
         if key and not path.stem.lower().replace(" ", "").replace("-", "").startswith(key):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from resumeout.model import Design
+from resumeout.model.layout import Gaps, Header, SectionTitles
 from resumeout.views.document import EntryView
 
 
@@ -15,15 +16,25 @@ class Rhythm:
     size: float
     leading: float
     spacing: float
+    header: Header
+    titles: SectionTitles
+    gaps: Gaps
 
     @classmethod
     def of(cls, design: Design) -> Rhythm:
-        return cls(design.font_size, design.font_size * design.line_height, design.spacing)
+        return cls(
+            design.font_size,
+            design.font_size * design.line_height,
+            design.spacing,
+            design.header,
+            design.section_titles,
+            design.gaps,
+        )
 
     # Sizes and leading of the larger and smaller text, proportional to the body.
     @property
     def name(self) -> tuple[float, float]:
-        return self.size * 2.6, self.size * 3.0
+        return self.size * self.header.name_size, self.size * self.header.name_leading
 
     @property
     def headline(self) -> tuple[float, float]:
@@ -31,7 +42,7 @@ class Rhythm:
 
     @property
     def section(self) -> tuple[float, float]:
-        return self.size * 1.4, self.size * 1.6
+        return self.size * self.titles.size, self.size * self.titles.leading
 
     @property
     def note(self) -> tuple[float, float]:
@@ -39,19 +50,19 @@ class Rhythm:
 
     @property
     def contact_before(self) -> float:
-        return self.size * 0.2
+        return self.size * self.gaps.contact_before
 
     @property
     def section_before(self) -> float:
-        return self.size * 1.0 * self.spacing
+        return self.size * self.gaps.section_before * self.spacing
 
     @property
     def section_after(self) -> float:
-        return self.size * 0.35 * self.spacing
+        return self.size * self.gaps.section_after * self.spacing
 
     @property
     def closing_before(self) -> float:
-        return self.size * 1.2 * self.spacing
+        return self.size * self.gaps.closing * self.spacing
 
     def entry_gap(self, entry: EntryView, position: int) -> float:
         """Space above an entry: its size decides it. One-line entries sit close; entries
@@ -59,7 +70,7 @@ class Rhythm:
         if position == 0:
             return 0.0
         if entry.compact:
-            return self.size * 0.15 * self.spacing
+            return self.size * self.gaps.line_entry * self.spacing
         if entry.lines or entry.bullets:
-            return self.size * 0.75 * self.spacing
-        return self.size * 0.4 * self.spacing
+            return self.size * self.gaps.entry * self.spacing
+        return self.size * self.gaps.short_entry * self.spacing

@@ -5,12 +5,21 @@ from __future__ import annotations
 import string
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, field_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
 from resumeout.dates import DateStyle, MonthStyle
 from resumeout.model.base import Model
 from resumeout.model.fields import Color, Length, PlainText
+from resumeout.model.layout import (
+    Bullets,
+    Colors,
+    Entries,
+    Gaps,
+    Header,
+    Publications,
+    SectionTitles,
+)
 
 _MM = 72 / 25.4
 PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (210 * _MM, 297 * _MM)}
@@ -28,9 +37,32 @@ def _lower(value: object) -> object:
     return value.lower() if isinstance(value, str) else value
 
 
-class Design(Model):
-    """Page and type settings, read by the PDF and DOCX exporters."""
+BUILTIN_THEMES = ("classic", "academic", "compact", "modern", "minimal")
+"""The themes that ship with resumeout (``themes/builtin/NAME/theme.yaml``)."""
 
+ThemeName = Annotated[
+    str,
+    Field(pattern=r"\S"),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"enum": list(BUILTIN_THEMES)},
+                {"type": "string", "minLength": 1},
+            ],
+            "description": "A built-in theme (" + ", ".join(BUILTIN_THEMES) + "), one a "
+            "package adds (see `resumeout themes`), or a folder next to the résumé "
+            "(./mytheme) holding theme.yaml and its fonts. Every other key of `design` "
+            "overrides the theme's.",
+        }
+    ),
+]
+
+
+class Design(Model):
+    """Page and type settings, read by the PDF and DOCX exporters: the layout
+    description. A theme gives every field; the source's ``design:`` overrides any."""
+
+    theme: ThemeName = "classic"
     page_size: Annotated[Literal["letter", "a4"], BeforeValidator(_lower)] = "letter"
     margins: Margins = Margins()
     font: PlainText = Field(
@@ -62,6 +94,23 @@ class Design(Model):
             ge=0.3, le=2.0, description="Scales every vertical gap between entries and sections."
         ),
     ] = 1.0
+    heading_font: PlainText | None = Field(
+        default=None,
+        description="The font of the name and section titles (default: `font`); a family "
+        "name or a path, as `font`.",
+    )
+    mono_font: PlainText = Field(default="Consolas", description="The font of `code` text.")
+    header: Header = Header()
+    section_titles: SectionTitles = SectionTitles()
+    entries: Entries = Entries()
+    bullets: Bullets = Bullets()
+    publications: Publications = Publications()
+    colors: Colors = Colors()
+    gaps: Gaps = Gaps()
+
+    @property
+    def headings_font(self) -> str:
+        return self.heading_font or self.font
 
 
 OUTPUT_NAME_FIELDS = ("name", "variant")

@@ -66,6 +66,8 @@ def format_path(path: FieldPath) -> str:
 class LoadedSource:
     data: dict[str, Any]
     source_map: SourceMap
+    folder: Path = Path()
+    """The file's folder: what paths in it (fonts, a theme folder) are relative to."""
 
 
 def read_source(path: Path, display_name: str | None = None) -> LoadedSource:
@@ -98,7 +100,7 @@ def read_source(path: Path, display_name: str | None = None) -> LoadedSource:
                 )
             ]
         )
-    return LoadedSource(data, source_map)
+    return LoadedSource(data, source_map, path.parent)
 
 
 # Characters that are never text in a résumé. Control characters break XML (DOCX) and

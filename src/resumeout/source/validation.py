@@ -24,9 +24,14 @@ def load_resume(path: Path, display_name: str | None = None) -> Resume:
     return validate(read_source(path, display_name))
 
 
-def validate(source: LoadedSource) -> Resume:
+def validate(source: LoadedSource, *, theme: str | None = None) -> Resume:
+    """Validate ``source`` with its theme's design under its own (``theme``, from the
+    command line, replaces the theme the source names)."""
+    from resumeout.themes.applying import apply_theme
+
+    data = apply_theme(source, theme)
     try:
-        resume = Resume.model_validate(source.data)
+        resume = Resume.model_validate(data)
     except ValidationError as error:
         raise SourceError(diagnose(error, source)) from None
     from resumeout.source.variants import reference_problems
@@ -40,15 +45,17 @@ def validate(source: LoadedSource) -> Resume:
     return resume
 
 
-def diagnose(error: ValidationError, source: LoadedSource) -> list[Diagnostic]:
+def diagnose(
+    error: ValidationError, source: LoadedSource, root: type[BaseModel] = Resume
+) -> list[Diagnostic]:
     diagnostics = [
-        _diagnostic(detail, source.source_map) for detail in error.errors(include_url=False)
+        _diagnostic(detail, source.source_map, root) for detail in error.errors(include_url=False)
     ]
     return sorted(diagnostics, key=lambda d: (d.line or 0, d.column or 0))
 
 
-def _diagnostic(detail: ErrorDetails, source_map: SourceMap) -> Diagnostic:
-    path, holder = _resolve(detail["loc"])
+def _diagnostic(detail: ErrorDetails, source_map: SourceMap, root: type[BaseModel]) -> Diagnostic:
+    path, holder = _resolve(detail["loc"], root)
     if detail["type"] == "extra_forbidden":
         return source_map.diagnostic(
             path, _unknown_field(path[-1], holder), code=detail["type"], key=True
@@ -58,12 +65,14 @@ def _diagnostic(detail: ErrorDetails, source_map: SourceMap) -> Diagnostic:
     return source_map.diagnostic(path, _message(detail, path), code=detail["type"])
 
 
-def _resolve(loc: tuple[int | str, ...]) -> tuple[FieldPath, type[BaseModel] | None]:
+def _resolve(
+    loc: tuple[int | str, ...], root: type[BaseModel]
+) -> tuple[FieldPath, type[BaseModel] | None]:
     """Map pydantic's ``loc`` onto the document's own path, and find the model class that
     holds its last step. pydantic puts a discriminated union's tag into ``loc``
     (``sections.0.education.entries``); the document has no such step, so it is dropped."""
     path: list[str | int] = []
-    annotation: Any = Resume
+    annotation: Any = root
     holder: type[BaseModel] | None = None
     for step in loc:
         model = _model_in(annotation, step)

@@ -205,7 +205,14 @@ def _experience(entry: ExperienceEntry, style: DateStyle) -> EntryView:
 def _publication(entry: PublicationEntry, resume: Resume, style: DateStyle) -> EntryView:
     year = format_date(entry.date, style) if entry.date else ""
     aside = Rich.join([entry.venue or Rich(()), Rich.plain(year)], " ")
-    lines = [authors_line(entry.authors, entry.equal_contribution, resume.owner_names)]
+    authors = authors_line(entry.authors, entry.equal_contribution, resume.owner_names)
+    match resume.design.publications.order:
+        case "title_first":
+            heading, lines = _strong(entry.title), [authors]
+        case "authors_first":
+            heading, lines = authors, [entry.title]
+        case _:
+            assert_never(resume.design.publications.order)
     if entry.note:
         lines.append(entry.note)
     if entry.keywords:
@@ -218,7 +225,7 @@ def _publication(entry: PublicationEntry, resume: Resume, style: DateStyle) -> E
         links.append(Rich((Link(entry.url, (Text(display_url(entry.url)),)),)))
     if links:
         lines.append(Rich.join(links, " · "))
-    return EntryView(_strong(entry.title), _strong(aside), tuple(lines))
+    return EntryView(heading, _strong(aside), tuple(lines))
 
 
 def authors_line(authors: list[str], equal: list[str], owner_names: tuple[str, ...]) -> Rich:

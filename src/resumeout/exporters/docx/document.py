@@ -6,6 +6,7 @@ import io
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import assert_never
 
 import docx
 from docx.enum.section import WD_ORIENT
@@ -34,7 +35,7 @@ from resumeout.views.timestamps import document_timestamp, zip_entry_time
 
 
 @lru_cache(maxsize=16)
-def _template(design: Design, family: str) -> bytes:
+def _template(design: Design, family: str, heading_family: str) -> bytes:
     """An empty document with the page and the named styles of ``design``. Defining
     styles is a third of the work of a résumé; a batch of résumés shares one design."""
     document = docx.Document()
@@ -46,23 +47,36 @@ def _template(design: Design, family: str) -> bytes:
     margins = design.margins
     section.left_margin, section.right_margin = Pt(margins.left), Pt(margins.right)
     section.top_margin, section.bottom_margin = Pt(margins.top), Pt(margins.bottom)
-    define_styles(document, design, family, width - margins.left - margins.right)
+    text_width = width - margins.left - margins.right
+    define_styles(document, design, family, heading_family, text_width)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
 def build_docx(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
-    font = find_document_font(resume.design, base_dir)
-    document = docx.Document(io.BytesIO(_template(resume.design, font.name)))
+    design = resume.design
+    font = find_document_font(design.font, base_dir)
+    heading_font = (
+        find_document_font(design.heading_font, base_dir) if design.heading_font else font
+    )
+    template = _template(design, font.name, heading_font.name)
+    document = docx.Document(io.BytesIO(template))
     view = present(resume)
-    body = _Body(document, Rhythm.of(resume.design))
+    body = _Body(document, design)
     body.paragraph(Rich.plain(view.name), names.NAME)
-    if view.headline:
-        body.paragraph(view.headline, names.HEADLINE)
+    match design.header.headline:
+        case "shown":
+            if view.headline:
+                body.paragraph(view.headline, names.HEADLINE)
+        case "hidden":
+            pass
+        case _:
+            assert_never(design.header.headline)
     if view.contacts:
         contacts = [contact.rich for contact in view.contacts]
-        body.paragraph(Rich.join(contacts, "  ·  "), names.CONTACT)
+        separator = f"  {design.header.contact_separator}  "
+        body.paragraph(Rich.join(contacts, separator), names.CONTACT)
     for section_view in view.sections:
         body.paragraph(Rich.plain(section_view.title), names.SECTION)
         for index, entry in enumerate(section_view.entries):
@@ -71,7 +85,8 @@ def build_docx(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
         body.paragraph(Rich.plain(view.last_updated), names.NOTE)
 
     keep_used_styles(document)
-    embedded = embed_fonts(document, font, resume.design.embed_fonts, warnings)
+    fonts = [font] if heading_font.name == font.name else [font, heading_font]
+    embedded = embed_fonts(document, fonts, design.embed_fonts, warnings)
     write_settings(document, embedded_fonts=embedded)
     properties = document.core_properties
     metadata = view.metadata
@@ -91,9 +106,11 @@ def build_docx(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
 
 
 class _Body:
-    def __init__(self, document: docx.document.Document, rhythm: Rhythm) -> None:
+    def __init__(self, document: docx.document.Document, design: Design) -> None:
         self.document = document
-        self.rhythm = rhythm
+        self.rhythm = Rhythm.of(design)
+        self.dates = design.entries.dates
+        self.mono_font = design.mono_font
         # python-docx resolves a style name by scanning every style, for every paragraph
         # (most of the render time); look each id up once and write it directly.
         self.style_ids = {style.name: style.style_id for style in document.styles}
@@ -113,12 +130,9 @@ class _Body:
     def entry(self, entry: EntryView, position: int) -> None:
         gap = self.rhythm.entry_gap(entry, position)
         if entry.heading or entry.aside:
-            paragraph = self.paragraph(entry.heading, names.ENTRY_HEADING)
-            if entry.aside:
-                paragraph.add_run("\t")
-                self.add(paragraph, entry.aside)
+            paragraph, last = self._heading(entry)
             if not (entry.lines or entry.bullets):
-                paragraph.paragraph_format.keep_with_next = False
+                last.paragraph_format.keep_with_next = False
         else:
             paragraph = self.paragraph(entry.lines[0], names.ENTRY_DETAILS)
             entry = replace(entry, lines=entry.lines[1:])
@@ -128,6 +142,38 @@ class _Body:
             self.paragraph(line, names.ENTRY_DETAILS)
         for bullet in entry.bullets:
             self.paragraph(bullet, names.BULLET)
+
+    def _heading(self, entry: EntryView) -> tuple[Paragraph, Paragraph]:
+        """An entry's heading and aside (dates, place) where the layout puts them; the
+        first and the last paragraph they take."""
+        match self.dates:
+            case "right":
+                paragraph = self.paragraph(entry.heading, names.ENTRY_HEADING)
+                if entry.aside:
+                    paragraph.add_run("\t")
+                    self._aside(paragraph, entry.aside)
+                return paragraph, paragraph
+            case "own_line":
+                paragraph = self.paragraph(entry.heading, names.ENTRY_HEADING)
+                if not entry.aside:
+                    return paragraph, paragraph
+                return paragraph, self.paragraph(entry.aside, names.ENTRY_ASIDE)
+            case "left_column":
+                # Reading order is the line's order: the dates, then the heading.
+                paragraph = self.paragraph(Rich(()), names.ENTRY_HEADING)
+                self._aside(paragraph, entry.aside)
+                paragraph.add_run("\t")
+                self.add(paragraph, entry.heading)
+                return paragraph, paragraph
+            case _:
+                assert_never(self.dates)
+
+    def _aside(self, paragraph: Paragraph, aside: Rich) -> None:
+        first = len(paragraph.runs)
+        self.add(paragraph, aside)
+        if names.ASIDE_RUN in self.style_ids:
+            for run in paragraph.runs[first:]:
+                run._r.style = self.style_ids[names.ASIDE_RUN]
 
     def add(self, paragraph: Paragraph, rich: Rich) -> None:
         for run in runs(rich):
@@ -141,7 +187,7 @@ class _Body:
             added.bold = run.bold or None
             added.italic = run.italic or None
             if run.code:
-                added.font.name = "Consolas"
+                added.font.name = self.mono_font
 
     def _hyperlink(
         self, paragraph: Paragraph, url: str, text: str, bold: bool, italic: bool

@@ -4,7 +4,7 @@ faces embedded in the package (word/fonts/, referenced from fontTable.xml)."""
 from __future__ import annotations
 
 import struct
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +32,6 @@ from resumeout.exporters.docx.font_table import (
 )
 from resumeout.exporters.docx.usage import characters_by_face
 from resumeout.exporters.fontfiles import FontFile, FontNotFoundError, find_family
-from resumeout.model import Design
 
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 FONT_TABLE = "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"
@@ -55,14 +54,14 @@ class DocumentFont:
     """Why ``files`` is empty, for the warning."""
 
 
-def find_document_font(design: Design, base_dir: Path) -> DocumentFont:
-    """The design's font: for a path, the family its file names; for a family name, that
-    name with its files when they can be found. The DOCX can name a font it cannot
+def find_document_font(font: str, base_dir: Path) -> DocumentFont:
+    """A font of the design: for a path, the family its file names; for a family name,
+    that name with its files when they can be found. The DOCX can name a font it cannot
     embed (the reader may have it), so neither case stops the export."""
     try:
-        files, _ = find_family(design.font, base_dir)
+        files, _ = find_family(font, base_dir)
     except FontNotFoundError:
-        return DocumentFont(design.font, {}, "was not found (as a path, in fonts/, or installed)")
+        return DocumentFont(font, {}, "was not found (as a path, in fonts/, or installed)")
     regular = files["regular"]
     try:
         return DocumentFont(family_name(regular), files)
@@ -70,17 +69,21 @@ def find_document_font(design: Design, base_dir: Path) -> DocumentFont:
         return DocumentFont(regular.path.stem, {}, f"cannot be read from {regular.path}: {error}")
 
 
-def embed_fonts(document: Document, font: DocumentFont, embed: bool, warnings: list[str]) -> bool:
-    """Write fontTable.xml for the fonts the document names, with ``font``'s faces
-    embedded when ``embed``; True when at least one face was embedded."""
-    faces: list[EmbeddedFace] = []
-    if embed and not font.files:
-        warnings.append(
-            f"font {font.name!r} {font.why_not_embedded}, so the DOCX does not embed it; "
-            "readers without it see a substitute"
-        )
-    elif embed:
-        faces = _embedded_faces(document, font, warnings)
+def embed_fonts(
+    document: Document, fonts: Sequence[DocumentFont], embed: bool, warnings: list[str]
+) -> bool:
+    """Write fontTable.xml for the fonts the document names, with the faces of ``fonts``
+    (the body's first, then the headings') embedded when ``embed``; True when at least
+    one face was embedded."""
+    faces_by_font: dict[str, list[EmbeddedFace]] = {}
+    for font in fonts:
+        if embed and not font.files:
+            warnings.append(
+                f"font {font.name!r} {font.why_not_embedded}, so the DOCX does not embed it; "
+                "readers without it see a substitute"
+            )
+        elif embed:
+            faces_by_font[font.name] = _embedded_faces(document, font, warnings)
     table = XmlPart(
         PackURI("/word/fontTable.xml"),
         FONT_TABLE,
@@ -88,18 +91,25 @@ def embed_fonts(document: Document, font: DocumentFont, embed: bool, warnings: l
         document.part.package,
     )
     document.part.relate_to(table, RT.FONT_TABLE)
-    references = []
-    for number, face in enumerate(faces, start=1):
-        part = Part(
-            PackURI(f"/word/fonts/font{number}.odttf"),
-            OBFUSCATED_FONT,
-            face.data,
-            document.part.package,
-        )
-        references.append((face, table.relate_to(part, RT.FONT)))
-    described = [_describe(name, font) for name in _names_used(document, font.name)]
-    table.element.extend(list(font_table(described, {font.name: references})))
-    return bool(faces)
+    references: dict[str, list[tuple[EmbeddedFace, str]]] = {}
+    number = 0
+    for name, faces in faces_by_font.items():
+        for face in faces:
+            number += 1
+            part = Part(
+                PackURI(f"/word/fonts/font{number}.odttf"),
+                OBFUSCATED_FONT,
+                face.data,
+                document.part.package,
+            )
+            references.setdefault(name, []).append((face, table.relate_to(part, RT.FONT)))
+    body = fonts[0]
+    by_name = {font.name: font for font in fonts}
+    described = [
+        _describe(name, by_name.get(name, body)) for name in _names_used(document, body.name)
+    ]
+    table.element.extend(list(font_table(described, references)))
+    return number > 0
 
 
 def _embedded_faces(

@@ -8,7 +8,7 @@ like is what this module says.
 
 from __future__ import annotations
 
-from typing import cast
+from typing import assert_never, cast
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -21,6 +21,7 @@ from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 
 from resumeout.exporters.rhythm import Rhythm
 from resumeout.model import Design
+from resumeout.model.layout import HeaderAlignment, NameColor, TextColor, TextStyle, TitleCase
 
 CONTACT = "Contact"
 ENTRY_HEADING = "Entry Heading"
@@ -31,6 +32,10 @@ NAME = "Title"
 HEADLINE = "Subtitle"
 HYPERLINK = "Hyperlink"
 NOTE = "Note"
+ENTRY_ASIDE = "Entry Dates"
+"""The dates and place of an entry on their own line (``entries.dates: own_line``)."""
+ASIDE_RUN = "Dates"
+"""The dates and place on the heading's line, when the theme styles them."""
 # Word has no font for CJK unless the East-Asian slot names one; these are the common
 # ones on Windows, macOS and Linux, in that order of preference.
 EAST_ASIAN_FONT = "Microsoft YaHei"
@@ -59,55 +64,103 @@ _DEFAULT_STYLES = """
 """
 
 
-def define_styles(document: Document, design: Design, family: str, text_width: float) -> None:
+def define_styles(
+    document: Document, design: Design, family: str, heading_family: str, text_width: float
+) -> None:
+    """Every named style from the layout description ``design`` (see model/layout.py)."""
     _start_from_defaults(document, family)
     styles = document.styles
     rhythm = Rhythm.of(design)
     size = rhythm.size
-    accent = RGBColor.from_string(design.accent_color.lstrip("#").upper())
+    colors = design.colors
+    accent = _rgb(design.accent_color)
+    column = _date_column(design, size)
 
     normal = styles["Normal"]
-    _font(normal, family, size)
+    _font(normal, family, size, color=_text_color(colors.text))
     _spacing(normal, rhythm.leading)
 
+    header_alignment, contact_alignment = _header_alignments(design.header.alignment)
     name = _paragraph_style(document, NAME, builtin=True)
-    _font(name, family, rhythm.name[0], bold=True, color=accent)
+    name_color = _choose_color(design.header.name_color, design)
+    _font(name, heading_family, rhythm.name[0], bold=True, color=name_color)
     _spacing(name, rhythm.name[1])
-    name.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    name.paragraph_format.alignment = header_alignment
 
     headline = _paragraph_style(document, HEADLINE, builtin=True)
-    _font(headline, family, rhythm.headline[0], italic=False, color=RGBColor(0x33, 0x33, 0x33))
+    _font(headline, family, rhythm.headline[0], italic=False, color=_rgb(colors.headline))
     _spacing(headline, rhythm.headline[1])
-    headline.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    headline.paragraph_format.alignment = header_alignment
 
     contact = _paragraph_style(document, CONTACT)
-    contact.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    contact.paragraph_format.alignment = contact_alignment
     _spacing(contact, rhythm.leading, before=rhythm.contact_before)
 
+    titles = design.section_titles
     section = _paragraph_style(document, SECTION, builtin=True)
-    _font(section, family, rhythm.section[0], bold=True, color=accent)
+    title_color = _choose_color(titles.color, design)
+    _font(section, heading_family, rhythm.section[0], bold=True, color=title_color)
     _spacing(section, rhythm.section[1], before=rhythm.section_before, after=rhythm.section_after)
     section.paragraph_format.keep_with_next = True
     section.element.get_or_add_pPr().get_or_add_outlineLvl().val = 0  # a heading, level 1
-    _bottom_border(section, design.accent_color)
+    _title_case(section, titles.case)
+    rule_color = design.accent_color if titles.color == "accent" else colors.text
+    match titles.rule:
+        case "beside" | "below":
+            _border(section, "bottom", rule_color)
+        case "above":
+            _border(section, "top", rule_color)
+        case "none":
+            pass
+        case _:
+            assert_never(titles.rule)
 
+    entries = design.entries
     heading = _paragraph_style(document, ENTRY_HEADING)
-    # The aside (dates, venue) follows the heading after a tab, right-aligned on the
-    # text's right edge by a tab stop: no padding, so no reliance on any font's widths.
-    heading.paragraph_format.tab_stops.add_tab_stop(Pt(text_width), WD_TAB_ALIGNMENT.RIGHT)
     heading.paragraph_format.keep_with_next = True
     _spacing(heading, rhythm.leading)
+    match entries.dates:
+        case "right":
+            # The aside (dates, venue) follows the heading after a tab, right-aligned on
+            # the text's right edge by a tab stop: no padding, so no reliance on any
+            # font's widths.
+            heading.paragraph_format.tab_stops.add_tab_stop(Pt(text_width), WD_TAB_ALIGNMENT.RIGHT)
+        case "own_line":
+            aside = _paragraph_style(document, ENTRY_ASIDE)
+            aside.paragraph_format.keep_with_next = True
+            _spacing(aside, rhythm.leading)
+            _text_look(aside, family, size, entries.aside_style, entries.aside_color, design)
+        case "left_column":
+            # The aside, a tab, then the heading: a hanging indent puts the heading and
+            # every later line at the column's edge, without a table.
+            heading.paragraph_format.tab_stops.add_tab_stop(Pt(column), WD_TAB_ALIGNMENT.LEFT)
+            heading.paragraph_format.left_indent = Pt(column)
+            heading.paragraph_format.first_line_indent = Pt(-column)
+        case _:
+            assert_never(entries.dates)
+    if entries.dates != "own_line" and (
+        entries.aside_style != "plain" or entries.aside_color != "text"
+    ):
+        aside_run = cast(
+            CharacterStyle, styles.add_style(ASIDE_RUN, WD_STYLE_TYPE.CHARACTER, builtin=False)
+        )
+        aside_run.base_style = styles["Default Paragraph Font"]
+        _text_look(aside_run, family, size, entries.aside_style, entries.aside_color, design)
 
     details = _paragraph_style(document, ENTRY_DETAILS)
     details.paragraph_format.keep_together = True
+    if column:
+        details.paragraph_format.left_indent = Pt(column)
+    if entries.lines_style != "plain" or entries.lines_color != "text":
+        _text_look(details, family, size, entries.lines_style, entries.lines_color, design)
 
     bullet = _paragraph_style(document, BULLET, builtin=True)
     _spacing(bullet, rhythm.leading)
     bullet.element.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = _BULLET_LIST
-    _bullet_numbering(document, family, size)
+    _bullet_numbering(document, family, size, design, column)
 
     note = _paragraph_style(document, NOTE)
-    _font(note, family, rhythm.note[0], italic=True, color=RGBColor(0x55, 0x55, 0x55))
+    _font(note, family, rhythm.note[0], italic=True, color=_rgb(colors.muted))
     note.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _spacing(note, rhythm.note[1], before=rhythm.closing_before)
 
@@ -117,6 +170,91 @@ def define_styles(document: Document, design: Design, family: str, text_width: f
     link.unhide_when_used = True
     link.font.color.rgb = accent
     link.font.underline = False
+
+
+def _rgb(color: str) -> RGBColor:
+    return RGBColor.from_string(color.lstrip("#").upper())
+
+
+def _text_color(color: str) -> RGBColor | None:
+    """Black text is left automatic, as a word processor writes it."""
+    return None if color.lstrip("#").upper() == "000000" else _rgb(color)
+
+
+def _choose_color(choice: NameColor, design: Design) -> RGBColor:
+    match choice:
+        case "accent":
+            return _rgb(design.accent_color)
+        case "text":
+            return _rgb(design.colors.text)
+        case _:
+            assert_never(choice)
+
+
+def _header_alignments(
+    alignment: HeaderAlignment,
+) -> tuple[WD_ALIGN_PARAGRAPH, WD_ALIGN_PARAGRAPH]:
+    """The alignment of the name and headline, and of the contacts."""
+    match alignment:
+        case "centered":
+            return WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.CENTER
+        case "left":
+            return WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.LEFT
+        case "split":
+            return WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
+        case _:
+            assert_never(alignment)
+
+
+def _date_column(design: Design, size: float) -> float:
+    """The width of the left date column in points; 0 when dates are not in a column."""
+    match design.entries.dates:
+        case "left_column":
+            return size * design.entries.date_column
+        case "right" | "own_line":
+            return 0.0
+        case _:
+            assert_never(design.entries.dates)
+
+
+def _title_case(style: ParagraphStyle, case: TitleCase) -> None:
+    """Capitals are drawn, not typed: the text (and what a reader extracts) stays as written."""
+    match case:
+        case "as_written":
+            pass
+        case "upper":
+            style.font.all_caps = True
+        case "small_caps":
+            style.font.small_caps = True
+        case _:
+            assert_never(case)
+
+
+def _text_look(
+    style: CharacterStyle,
+    family: str,
+    size: float,
+    look: TextStyle,
+    color: TextColor,
+    design: Design,
+) -> None:
+    match look:
+        case "plain":
+            italic = None
+        case "italic":
+            italic = True
+        case _:
+            assert_never(look)
+    match color:
+        case "text":
+            rgb = _text_color(design.colors.text)
+        case "muted":
+            rgb = _rgb(design.colors.muted)
+        case _:
+            assert_never(color)
+    style.font.italic = italic
+    if rgb is not None:
+        style.font.color.rgb = rgb
 
 
 def _start_from_defaults(document: Document, family: str) -> None:
@@ -135,20 +273,26 @@ def _start_from_defaults(document: Document, family: str) -> None:
     document.styles.element[:] = list(fresh)
 
 
-def _bullet_numbering(document: Document, family: str, size: float) -> None:
-    """One bullet list, "•" in the design's font: the bullet at a quarter of the text
-    size from the margin and the text at 1.1 times it, as in the PDF."""
-    left, bullet_at = round(size * 1.1 * 20), round(size * 0.25 * 20)  # twentieths of a point
+def _bullet_numbering(
+    document: Document, family: str, size: float, design: Design, column: float
+) -> None:
+    """One bullet list in the design's font, its glyph and indents from ``design.bullets``
+    (times the text size, from the margin or the date column), as in the PDF."""
+    bullets = design.bullets
+    # twentieths of a point
+    left = round((column + size * bullets.indent) * 20)
+    bullet_at = round((column + size * bullets.glyph_indent) * 20)
     fresh = parse_xml(
         f'<w:numbering {nsdecls("w")}><w:abstractNum w:abstractNumId="0">'
         '<w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/>'
-        '<w:numFmt w:val="bullet"/><w:lvlText w:val="•"/><w:lvlJc w:val="left"/>'
+        '<w:numFmt w:val="bullet"/><w:lvlText w:val=""/><w:lvlJc w:val="left"/>'
         f'<w:pPr><w:ind w:left="{left}" w:hanging="{left - bullet_at}"/></w:pPr>'
         '<w:rPr><w:rFonts w:hint="default"/><w:b w:val="0"/><w:i w:val="0"/></w:rPr></w:lvl>'
         f'</w:abstractNum><w:num w:numId="{_BULLET_LIST}"><w:abstractNumId w:val="0"/>'
         "</w:num></w:numbering>"
     )
     _set(fresh.find(f".//{qn('w:rFonts')}"), ascii=family, hAnsi=family, cs=family)
+    _set(fresh.find(f".//{qn('w:lvlText')}"), val=bullets.glyph)
     document.part.numbering_part.element[:] = list(fresh)
 
 
@@ -200,10 +344,10 @@ def _spacing(
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
 
 
-def _bottom_border(style: BaseStyle, color: str) -> None:
+def _border(style: BaseStyle, side: str, color: str) -> None:
     ppr = style.element.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
+    bottom = OxmlElement(f"w:{side}")
     for key, value in (
         ("val", "single"),
         ("sz", "6"),

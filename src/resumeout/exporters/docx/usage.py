@@ -26,16 +26,20 @@ class _RunFormat:
     bold: bool | None = None
     italic: bool | None = None
     font: str | None = None
+    capitals: bool | None = None
+    """All caps or small caps: the face draws the text's capitals too."""
 
     @classmethod
     def of(cls, rpr: etree._Element | None) -> _RunFormat:
         if rpr is None:
             return cls()
         fonts = rpr.find(f"{W}rFonts")
+        caps, small_caps = _toggle(rpr.find(f"{W}caps")), _toggle(rpr.find(f"{W}smallCaps"))
         return cls(
             _toggle(rpr.find(f"{W}b")),
             _toggle(rpr.find(f"{W}i")),
             fonts.get(f"{W}ascii") if fonts is not None else None,
+            None if caps is None and small_caps is None else bool(caps or small_caps),
         )
 
     def under(self, base: _RunFormat) -> _RunFormat:
@@ -43,6 +47,7 @@ class _RunFormat:
             self.bold if self.bold is not None else base.bold,
             self.italic if self.italic is not None else base.italic,
             self.font if self.font is not None else base.font,
+            self.capitals if self.capitals is not None else base.capitals,
         )
 
 
@@ -96,6 +101,8 @@ def characters_by_face(
                 .under(sheet.defaults)
             )
             text = "".join(t.text or "" for t in run.iter(f"{W}t"))
+            if effective.capitals:
+                text += text.upper()
             _add(found, effective, text, family)
     if numbering is not None:
         for level in numbering.iter(f"{W}lvl"):

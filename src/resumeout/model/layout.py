@@ -1,0 +1,121 @@
+"""The layout description: every look decision of the paged formats, as data.
+
+A theme is a ``design:`` block with a name (``themes/builtin/NAME/theme.yaml``); the
+source's own ``design:`` block is laid over it key by key. Each choice is a closed set,
+so a writer ``match``-es it with ``assert_never`` and a new choice cannot be half-handled.
+Sizes and gaps are multiples of the body font size, so a theme scales with ``font_size``
+and with fitting.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from resumeout.model.base import Model
+from resumeout.model.fields import Color
+
+HeaderAlignment = Literal["centered", "left", "split"]
+"""``split``: the name and headline left, the contacts right-aligned under them."""
+NameColor = Literal["accent", "text"]
+ShowHeadline = Literal["shown", "hidden"]
+ContactSeparator = Literal["·", "|", "•", "–", "/"]
+TitleCase = Literal["as_written", "upper", "small_caps"]
+"""How section titles are drawn. The text stays as written (the text layer and a reader
+of the DOCX get "Education"); only its drawing changes."""
+TitleRule = Literal["beside", "below", "above", "none"]
+"""``beside``: a rule from the end of the title to the right margin (in the DOCX, which
+cannot draw one beside text without a table, a rule under the title)."""
+DatePlacement = Literal["right", "own_line", "left_column"]
+"""Where an entry's aside (dates, place, venue) goes: flush right on the heading's line;
+on its own line under the heading; or in a column left of the heading and its lines."""
+TextStyle = Literal["plain", "italic"]
+TextColor = Literal["text", "muted"]
+BulletGlyph = Literal["•", "–", "›", "·", "-"]
+"""Glyphs every bundled font draws."""
+PublicationOrder = Literal["title_first", "authors_first"]
+
+Multiple = Annotated[float, Field(ge=0.0, le=10.0)]
+"""A size or gap as a multiple of the body font size."""
+
+
+class Header(Model):
+    alignment: HeaderAlignment = Field(
+        default="centered",
+        description="centered, left, or split (name left, contacts right-aligned).",
+    )
+    name_size: Annotated[float, Field(ge=1.0, le=4.0)] = Field(
+        default=2.6, description="The name's size, times the body size."
+    )
+    name_leading: Annotated[float, Field(ge=1.0, le=5.0)] = Field(
+        default=3.0, description="The name's line height, times the body size."
+    )
+    name_color: NameColor = "accent"
+    headline: ShowHeadline = Field(default="shown", description="shown or hidden.")
+    contact_separator: ContactSeparator = Field(
+        default="·", description="The character between contacts, set with space around it."
+    )
+
+
+class SectionTitles(Model):
+    case: TitleCase = Field(default="as_written", description="as_written, upper or small_caps.")
+    rule: TitleRule = Field(default="beside", description="beside, below, above or none.")
+    color: NameColor = "accent"
+    size: Annotated[float, Field(ge=0.8, le=3.0)] = Field(
+        default=1.4, description="The title's size, times the body size."
+    )
+    leading: Annotated[float, Field(ge=0.8, le=4.0)] = Field(
+        default=1.6, description="The title's line height, times the body size."
+    )
+
+
+class Entries(Model):
+    dates: DatePlacement = Field(
+        default="right",
+        description="Where dates and places go: right (on the heading's line), own_line "
+        "(under the heading) or left_column.",
+    )
+    date_column: Annotated[float, Field(ge=3.0, le=20.0)] = Field(
+        default=9.0, description="Width of the left date column, times the body size."
+    )
+    aside_style: TextStyle = Field(
+        default="plain", description="Dates and places: plain or italic."
+    )
+    aside_color: TextColor = "text"
+    lines_style: TextStyle = Field(
+        default="plain", description="Secondary lines (summaries, authors): plain or italic."
+    )
+    lines_color: TextColor = "text"
+
+
+class Bullets(Model):
+    glyph: BulletGlyph = "•"
+    indent: Multiple = Field(default=1.1, description="Text indent, times the body size.")
+    glyph_indent: Multiple = Field(default=0.25, description="Glyph indent, times the body size.")
+
+
+class Publications(Model):
+    order: PublicationOrder = Field(
+        default="title_first",
+        description="title_first (title, then authors) or authors_first (authors, then title).",
+    )
+
+
+class Colors(Model):
+    text: Color = Field(default="#000000", description="Body text.")
+    headline: Color = "#333333"
+    muted: Color = Field(default="#555555", description="Notes and muted lines.")
+    separator: Color = Field(default="#888888", description="Between contacts (PDF).")
+
+
+class Gaps(Model):
+    """Vertical gaps, times the body size (and ``design.spacing``)."""
+
+    section_before: Multiple = 1.0
+    section_after: Multiple = 0.35
+    entry: Multiple = Field(default=0.75, description="Above an entry with lines or bullets.")
+    short_entry: Multiple = Field(default=0.4, description="Above a one-line entry.")
+    line_entry: Multiple = Field(default=0.15, description="Above a `label: details` line.")
+    closing: Multiple = Field(default=1.2, description="Above the last-updated note.")
+    contact_before: Multiple = 0.2
