@@ -16,7 +16,7 @@ from pdfminer.high_level import extract_text as pdfminer_text
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
-from resumeout.exporters.fontfiles import bundled_files
+from resumeout.exporters.fontfiles import FontNotFoundError, bundled_files
 from resumeout.exporters.pdf.scripts import (
     FontChain,
     MissingGlyphError,
@@ -42,16 +42,17 @@ BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _chain() -> FontChain:
-    # Noto Sans Arabic, where installed, draws the Arabic (fontconfig ranks DejaVu first).
-    return FontChain(bundled_files()["regular"], ("Noto Sans Arabic",), Path())
+    # Noto Sans Arabic (fonts-noto-core) draws the Arabic, named as a user would in
+    # design.fallback_fonts: fontconfig alone ranks DejaVu Sans first for Arabic.
+    try:
+        return FontChain(bundled_files()["regular"], ("Noto Sans Arabic",), Path())
+    except FontNotFoundError as error:
+        pytest.skip(f"Noto Sans Arabic (fonts-noto-core) is not installed: {error}")
 
 
 @pytest.fixture(scope="module")
 def setter() -> ScriptSetter:
-    try:
-        return ScriptSetter(_chain())
-    except Exception as error:  # the named fallback font is not installed
-        pytest.skip(f"Noto Sans Arabic not installed: {error}")
+    return ScriptSetter(_chain())
 
 
 def _write(setter: ScriptSetter, lines: list[str], path: Path) -> bytes:
@@ -205,3 +206,13 @@ def test_cjk_breaks_between_characters_but_not_before_closing_punctuation() -> N
     assert text.index("好") in cuts
     assert text.index("，") not in cuts
     assert text.index("。") not in cuts
+
+
+def test_the_world_extra_draws_arabic_from_a_variable_font(tmp_path: Path) -> None:
+    pytest.importorskip("fontpkg_noto_sans_arabic", reason="the world extra is not installed")
+    chain = FontChain(bundled_files()["regular"], use_system_fonts=False)
+    setter = ScriptSetter(chain)
+    data = _write(setter, [SAMPLES["arabic"]], tmp_path / "world.pdf")
+    (face,) = {run.face for run in setter.set(SAMPLES["arabic"], 14).runs} - {chain.primary}
+    assert "fontpkg_noto_sans_arabic" in str(face.path)  # pinned to its default instance
+    assert _words(_read("pdfminer", data, tmp_path)) == SAMPLES["arabic"]
