@@ -70,6 +70,13 @@ class Design(Model):
         description="A font family name, or a path (relative to the résumé) to a .ttf file "
         "or a folder.",
     )
+    # A tuple: the design is hashed (it keys the PDF's cached layouts).
+    fallback_fonts: tuple[PlainText, ...] = Field(
+        default=(),
+        description="Fonts (family names, or paths relative to the résumé) tried in order for "
+        "characters the font lacks (Arabic, Hebrew, Devanagari, Thai, CJK, emoji…), before "
+        "the system's fonts.",
+    )
     embed_fonts: bool = Field(
         default=True,
         description="Embed the font in the DOCX (only the characters it uses), so it looks "

@@ -1,0 +1,190 @@
+"""A face embedded in a reportlab PDF as a Type0 font over a CIDFontType2 subset.
+
+Codes are two bytes (Identity-H): each code is a CID. A CID usually equals the glyph id
+(CIDToGIDMap /Identity); when one glyph must stand for different characters in
+different places (a share of an Indic syllable, a glyph used by two clusters), the
+extra uses get CIDs after the font's last glyph id and a CIDToGIDMap stream maps them
+back. Each CID has exactly one ToUnicode entry.
+
+The objects are written with reportlab's own PDF object model when the document is
+saved (reportlab calls :meth:`EmbeddedFont.addObjects` for every font in
+``delayedFonts``), so the subset holds exactly the glyphs drawn. Everything written is
+a function of what was drawn, in drawing order: rebuilds are byte-identical.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import string
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from reportlab.pdfbase import pdfdoc
+
+from resumeout.exporters.pdf.scripts.faces import Face
+from resumeout.exporters.pdf.scripts.tounicode import to_unicode_cmap
+
+_FONTS: WeakKeyDictionary[Any, dict[str, EmbeddedFont]] = WeakKeyDictionary()
+"""The fonts embedded in each reportlab PDFDocument, by face."""
+
+
+def embedded_font(document: Any, face: Face) -> EmbeddedFont:
+    """The font object for ``face`` in ``document`` (a reportlab ``PDFDocument``),
+    registered in the document's font resources on first use."""
+    fonts = _FONTS.setdefault(document, {})
+    font = fonts.get(face.key)
+    if font is None:
+        # reportlab's own fonts are F1, F2…: a prefix of our own never collides.
+        internal_name = f"FS{len(fonts) + 1}"
+        font = fonts[face.key] = EmbeddedFont(face, internal_name)
+        document.fontMapping[f"resumeout-scripts:{face.key}"] = f"/{internal_name}"
+        document.delayedFonts.append(font)
+    return font
+
+
+class EmbeddedFont:
+    """The CIDs handed out for one face in one document, and its PDF objects."""
+
+    def __init__(self, face: Face, internal_name: str) -> None:
+        self.face = face
+        self.internal_name = internal_name
+        self._cid_of_use: dict[tuple[int, str], int] = {}
+        self.glyph_of_cid: dict[int, int] = {}
+        self.text_of_cid: dict[int, str] = {}
+        self._next_extra_cid = len(face.advances)
+
+    def cid(self, glyph_id: int, text: str) -> int:
+        """The CID that draws ``glyph_id`` and reads as ``text``."""
+        use = (glyph_id, text)
+        found = self._cid_of_use.get(use)
+        if found is not None:
+            return found
+        if glyph_id not in self.glyph_of_cid:
+            cid = glyph_id
+        else:
+            cid = self._next_extra_cid
+            self._next_extra_cid += 1
+            if cid > 0xFFFF:
+                raise OverflowError(f"more than 65536 glyph uses in {self.face.postscript_name}")
+        self._cid_of_use[use] = cid
+        self.glyph_of_cid[cid] = glyph_id
+        self.text_of_cid[cid] = text
+        return cid
+
+    def width(self, cid: int) -> float:
+        """The CID's advance in thousandths of the size (as the PDF's /W says)."""
+        return self.face.advances[self.glyph_of_cid[cid]] * 1000 / self.face.units_per_em
+
+    # reportlab's name: called when the document is saved.
+    def addObjects(self, document: Any) -> None:  # noqa: N802
+        base_font = f"{self._subset_tag()}+{self.face.postscript_name}"
+        compress = [pdfdoc.PDFZCompress] if document.compression else None
+        program = self._subset_program()
+        font_file = pdfdoc.PDFStream(content=program, filters=compress)
+        font_file.dictionary["Length1"] = len(program)
+        scale = 1000 / self.face.units_per_em
+        descriptor = pdfdoc.PDFDictionary(
+            {
+                "Type": pdfdoc.PDFName("FontDescriptor"),
+                "FontName": pdfdoc.PDFName(base_font),
+                "Flags": 4,  # symbolic: glyphs are reached through CIDs, not a charset
+                "FontBBox": pdfdoc.PDFArray([round(v * scale) for v in self.face.bounding_box]),
+                "ItalicAngle": self.face.italic_angle,
+                "Ascent": round(self.face.ascent * scale),
+                "Descent": round(self.face.descent * scale),
+                "CapHeight": round(self.face.cap_height * scale),
+                "StemV": 80,
+                "FontFile2": document.Reference(font_file, f"{self.internal_name}FontFile"),
+            }
+        )
+        descendant = pdfdoc.PDFDictionary(
+            {
+                "Type": pdfdoc.PDFName("Font"),
+                "Subtype": pdfdoc.PDFName("CIDFontType2"),
+                "BaseFont": pdfdoc.PDFName(base_font),
+                "CIDSystemInfo": pdfdoc.PDFDictionary(
+                    {
+                        "Registry": pdfdoc.PDFString("Adobe"),
+                        "Ordering": pdfdoc.PDFString("Identity"),
+                        "Supplement": 0,
+                    }
+                ),
+                "FontDescriptor": document.Reference(descriptor, f"{self.internal_name}Desc"),
+                "W": pdfdoc.PDFArray(self._widths()),
+                "CIDToGIDMap": self._cid_to_gid_map(document, compress),
+            }
+        )
+        cmap = pdfdoc.PDFStream(
+            content=to_unicode_cmap(self.internal_name, self.text_of_cid), filters=compress
+        )
+        font = pdfdoc.PDFDictionary(
+            {
+                "Type": pdfdoc.PDFName("Font"),
+                "Subtype": pdfdoc.PDFName("Type0"),
+                "BaseFont": pdfdoc.PDFName(base_font),
+                "Encoding": pdfdoc.PDFName("Identity-H"),
+                "DescendantFonts": pdfdoc.PDFArray(
+                    [document.Reference(descendant, f"{self.internal_name}CID")]
+                ),
+                "ToUnicode": document.Reference(cmap, f"{self.internal_name}ToUnicode"),
+            }
+        )
+        reference = document.Reference(font, self.internal_name)
+        document.idToObject["BasicFonts"].dict[self.internal_name] = reference
+
+    def _subset_tag(self) -> str:
+        """Six capitals that name this subset (the same glyphs give the same name)."""
+        digest = hashlib.sha256(
+            f"{self.face.key}:{sorted(self.glyph_of_cid.items())}".encode()
+        ).digest()
+        return "".join(string.ascii_uppercase[byte % 26] for byte in digest[:6])
+
+    def _subset_program(self) -> bytes:
+        from fontTools import subset
+
+        options = subset.Options()
+        options.retain_gids = True  # CIDs are glyph ids: keep them where they are
+        options.notdef_outline = True
+        options.layout_features = []
+        options.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "DSIG", "MATH"]
+        options.name_IDs = [1, 2, 3, 4, 5, 6]
+        options.hinting = True
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(gids=sorted({0, *self.glyph_of_cid.values()}))
+        font = self.face.open()
+        # fontTools logs a warning for each table it cannot subset (and drops it).
+        logger = logging.getLogger("fontTools.subset")
+        level = logger.level
+        logger.setLevel(logging.ERROR)
+        try:
+            subsetter.subset(font)
+        finally:
+            logger.setLevel(level)
+        buffer = io.BytesIO()
+        font.save(buffer)
+        return buffer.getvalue()
+
+    def _widths(self) -> list[Any]:
+        """``[first [w w …] first [w …]]`` over runs of consecutive CIDs."""
+        widths: list[Any] = []
+        run_start, run = -2, list[float]()
+        for cid in sorted(self.glyph_of_cid):
+            if cid != run_start + len(run):
+                if run:
+                    widths += [run_start, pdfdoc.PDFArray(run)]
+                run_start, run = cid, []
+            run.append(round(self.width(cid), 2))
+        if run:
+            widths += [run_start, pdfdoc.PDFArray(run)]
+        return widths
+
+    def _cid_to_gid_map(self, document: Any, compress: Any) -> Any:
+        if all(cid == gid for cid, gid in self.glyph_of_cid.items()):
+            return pdfdoc.PDFName("Identity")
+        table = bytearray(2 * (max(self.glyph_of_cid) + 1))
+        for cid, gid in self.glyph_of_cid.items():
+            table[2 * cid : 2 * cid + 2] = gid.to_bytes(2, "big")
+        stream = pdfdoc.PDFStream(content=bytes(table), filters=compress)
+        return document.Reference(stream, f"{self.internal_name}CIDToGIDMap")

@@ -1,0 +1,131 @@
+"""Writing a shaped run into a page's content stream so that it looks right and reads right.
+
+Where each glyph goes on the page is HarfBuzz's answer. In which order the glyphs are
+written, and which characters each one reads as, is chosen for text extractors:
+
+- Left to right (Latin, Greek, Cyrillic, CJK, Thai, Indic): glyphs in visual order. A
+  cluster's characters are dealt out to its glyphs in that order (the next share to the
+  next glyph), so reading the glyphs left to right yields the typed text even where a
+  syllable is drawn in another order than typed (Devanagari ि before its consonant).
+- Right to left (Arabic, Hebrew): glyphs in logical order, each placed at its visual
+  position, so extractors that follow the stream read the typed order, and extractors
+  that sort by position still see a right-to-left line. No ActualText around the run:
+  pdftotext reads such a run reversed.
+- A glyph left without characters (a cluster with more glyphs than characters) is
+  painted as a path, outside the text layer.
+
+pypdf (7.x) reverses every run of right-to-left characters it meets, assuming producers
+write them in visual order; PyMuPDF, pdfminer.six and pdftotext follow the stream or do
+their own bidi, and read the logical order written here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from resumeout.exporters.pdf.scripts.cidfont import embedded_font
+from resumeout.exporters.pdf.scripts.numbers import number
+from resumeout.exporters.pdf.scripts.outlines import painted_glyph
+from resumeout.exporters.pdf.scripts.shaping import Glyph, ShapedRun
+
+
+@dataclass(frozen=True)
+class PlacedGlyph:
+    """A glyph in writing order: where it goes (relative to the run's origin) and the
+    characters it reads as (empty: painted, not text)."""
+
+    glyph: Glyph
+    x: float
+    y: float
+    text: str
+
+
+def placed_glyphs(shaped: ShapedRun) -> list[PlacedGlyph]:
+    """The run's glyphs in the order they are written, each with its share of text."""
+    positions: list[tuple[Glyph, float, float]] = []
+    pen = 0.0
+    for glyph in shaped.glyphs:
+        positions.append((glyph, pen + glyph.x_offset, glyph.y_offset))
+        pen += glyph.x_advance
+    if shaped.run.direction == "rtl":
+        positions.reverse()  # HarfBuzz gives RTL glyphs right to left: back to logical
+    by_cluster: dict[int, list[tuple[Glyph, float, float]]] = {}
+    for position in positions:
+        by_cluster.setdefault(position[0].cluster, []).append(position)
+    placed = []
+    for cluster, members in by_cluster.items():
+        characters = shaped.cluster_text(cluster)
+        carriers = _text_carriers([glyph for glyph, _, _ in members], len(characters))
+        for index, (glyph, x, y) in enumerate(members):
+            share = ""
+            if index in carriers:
+                rank = carriers.index(index)
+                last = rank == len(carriers) - 1
+                share = characters[rank:] if last else characters[rank]
+            placed.append(PlacedGlyph(glyph, x, y, share))
+    return placed
+
+
+def _text_carriers(glyphs: list[Glyph], characters: int) -> list[int]:
+    """Which of a cluster's glyphs (indices, in writing order) carry its characters.
+
+    All of them while there are characters enough. Otherwise glyphs that advance come
+    first, so that no reader sees an empty gap where a painted glyph stands, then the
+    last marks (Thai SARA AM is drawn NIKHAHIT + SARA AA: the tone mark typed before it
+    keeps its own glyph).
+    """
+    if characters >= len(glyphs):
+        return list(range(len(glyphs)))
+    advancing = [index for index, glyph in enumerate(glyphs) if glyph.x_advance > 0]
+    chosen = advancing[:characters]
+    for index in reversed(range(len(glyphs))):
+        if len(chosen) >= characters:
+            break
+        if index not in chosen:
+            chosen.append(index)
+    return sorted(chosen)
+
+
+def run_operators(document: Any, shaped: ShapedRun, x: float, y: float) -> str:
+    """PDF operators that draw ``shaped`` with its origin (left end of the baseline) at
+    (x, y) in the current user space: one BT…ET block, then any painted glyphs. Fill
+    colour and everything else of the graphics state are the caller's.
+
+    ``document`` is the reportlab ``PDFDocument`` the page belongs to (``canvas._doc``).
+    """
+    font = embedded_font(document, shaped.face)
+    size = shaped.size
+    text_ops = [f"BT /{font.internal_name} {number(size)} Tf"]
+    painted = []
+    pending: list[str] = []
+    cursor: tuple[float, float] | None = None  # where the next glyph would go unmoved
+
+    def flush() -> None:
+        if pending:
+            text_ops.append(f"[{' '.join(pending)}] TJ")
+            pending.clear()
+
+    for placed in placed_glyphs(shaped):
+        gx, gy = x + placed.x, y + placed.y
+        if not placed.text:
+            painted.append(painted_glyph(shaped.face, placed.glyph.glyph_id, gx, gy, size))
+            continue
+        cid = font.cid(placed.glyph.glyph_id, placed.text)
+        if cursor is not None and abs(cursor[1] - gy) < 1e-6:
+            gap = (gx - cursor[0]) * 1000 / size
+            if abs(gap) >= 0.0005:
+                pending.append(number(-gap))
+        else:
+            flush()
+            text_ops.append(f"1 0 0 1 {number(gx)} {number(gy)} Tm")
+        pending.append(f"<{cid:04X}>")
+        cursor = (gx + font.width(cid) * size / 1000, gy)
+    flush()
+    text_ops.append("ET")
+    return "\n".join([*text_ops, *(op for op in painted if op)])
+
+
+def draw_run(canvas: Any, shaped: ShapedRun, x: float, y: float) -> None:
+    """Draw ``shaped`` on a reportlab canvas with its origin at (x, y)."""
+    canvas.addLiteral(run_operators(canvas._doc, shaped, x, y))
