@@ -200,3 +200,27 @@ def test_watch_follows_the_files_a_source_names(tmp_path: Path) -> None:
         font.write_bytes(font.read_bytes())  # an updated font file
         time.sleep(2.0)  # a poll, the debounce and an export
     assert f"changed: {font}" in watching.stderr
+
+
+def test_reports_stream_while_later_sources_are_still_to_export(tmp_path: Path) -> None:
+    # A report is passed on as soon as its source is exported, before the batch goes on:
+    # no process holds the whole batch's results.
+    from resumeout.cli.batch import ExportPlan, SourceReport, run
+
+    seed = SEED.read_text(encoding="utf-8")
+    sources = []
+    for index in range(12):
+        source = tmp_path / f"r{index:02d}.yaml"
+        source.write_text(seed.replace("name: Runyu Lu", f"name: P{index:02d}"), "utf-8")
+        sources.append(source)
+    dist = tmp_path / "dist"
+    written_at_first_report: list[int] = []
+
+    def on_report(report: SourceReport) -> None:
+        if not written_at_first_report:
+            written_at_first_report.append(len(list(dist.iterdir())))
+
+    reports = run(sources, ExportPlan(("md",), output=dist), 1, on_report)
+    assert [report.source for report in reports] == sources
+    assert not any(report.failed for report in reports)
+    assert written_at_first_report[0] < len(sources)

@@ -119,3 +119,24 @@ def test_no_line_starts_with_a_closing_mark() -> None:
     for width in range(4, 40):
         for line in wrap(text, width):
             assert not unicodedata.category(line[0]).startswith("P"), (width, line)
+
+
+def test_text_measured_by_its_length_is_measured_rightly() -> None:
+    # Text of "one column" characters is measured by len() and never cut into clusters
+    # or broken inside a word. That holds if each such character is one column wide,
+    # joins no neighbour of its kind and is no place to break, for every code point.
+    from resumeout.exporters import text_wrap
+
+    one_column = text_wrap._one_column.__wrapped__
+    for code in range(0x110000):
+        char = chr(code)
+        if not one_column(char):
+            continue
+        assert text_wrap._cluster_width(char) == 1, hex(code)
+        assert not text_wrap._extends("a", char), hex(code)
+        assert not text_wrap._breaks_anywhere(char), hex(code)
+    # The rules of _extends that look at the character before: a joiner, a regional
+    # indicator, a Hangul initial; none of them is a one-column character.
+    for code in [*range(0x1F1E6, 0x1F200), *range(0x1100, 0x1160), *range(0xA960, 0xA980)]:
+        assert not one_column(chr(code)), hex(code)
+    assert not one_column(text_wrap.ZERO_WIDTH_JOINER)

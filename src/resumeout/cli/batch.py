@@ -4,10 +4,11 @@ processes, once every output of the batch has been planned."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import traceback
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future, as_completed
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -108,36 +109,69 @@ def run(
     # the work), so that no process has to hold every rendered output until the plan is
     # complete, and a large batch needs no more memory than a small one.
     done: dict[Path, SourceReport] = {}
-    with _executor(max(1, min(jobs, len(sources)))) as pool:
+    workers = max(1, min(jobs, len(sources)))
+    # Each worker process is given the batch's sources once, not with every source it
+    # exports; it keeps its modules and parsed fonts from one source to the next.
+    with _executor(workers, sources) as pool:
+        # A few sources per message: planning one takes about a millisecond.
+        chunk = max(1, len(sources) // (workers * 8))
         planned = dict(
-            zip(sources, pool.map(partial(plan_source, plan=plan), sources), strict=True)
+            zip(
+                sources,
+                pool.map(partial(plan_source, plan=plan), sources, chunksize=chunk),
+                strict=True,
+            )
         )
         refused = find_clashes(
             (job for p in planned.values() for job in p.jobs), sources, one_file=plan.one_file
         )
-        waiting: dict[Future[SourceReport], Path] = {}
+        to_export: list[Path] = []
         for source, source_plan in planned.items():
             if source_plan.report is not None or source in refused:
                 report = source_plan.report or SourceReport(source, usage_error=refused[source])
                 done[source] = report
                 on_report(report)
             else:
-                future = pool.submit(
-                    export_source, source, plan, batch_sources=sources, planned=source_plan.jobs
-                )
-                waiting[future] = source
-        for future in as_completed(waiting):
-            done[waiting[future]] = future.result()
-            on_report(done[waiting[future]])
+                to_export.append(source)
+        # A few exports per worker are queued at a time, and each report is passed on as
+        # it arrives: memory does not grow with the number of sources.
+        waiting: dict[Future[SourceReport], Path] = {}
+        queue = iter(to_export)
+        for source in itertools.islice(queue, workers * 4):
+            waiting[pool.submit(_export_planned, source, plan, planned[source].jobs)] = source
+        while waiting:
+            finished, _ = wait(waiting, return_when=FIRST_COMPLETED)
+            for future in [future for future in waiting if future in finished]:
+                source = waiting.pop(future)
+                done[source] = future.result()
+                on_report(done[source])
+                following = next(queue, None)
+                if following is not None:
+                    job = pool.submit(_export_planned, following, plan, planned[following].jobs)
+                    waiting[job] = following
     return [done[source] for source in sources]
 
 
-def _executor(workers: int) -> Executor:
+# The sources of the batch a worker process takes part in (set as it starts).
+_batch_sources: list[Path] = []
+
+
+def _join_batch(sources: list[Path]) -> None:
+    global _batch_sources
+    _batch_sources = sources
+
+
+def _export_planned(source: Path, plan: ExportPlan, planned: tuple[Job, ...]) -> SourceReport:
+    return export_source(source, plan, batch_sources=_batch_sources, planned=planned)
+
+
+def _executor(workers: int, sources: list[Path]) -> Executor:
     if workers == 1:
+        _join_batch(sources)
         return _InProcess()
     from concurrent.futures import ProcessPoolExecutor  # only for batches
 
-    return ProcessPoolExecutor(max_workers=workers)
+    return ProcessPoolExecutor(max_workers=workers, initializer=_join_batch, initargs=(sources,))
 
 
 class _InProcess(Executor):
@@ -245,12 +279,17 @@ def export_source(
     prepared = _prepare(source, plan)
     if isinstance(prepared, SourceReport):
         return prepared
-    clashes = find_clashes(prepared.jobs, batch_sources or [source], one_file=plan.one_file)
-    if source in clashes:
-        return SourceReport(source, usage_error=clashes[source], warnings=prepared.warnings)
-    if planned is not None and {target_key(j.target) for j in planned} != {
+    as_planned = planned is not None and {target_key(j.target) for j in planned} == {
         target_key(j.target) for j in prepared.jobs
-    }:
+    }
+    # The batch's plan already checked these very targets against every source and every
+    # other output of the batch; checking them again here cost each source time in
+    # proportion to the batch's size.
+    if not as_planned:
+        clashes = find_clashes(prepared.jobs, batch_sources or [source], one_file=plan.one_file)
+        if source in clashes:
+            return SourceReport(source, usage_error=clashes[source], warnings=prepared.warnings)
+    if planned is not None and not as_planned:
         changed = "the source changed while the batch was planned; export again"
         refused = tuple(
             Outcome(j.format, j.target, "failed", changed, variant=j.variant) for j in planned

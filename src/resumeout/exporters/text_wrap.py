@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from functools import lru_cache
 
 ZERO_WIDTH_JOINER = "\u200d"
 EMOJI_PRESENTATION = "\ufe0f"
@@ -31,6 +32,8 @@ _NO_BREAK_AFTER = frozenset("([{‘“«‹（［｛〔〈《「『【〘〖〝�
 
 def display_width(text: str) -> int:
     """The columns ``text`` takes on a terminal."""
+    if _one_column_each(text):
+        return len(text)
     return sum(_cluster_width(cluster) for cluster in graphemes(text))
 
 
@@ -53,6 +56,8 @@ def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
 def graphemes(text: str) -> list[str]:
     """``text`` cut into user-perceived characters (a close approximation of Unicode's
     extended grapheme clusters, enough to never split what a reader sees as one)."""
+    if _one_column_each(text):
+        return list(text)
     clusters: list[str] = []
     for char in text:
         if clusters and _extends(clusters[-1], char):
@@ -91,7 +96,7 @@ def _units(line: str) -> list[tuple[str, str]]:
 
 
 def _pieces(word: str) -> list[str]:
-    if _URL_LIKE.match(word):
+    if _URL_LIKE.match(word) or _one_column_each(word):
         return [word]
     clusters = graphemes(word)
     pieces = [clusters[0]]
@@ -101,6 +106,22 @@ def _pieces(word: str) -> list[str]:
         else:
             pieces[-1] += after
     return pieces
+
+
+def _one_column_each(text: str) -> bool:
+    """Whether every character of ``text`` is a cluster of its own one column wide that
+    no line breaks beside inside a word (as in most Latin, Greek and Cyrillic text): then
+    ``text`` is as many columns as characters, and a word of it is one unbreakable piece."""
+    return text.isascii() or all(map(_one_column, text))
+
+
+@lru_cache(maxsize=4096)
+def _one_column(char: str) -> bool:
+    # Every rule of _extends that could join two such characters needs a mark, a joiner,
+    # a selector, a modifier, a regional indicator or Hangul on one side, and none of
+    # those is one column wide; a break inside a word needs a wide character.
+    # tests/test_text_wrap.py checks this for every code point.
+    return _cluster_width(char) == 1 and not _breaks_anywhere(char)
 
 
 def _may_break_between(before: str, after: str) -> bool:

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import PlainValidator, WithJsonSchema
+from pydantic import WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from resumeout.dates import PartialDate
 from resumeout.model.inline import Rich
 from resumeout.model.markup import MarkupError, check_url, parse_inline
+from resumeout.model.validated_by import ValidatedBy
 
 
 def _text(value: Any) -> str:
@@ -190,10 +191,10 @@ def _tagged(value: Any) -> Tagged:
 _TEXT_SCHEMA = {"type": "string", "minLength": 1}
 
 # Text taken as written (names, places, labels): unlike Markup, no inline Markdown is parsed.
-PlainText = Annotated[str, PlainValidator(_text), WithJsonSchema(_TEXT_SCHEMA)]
+PlainText = Annotated[str, ValidatedBy(_text), WithJsonSchema(_TEXT_SCHEMA)]
 Markup = Annotated[
     Rich,
-    PlainValidator(_markup),
+    ValidatedBy(_markup),
     WithJsonSchema(
         {
             **_TEXT_SCHEMA,
@@ -208,12 +209,10 @@ _DATE_SCHEMA: dict[str, Any] = {
         {"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"},
     ]
 }
-Tag = Annotated[
-    str, PlainValidator(_tag), WithJsonSchema({"type": "string", "pattern": _TAG.pattern})
-]
+Tag = Annotated[str, ValidatedBy(_tag), WithJsonSchema({"type": "string", "pattern": _TAG.pattern})]
 TaggedMarkup = Annotated[
     Tagged,
-    PlainValidator(_tagged),
+    ValidatedBy(_tagged),
     WithJsonSchema(
         {
             "anyOf": [
@@ -231,20 +230,18 @@ TaggedMarkup = Annotated[
         }
     ),
 ]
-Date = Annotated[PartialDate, PlainValidator(_date), WithJsonSchema(_DATE_SCHEMA)]
+Date = Annotated[PartialDate, ValidatedBy(_date), WithJsonSchema(_DATE_SCHEMA)]
 EndDate = Annotated[
     PartialDate | Literal["present"],
-    PlainValidator(_end_date),
+    ValidatedBy(_end_date),
     WithJsonSchema({"anyOf": [*_DATE_SCHEMA["anyOf"], {"const": "present"}]}),
 ]
-Email = Annotated[
-    str, PlainValidator(_email), WithJsonSchema({"type": "string", "format": "email"})
-]
-Url = Annotated[str, PlainValidator(_url), WithJsonSchema({"type": "string", "format": "uri"})]
-Phone = Annotated[str, PlainValidator(_phone), WithJsonSchema({"type": "string"})]
+Email = Annotated[str, ValidatedBy(_email), WithJsonSchema({"type": "string", "format": "email"})]
+Url = Annotated[str, ValidatedBy(_url), WithJsonSchema({"type": "string", "format": "uri"})]
+Phone = Annotated[str, ValidatedBy(_phone), WithJsonSchema({"type": "string"})]
 Length = Annotated[
     float,
-    PlainValidator(_length),
+    ValidatedBy(_length),
     WithJsonSchema(
         {
             "anyOf": [
@@ -255,5 +252,5 @@ Length = Annotated[
     ),
 ]
 Color = Annotated[
-    str, PlainValidator(_color), WithJsonSchema({"type": "string", "pattern": "^#?[0-9a-fA-F]{6}$"})
+    str, ValidatedBy(_color), WithJsonSchema({"type": "string", "pattern": "^#?[0-9a-fA-F]{6}$"})
 ]

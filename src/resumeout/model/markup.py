@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 
 from resumeout.model.inline import (
     Code,
@@ -27,6 +25,10 @@ from resumeout.model.inline import (
     Text,
 )
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 
@@ -36,6 +38,8 @@ class MarkupError(ValueError):
 
 @cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # imported for the first field that needs it
+
     parser = MarkdownIt("zero").enable(
         ["emphasis", "backticks", "link", "autolink", "escape", "newline"]
     )
@@ -60,14 +64,26 @@ def check_url(url: str) -> str:
 _PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
 
 
+# Every character an enabled rule starts at (emphasis, code, links, autolinks, escapes,
+# line breaks), and those markdown-it's normalising changes (CR, NUL). A field without any
+# of them is one text node, its own text: tests/test_markup.py checks that this is so
+# for arbitrary text.
+_MAY_BE_MARKUP = re.compile(r"[*_`\[<\\\n\r\x00]")
+
+
 def parse_inline(source: str) -> Rich:
     """Parse one text field. Raises MarkupError for a link whose scheme is not allowed.
 
     Blank lines divide the field into paragraphs, each parsed on its own as CommonMark
     parses paragraphs: no bold, italics, code or link spans two of them.
     """
-    if not any(ch in source for ch in "*_`[<\\\n"):
-        return Rich.plain(source)  # the common case: nothing that could be markup
+    if not _MAY_BE_MARKUP.search(source):
+        return Rich.plain(source.strip())  # the common case, without markdown-it
+    return parse_with_markdown_it(source)
+
+
+def parse_with_markdown_it(source: str) -> Rich:
+    """``parse_inline`` without its shortcut for text that holds no markup."""
     paragraphs = [text.strip() for text in _PARAGRAPH_BREAK.split(source)]
     nodes: list[Inline] = []
     for paragraph in filter(None, paragraphs):

@@ -79,8 +79,9 @@ class Resume(Model):
     variants: dict[Tag, Variant] = Field(
         default={}, description="Named versions: `resumeout export --variant NAME`."
     )
-    design: Design = Design()
-    settings: Settings = Settings()
+    # model_construct: as Design() would be, without building a validator on import.
+    design: Design = Design.model_construct()
+    settings: Settings = Settings.model_construct()
 
     @field_validator("profiles")
     @classmethod

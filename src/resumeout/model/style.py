@@ -64,7 +64,9 @@ class Design(Model):
 
     theme: ThemeName = "classic"
     page_size: Annotated[Literal["letter", "a4"], BeforeValidator(_lower)] = "letter"
-    margins: Margins = Margins()
+    # Default values are made with model_construct (the field defaults, unvalidated, as
+    # Margins() makes them): calling Margins() would build its validator on import.
+    margins: Margins = Margins.model_construct()
     font: PlainText = Field(
         default="Source Sans Pro",
         description="A font family name, or a path (relative to the résumé) to a .ttf file "
@@ -144,7 +146,7 @@ class Settings(Model):
         default=None,
         description='Document title in PDF and DOCX metadata; default "NAME – Résumé".',
     )
-    dates: DateSettings = DateSettings()
+    dates: DateSettings = DateSettings.model_construct()
     owner_names: list[PlainText] = Field(
         default=[],
         description="Other spellings of your name in author lists (e.g. R. Lu), shown in bold too.",

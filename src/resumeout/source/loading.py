@@ -146,6 +146,17 @@ def _forbidden(code: int) -> str:
     return ""
 
 
+def _forbidden_pattern() -> re.Pattern[str]:
+    """Finds the first character that ``_forbidden`` names, in one pass in C."""
+    codes = sorted({*_FORBIDDEN, *range(0xFDD0, 0xFDF0)})
+    codes += [plane + last for plane in range(0, 0x110000, 0x10000) for last in (0xFFFE, 0xFFFF)]
+    escaped = "".join(f"\\U{code:08x}" for code in codes)
+    return re.compile(f"[{escaped}\\ud800-\\udfff]")
+
+
+FORBIDDEN_CHARACTER = _forbidden_pattern()
+
+
 def _check_text(data: Any, path: FieldPath, source_map: SourceMap) -> Iterator[Diagnostic]:
     if isinstance(data, dict):
         for key, value in data.items():
@@ -155,16 +166,15 @@ def _check_text(data: Any, path: FieldPath, source_map: SourceMap) -> Iterator[D
         for index, item in enumerate(data):
             yield from _check_text(item, (*path, index), source_map)
     elif isinstance(data, str):
-        for offset, char in enumerate(data):
-            code = ord(char)
-            what = _forbidden(code)
-            if what:
-                yield source_map.diagnostic(
-                    path,
-                    f"character U+{code:04X} at offset {offset} is {what}; remove it",
-                    code="forbidden_character",
-                )
-                break
+        found = FORBIDDEN_CHARACTER.search(data)
+        if found:
+            code = ord(found[0])
+            yield source_map.diagnostic(
+                path,
+                f"character U+{code:04X} at offset {found.start()} is {_forbidden(code)}; "
+                "remove it",
+                code="forbidden_character",
+            )
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
@@ -221,9 +231,46 @@ def _at(
     return Diagnostic(source_map.file, message, line, column, "", code, source_line)
 
 
+# libyaml's composer (PyYAML's C extension, when it was built with it) makes the same node
+# tree with the same positions as PyYAML's pure-Python one, about fifteen times faster...
+_LIBYAML_LOADER: type[yaml.CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)
+# ...except where the two read YAML differently (found by comparing them on generated
+# documents; tests/test_yaml_composers.py keeps doing so): tabs after `:` or `-`, which
+# libyaml accepts, tags (`!`), complex keys (`?`), a `?` in a flow collection (`[a?b]`),
+# a comment right after a block scalar's `|` or `>`. A document where any of them may
+# appear, even as plain text or in quotes, is read by PyYAML alone: as before.
+_DIFFERING_SYNTAX = re.compile(r"\t|(?:^|[\s\[\]{},])[!?]|\?(?:[\s\[\]{},]|$)|[|>][-+0-9]*#", re.M)
+
+
+def libyaml_may_differ(text: str) -> bool:
+    """Whether libyaml might read ``text`` otherwise than PyYAML's pure-Python composer."""
+    if _DIFFERING_SYNTAX.search(text):
+        return True
+    flow = [index for index in (text.find("{"), text.find("[")) if index >= 0]
+    return bool(flow) and "?" in text[min(flow) :]
+
+
 def _load_yaml(text: str, source_map: SourceMap) -> Any:
+    """The document's data. libyaml composes it when it reads it as PyYAML does; for any
+    problem, and for a document that is not a mapping, PyYAML's pure-Python composer reads
+    it again, so every message, position and decision is the one it has always made."""
+    if _LIBYAML_LOADER is not None and not libyaml_may_differ(text):
+        try:
+            data = _compose_and_build(_LIBYAML_LOADER, text, source_map)
+            if isinstance(data, dict):
+                return data
+        except SourceError:
+            pass
+        source_map.values.clear()  # positions are recorded again, by PyYAML's reading
+        source_map.keys.clear()
+    return _compose_and_build(yaml.SafeLoader, text, source_map)
+
+
+def _compose_and_build(
+    loader_class: type[yaml.SafeLoader | yaml.CSafeLoader], text: str, source_map: SourceMap
+) -> Any:
     try:
-        loader = yaml.SafeLoader(text)  # checks every character before parsing
+        loader = loader_class(text)  # PyYAML's checks every character before parsing
     except yaml.reader.ReaderError as error:
         raise SourceError([_reader_diagnostic(error, text, source_map)]) from None
     try:
@@ -293,7 +340,7 @@ def _yaml_diagnostic(error: yaml.MarkedYAMLError, source_map: SourceMap) -> Diag
 class _Builder:
     """Turns a composed node tree into plain data, recording positions on the way."""
 
-    def __init__(self, loader: yaml.SafeLoader, source_map: SourceMap) -> None:
+    def __init__(self, loader: yaml.SafeLoader | yaml.CSafeLoader, source_map: SourceMap) -> None:
         self.loader = loader
         self.map = source_map
         self.seen: set[int] = set()
