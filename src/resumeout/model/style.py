@@ -109,13 +109,13 @@ class Design(Model):
         "name or a path, as `font`.",
     )
     mono_font: PlainText = Field(default="Consolas", description="The font of `code` text.")
-    header: Header = Header()
-    section_titles: SectionTitles = SectionTitles()
-    entries: Entries = Entries()
-    bullets: Bullets = Bullets()
-    publications: Publications = Publications()
-    colors: Colors = Colors()
-    gaps: Gaps = Gaps()
+    header: Header = Header.model_construct()
+    section_titles: SectionTitles = SectionTitles.model_construct()
+    entries: Entries = Entries.model_construct()
+    bullets: Bullets = Bullets.model_construct()
+    publications: Publications = Publications.model_construct()
+    colors: Colors = Colors.model_construct()
+    gaps: Gaps = Gaps.model_construct()
 
     @property
     def headings_font(self) -> str:
