@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from resumeout.model.base import Model
 from resumeout.model.fields import Date, Email, Markup, Phone, PlainText, Tag, Url
+from resumeout.model.locale import Locale
 from resumeout.model.sections import Section
 from resumeout.model.style import Design, Settings
 
@@ -58,6 +59,10 @@ class Variant(Model):
     )
     headline: Markup | None = Field(default=None, description="Replaces the headline.")
     title: PlainText | None = Field(default=None, description="Replaces the document title.")
+    locale: Locale | None = Field(
+        default=None,
+        description="Replaces the résumé's locale: one source, a résumé in each language.",
+    )
 
 
 class Resume(Model):
@@ -78,6 +83,11 @@ class Resume(Model):
     sections: list[Section] = []
     variants: dict[Tag, Variant] = Field(
         default={}, description="Named versions: `resumeout export --variant NAME`."
+    )
+    locale: Locale = Field(
+        default=Locale(),
+        description="The language the résumé is written in: resumeout's own words "
+        "(Present, Keywords…), month names and date patterns follow it.",
     )
     design: Design = Design()
     settings: Settings = Settings()
@@ -108,6 +118,16 @@ class Resume(Model):
             if section.id is not None:
                 seen.add(section.id)
         return sections
+
+    @model_validator(mode="after")
+    def _present_said_once(self) -> Resume:
+        if self.settings.dates.present is not None and self.locale.labels.present is not None:
+            raise PydanticCustomError(
+                "present_twice",
+                "settings.dates.present and locale.labels.present both name the word for "
+                "an ongoing range; keep one (locale.labels.present)",
+            )
+        return self
 
     @property
     def owner_names(self) -> tuple[str, ...]:
