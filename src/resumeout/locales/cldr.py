@@ -29,8 +29,11 @@ class CldrCalendar:
         self.locale = locale
         self.patterns = {False: month_pattern, True: day_pattern}
         # CLDR's fallback for any interval ("{0} – {1}", Japanese "{0}～{1}"): one
-        # pattern for every range, whether the two ends share a year or not.
-        self.interval = str(locale.interval_formats.get(None, "{0} – {1}"))
+        # pattern for every range, whether the two ends share a year or not. Its thin
+        # spaces become word spaces, as in English: fonts often lack U+2009, and text
+        # readers split words at spaces.
+        fallback = str(locale.interval_formats.get(None, "{0} – {1}"))
+        self.interval = fallback.replace("\u2009", " ")
 
     def date(self, date: PartialDate, month: MonthStyle) -> str:
         from babel.dates import format_date, format_skeleton

@@ -38,6 +38,8 @@ class Language:
     regional_tag: str
     """With CLDR's likely region (``fr-FR``, ``zh-CN``): word processors pick spelling
     and hyphenation by region."""
+    script: str
+    """ISO 15924 code of the script it is written in (``Latn``, ``Arab``, ``Hans``)."""
     direction: Direction
     words: Words
     calendar: Calendar
@@ -110,7 +112,7 @@ def resolve(
     if tag in ENGLISH and month_pattern is None and day_pattern is None:
         words, calendar = catalogue("en"), EnglishCalendar()
         assert words is not None
-        language = Language(tag, REGIONAL_TAG, direction or "ltr", words, calendar, month)
+        language = Language(tag, REGIONAL_TAG, "Latn", direction or "ltr", words, calendar, month)
     else:
         language = _from_cldr(tag, direction, month_pattern, day_pattern, month, dict(labels))
     return replace(language, words=replace(language.words, **dict(labels)))
@@ -137,7 +139,8 @@ def _from_cldr(
         words = english  # every label is the résumé's; the punctuation is CLDR-neutral
     written: Direction = "rtl" if cldr.character_order == "right-to-left" else "ltr"
     calendar = CldrCalendar(cldr, month_pattern, day_pattern)
-    return Language(tag, _regional(tag, cldr), direction or written, words, calendar, month)
+    regional, script = _likely(tag, cldr)
+    return Language(tag, regional, script, direction or written, words, calendar, month)
 
 
 def _catalogue_for(language: str, script: str | None) -> Words | None:
@@ -147,20 +150,23 @@ def _catalogue_for(language: str, script: str | None) -> Words | None:
     return None
 
 
-def _regional(tag: str, cldr: CldrLocale) -> str:
+def _likely(tag: str, cldr: CldrLocale) -> tuple[str, str]:
+    """``tag`` with CLDR's likely region, and the likely script: ``fr`` is ``fr-FR`` in
+    ``Latn``, ``zh-Hant`` is ``zh-TW`` in ``Hant``."""
     from babel.core import get_global
 
-    if cldr.territory and cldr.territory in tag.split("-"):
-        return tag
     likely = get_global("likely_subtags")
     full = likely.get(f"{cldr.language}_{cldr.script}") if cldr.script else None
-    full = full or likely.get(cldr.language)
-    region = str(full).split("_")[-1] if full else None
-    if not region or not region.isupper():
-        return tag
+    full = str(full or likely.get(cldr.language) or cldr.language).split("_")
+    script = cldr.script or next((part for part in full[1:] if len(part) == 4), "Zyyy")
+    if cldr.territory and cldr.territory in tag.split("-"):
+        return tag, script
+    region = full[-1] if len(full) > 1 and full[-1].isupper() else None
+    if region is None:
+        return tag, script
     if cldr.language == "zh":
-        return f"zh-{region}"  # word processors know zh-CN and zh-TW, not zh-Hans-CN
-    return f"{tag}-{region}"
+        return f"zh-{region}", script  # word processors know zh-CN and zh-TW, not zh-Hans-CN
+    return f"{tag}-{region}", script
 
 
 def has_words(tag: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from resumeout.model.base import Model
@@ -119,15 +119,17 @@ class Resume(Model):
                 seen.add(section.id)
         return sections
 
-    @model_validator(mode="after")
-    def _present_said_once(self) -> Resume:
-        if self.settings.dates.present is not None and self.locale.labels.present is not None:
+    @field_validator("settings")
+    @classmethod
+    def _present_said_once(cls, settings: Settings, info: ValidationInfo) -> Settings:
+        locale = info.data.get("locale")
+        if settings.dates.present is not None and locale and locale.labels.present is not None:
             raise PydanticCustomError(
                 "present_twice",
-                "settings.dates.present and locale.labels.present both name the word for "
-                "an ongoing range; keep one (locale.labels.present)",
+                "dates.present and locale.labels.present both give the word for an ongoing "
+                "range; keep one (locale.labels.present)",
             )
-        return self
+        return settings
 
     @property
     def owner_names(self) -> tuple[str, ...]:

@@ -27,9 +27,6 @@ from resumeout.model.style import PAGE_SIZES
 from resumeout.views.document import present
 from resumeout.views.timestamps import document_timestamp
 
-LANGUAGE = "en"
-"""The document's language (/Lang): the résumé does not say which it is written in."""
-
 
 def build_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
     return render_pdf(resume, base_dir, warnings)[0]
@@ -65,9 +62,11 @@ def render_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> tuple[byt
         story += layout.section(view, index, styles, writer)
     story += layout.closing(document, styles, writer)
 
+    language = document.language
+
     def footer_markup(page: int, pages: int) -> str:
         # The numbers are put in as values: the name is never searched for placeholders.
-        return writer.plain(f"{document.name} — page {page} of {pages}", italic=True)
+        return writer.plain(f"{document.name} — {language.page(page, pages)}", italic=True)
 
     stamp = document_timestamp(resume)
     pdf_date = stamp.strftime("D:%Y%m%d%H%M%S+00'00'")
@@ -89,7 +88,7 @@ def render_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> tuple[byt
         producer=producer,
         invariant=1,  # no clock, no random ID: the same source gives the same bytes
         initialFontName=family.regular,  # else reportlab declares an unused Helvetica
-        lang=LANGUAGE,
+        lang=language.tag,  # the document's /Lang
     )
 
     metadata = xmp_metadata(
@@ -97,7 +96,7 @@ def render_pdf(resume: Resume, base_dir: Path, warnings: list[str]) -> tuple[byt
         document.metadata.author,
         stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
         producer,
-        LANGUAGE,
+        language.tag,
     )
     canvases: list[PageCanvas] = []
 
