@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -22,7 +23,7 @@ from resumeout.model import Resume
 from resumeout.source.validation import load_resume
 from resumeout.source.variants import apply_variant
 from tests.conftest import ROOT, SEED, run_cli
-from tests.readers import READERS, read_back, words
+from tests.readers import READERS, libreoffice_pdf, read_back, words
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MESSAGES = ROOT / "src" / "resumeout" / "locales" / "messages"
@@ -311,3 +312,33 @@ def test_an_english_resume_does_not_load_babel() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_libreoffice_lays_a_right_to_left_docx_out_from_the_right(tmp_path: Path) -> None:
+    """Headings start at the right margin and the dates sit on the left, as an Arabic
+    reader expects."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTTextLine
+
+    source = tmp_path / "ar.yaml"
+    source.write_text(ARABIC, encoding="utf-8")
+    path = tmp_path / "ar.docx"
+    path.write_bytes(rendered("docx", load_resume(source)))
+    page = next(iter(extract_pages(libreoffice_pdf(path, tmp_path))))
+    middle = page.width / 2
+
+    def lines(element: object) -> list[LTTextLine]:
+        if isinstance(element, LTTextLine):
+            return [element]
+        return [line for child in getattr(element, "_objs", []) for line in lines(child)]
+
+    found = lines(page)
+    dated = [line for line in found if "2024" in line.get_text()]
+    assert dated and all(line.x1 < middle for line in dated)
+    bullet = [
+        line for line in found if "النماذج" in line.get_text() or "جذامنلا" in line.get_text()
+    ]
+    right_side = [line for line in found if line.x0 > middle and "2024" not in line.get_text()]
+    assert right_side, [line.get_text() for line in found]
+    assert all(line.x1 > middle for line in bullet)
