@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, fields
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,9 @@ class Words:
     """Between two sentences joined on one line (``". "``, Chinese ``"。"``)."""
 
 
+# Beside this module (importlib.resources would cost an English résumé more to import
+# than reading the file does).
+MESSAGES = Path(__file__).with_name("messages")
 WORD_KEYS = tuple(field.name for field in fields(Words))
 LABEL_KEYS = WORD_KEYS[: WORD_KEYS.index("colon")]
 """The words a résumé may replace (``locale.labels``); punctuation comes with the language."""
@@ -40,18 +43,13 @@ LABEL_KEYS = WORD_KEYS[: WORD_KEYS.index("colon")]
 
 def catalogue_tags() -> list[str]:
     """The tags that have a catalogue, sorted."""
-    folder = resources.files(__package__).joinpath("messages")
-    return sorted(
-        entry.name.removesuffix(".json")
-        for entry in folder.iterdir()
-        if entry.name.endswith(".json")
-    )
+    return sorted(entry.stem for entry in MESSAGES.glob("*.json"))
 
 
 @cache
 def catalogue(tag: str) -> Words | None:
     """The words of exactly ``tag``'s catalogue, or None if there is none."""
-    entry = resources.files(__package__).joinpath("messages", f"{tag}.json")
+    entry = MESSAGES / f"{tag}.json"
     if not entry.is_file():
         return None
     return Words(**json.loads(entry.read_text(encoding="utf-8")))
