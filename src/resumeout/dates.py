@@ -1,7 +1,7 @@
 """Résumé dates: a year, a month or a day, and ranges of them that may end at present.
 
-Dates are stored as written (precision included) and rendered consistently by
-:func:`format_date` and :func:`format_range`, whatever spelling the source used.
+Dates are stored as written (precision included); :mod:`resumeout.locales` writes them
+in the résumé's language, whatever spelling the source used.
 """
 
 from __future__ import annotations
@@ -13,10 +13,6 @@ from typing import Literal
 
 MonthStyle = Literal["short", "long", "numeric"]
 
-_MONTHS_LONG = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 # Four digits, and no year 0: every date must be a day of Python's (and ISO 8601's)
 # calendar, and the documents' metadata writes years with four digits.
 EARLIEST_YEAR = 1000
@@ -65,39 +61,3 @@ class PartialDate:
 
     def first_day(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
-
-
-@dataclass(frozen=True, slots=True)
-class DateStyle:
-    month: MonthStyle = "short"
-    present: str = "Present"
-    separator: str = " – "
-
-
-def format_date(date: PartialDate, style: DateStyle) -> str:
-    """``Sep 2024`` / ``September 2024`` / ``2024-09``; a day is shown as ``Sep 16, 2024``."""
-    if date.month is None:
-        return str(date.year)
-    if style.month == "numeric":
-        return date.iso()
-    name = _MONTHS_LONG[date.month - 1]
-    if style.month == "short":
-        name = name[:3]
-    if date.day is None:
-        return f"{name} {date.year}"
-    return f"{name} {date.day}, {date.year}"
-
-
-def format_range(
-    start: PartialDate | None, end: PartialDate | Literal["present"] | None, style: DateStyle
-) -> str:
-    """``Sep 2024 – Present``; a lone start or end is shown alone."""
-    end_text = (
-        style.present if end == "present" else format_date(end, style) if end is not None else ""
-    )
-    if start is None:
-        return end_text
-    start_text = format_date(start, style)
-    if not end_text or end_text == start_text:
-        return start_text
-    return f"{start_text}{style.separator}{end_text}"

@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 # How resumeout shows the résumé, not what it says: nothing to report when left out.
-_NOT_CONTENT = frozenset({"tags", "variants", "design", "settings"})
+# (``locale`` sets the words and month names resumeout adds; JSON Resume has neither.)
+_NOT_CONTENT = frozenset({"tags", "variants", "design", "settings", "locale"})
 
 Data = dict[str, Any]
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from resumeout.model.base import Model
 from resumeout.model.fields import Date, Email, Markup, Phone, PlainText, Tag, Url
+from resumeout.model.locale import Locale
 from resumeout.model.sections import Section
 from resumeout.model.style import Design, Settings
 
@@ -58,6 +59,10 @@ class Variant(Model):
     )
     headline: Markup | None = Field(default=None, description="Replaces the headline.")
     title: PlainText | None = Field(default=None, description="Replaces the document title.")
+    locale: Locale | None = Field(
+        default=None,
+        description="Replaces the résumé's locale: one source, a résumé in each language.",
+    )
 
 
 class Resume(Model):
@@ -79,7 +84,12 @@ class Resume(Model):
     variants: dict[Tag, Variant] = Field(
         default={}, description="Named versions: `resumeout export --variant NAME`."
     )
-    # model_construct: as Design() would be, without building a validator on import.
+    # model_construct: as Locale()/Design() would be, without building a validator on import.
+    locale: Locale = Field(
+        default=Locale.model_construct(),
+        description="The language the résumé is written in: resumeout's own words "
+        "(Present, Keywords…), month names and date patterns follow it.",
+    )
     design: Design = Design.model_construct()
     settings: Settings = Settings.model_construct()
 
@@ -109,6 +119,18 @@ class Resume(Model):
             if section.id is not None:
                 seen.add(section.id)
         return sections
+
+    @field_validator("settings")
+    @classmethod
+    def _present_said_once(cls, settings: Settings, info: ValidationInfo) -> Settings:
+        locale = info.data.get("locale")
+        if settings.dates.present is not None and locale and locale.labels.present is not None:
+            raise PydanticCustomError(
+                "present_twice",
+                "dates.present and locale.labels.present both give the word for an ongoing "
+                "range; keep one (locale.labels.present)",
+            )
+        return settings
 
     @property
     def owner_names(self) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
-from resumeout.dates import DateStyle, MonthStyle
+from resumeout.dates import MonthStyle
 from resumeout.model.base import Model
 from resumeout.model.fields import Color, Length, PlainText
 from resumeout.model.layout import (
@@ -129,10 +129,11 @@ class DateSettings(Model):
     month: MonthStyle = Field(
         default="short", description="short (Sep 2024), long (September 2024) or numeric (2024-09)."
     )
-    present: PlainText = Field(default="Present", description="The word for an ongoing range.")
-
-    def style(self) -> DateStyle:
-        return DateStyle(month=self.month, present=self.present)
+    present: PlainText | None = Field(
+        default=None,
+        description="The word for an ongoing range (default: the locale's, e.g. Present); "
+        "the same as locale.labels.present.",
+    )
 
 
 class Settings(Model):

@@ -80,8 +80,17 @@ def apply_variant(resume: Resume, name: str) -> Resume:
     update: dict[str, Any] = {"sections": sections, "variants": {}}
     if variant.headline is not None:
         update["headline"] = variant.headline
+    settings = resume.settings
     if variant.title is not None:
-        update["settings"] = resume.settings.model_copy(update={"title": variant.title})
+        settings = settings.model_copy(update={"title": variant.title})
+    if variant.locale is not None:
+        # The variant's language replaces the résumé's, and with it the résumé's own
+        # word for "present" (settings.dates.present is a label of the résumé's locale).
+        update["locale"] = variant.locale
+        dates = settings.dates.model_copy(update={"present": None})
+        settings = settings.model_copy(update={"dates": dates})
+    if settings is not resume.settings:
+        update["settings"] = settings
     return resume.model_copy(update=update)
 
 

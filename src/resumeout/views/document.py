@@ -3,7 +3,8 @@
 Every entry kind becomes the same :class:`EntryView` (a heading, an aside such as dates
 or venue, lines and bullets), so the decisions "the owner is bold in author lists" or
 "dates read Sep 2024 – Present" are made once here, and each exporter only decides how a
-view looks in its format.
+view looks in its format. Every word resumeout adds is in the résumé's language
+(:mod:`resumeout.locales`), so every format speaks it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import assert_never
 
-from resumeout.dates import DateStyle, format_date, format_range
+from resumeout.locales import Language, resolve
 from resumeout.model import (
     EducationEntry,
     EducationSection,
@@ -80,27 +81,43 @@ class DocumentView:
     sections: tuple[SectionView, ...]
     last_updated: str | None
     metadata: Metadata
+    language: Language
+    """The résumé's language: its tags and direction for the documents' metadata, and
+    the words a format adds itself (the PDF's page footer)."""
 
 
 def present(resume: Resume) -> DocumentView:
-    style = resume.settings.dates.style()
+    language = language_of(resume)
     sections = tuple(
-        SectionView(section.title, tuple(_entries(section, resume, style)))
+        SectionView(section.title, tuple(_entries(section, resume, language)))
         for section in resume.sections
     )
-    updated = format_date(resume.last_updated, style) if resume.last_updated else None
+    kind = language.words.resume
     return DocumentView(
         name=resume.name,
         headline=resume.headline,
         contacts=tuple(_contacts(resume)),
         sections=tuple(s for s in sections if s.entries),
-        last_updated=f"Last updated {updated}" if updated else None,
+        last_updated=language.last_updated(resume.last_updated) if resume.last_updated else None,
         metadata=Metadata(
-            title=resume.settings.title or f"{resume.name} – Résumé",
+            title=resume.settings.title or f"{resume.name} – {kind}",
             author=resume.name,
-            subject=resume.headline.text() if resume.headline else "Résumé",
+            subject=resume.headline.text() if resume.headline else kind,
             keywords=tuple(s.title for s in resume.sections),
         ),
+        language=language,
+    )
+
+
+def language_of(resume: Resume) -> Language:
+    """The résumé's language with its own labels, patterns and month style."""
+    locale, dates = resume.locale, resume.settings.dates
+    labels = locale.label_overrides()
+    if dates.present is not None:
+        labels += (("present", dates.present),)
+    patterns = locale.date_patterns
+    return resolve(
+        locale.language, locale.direction, labels, patterns.month, patterns.day, dates.month
     )
 
 
@@ -125,18 +142,18 @@ def display_url(url: str) -> str:
     return shown.rstrip("/")
 
 
-def _entries(section: Section, resume: Resume, style: DateStyle) -> Iterator[EntryView]:
+def _entries(section: Section, resume: Resume, language: Language) -> Iterator[EntryView]:
     match section:
         case EducationSection(entries=entries):
-            yield from (_education(entry, style) for entry in entries)
+            yield from (_education(entry, language) for entry in entries)
         case ExperienceSection(entries=entries):
-            yield from (_experience(entry, style) for entry in entries)
+            yield from (_experience(entry, language) for entry in entries)
         case PublicationSection(entries=entries):
-            yield from (_publication(entry, resume, style) for entry in entries)
+            yield from (_publication(entry, resume, language) for entry in entries)
         case GenericSection(entries=entries):
-            yield from (_generic(entry, style) for entry in entries)
+            yield from (_generic(entry, language) for entry in entries)
         case LineSection(entries=entries):
-            yield from (_line(entry) for entry in entries)
+            yield from (_line(entry, language) for entry in entries)
         case TextSection(entries=paragraphs):
             yield from (EntryView(Rich(()), Rich(()), (p.rich,)) for p in paragraphs)
         case _:
@@ -147,17 +164,23 @@ def _strong(rich: Rich) -> Rich:
     return Rich((Strong(rich.nodes),)) if rich else rich
 
 
-def _aside(*parts: str | None) -> Rich:
-    return Rich.plain(", ".join(part for part in parts if part))
+def _aside(language: Language, *parts: str | None) -> Rich:
+    return Rich.plain(language.listed([part for part in parts if part]))
 
 
-def _sentences(parts: list[Rich]) -> Rich:
-    """Join parts into one line as sentences: ``A. B. C``."""
+# What ends a sentence or a clause, in the scripts of the catalogued languages.
+_SENTENCE_ENDS = ".!?;:。！？；：।؟؛"
+
+
+def _sentences(parts: list[Rich], language: Language) -> Rich:
+    """Join parts into one line as sentences: ``A. B. C`` (``A。B。C``)."""
+    full_stop = language.words.full_stop
+    space = full_stop[len(full_stop.rstrip()) :]
     joined: list[Rich] = []
     for part in parts:
         if joined:
-            ends_sentence = joined[-1].text().rstrip()[-1:] in ".!?;:"
-            joined.append(Rich.plain(" " if ends_sentence else ". "))
+            ends_sentence = joined[-1].text().rstrip()[-1:] in _SENTENCE_ENDS
+            joined.append(Rich.plain(space if ends_sentence else full_stop))
         joined.append(part)
     return Rich.join(joined)
 
@@ -169,43 +192,44 @@ def _linked(rich: Rich, url: str | None) -> Rich:
     return Rich((Link(url, rich.nodes),))
 
 
-def _education(entry: EducationEntry, style: DateStyle) -> EntryView:
+def _education(entry: EducationEntry, language: Language) -> EntryView:
+    words = language.words
     institution = _strong(_linked(entry.institution, entry.url))
-    heading = Rich.join([institution, *(p for p in (entry.degree, entry.area) if p)], ", ")
+    parts = [institution, *(p for p in (entry.degree, entry.area) if p)]
+    heading = Rich.join(parts, words.comma)
     details = list(entry.details)
     if entry.courses:
-        details.append(Rich.plain(f"Courses: {', '.join(entry.courses)}"))
+        details.append(Rich.plain(language.labelled(words.courses, language.listed(entry.courses))))
     if entry.advisors:
-        details.append(Rich.plain(f"Advisors: {_and_list(entry.advisors)}"))
+        details.append(
+            Rich.plain(language.labelled(words.advisors, language.and_list(entry.advisors)))
+        )
     if entry.gpa:
-        details.append(Rich.plain(f"GPA: {entry.gpa}"))
+        details.append(Rich.plain(language.labelled(words.gpa, entry.gpa)))
     return EntryView(
         heading,
-        _aside(format_range(entry.start, entry.end, style), entry.location),
-        (_sentences(details),) if details else (),
+        _aside(language, language.range(entry.start, entry.end), entry.location),
+        (_sentences(details, language),) if details else (),
         tuple(item.rich for item in entry.highlights),
     )
 
 
-def _and_list(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
-def _experience(entry: ExperienceEntry, style: DateStyle) -> EntryView:
+def _experience(entry: ExperienceEntry, language: Language) -> EntryView:
     organization = _linked(entry.organization, entry.url) if entry.organization else Rich(())
-    heading = Rich.join([entry.title, _strong(organization)], ", ")
+    heading = Rich.join([entry.title, _strong(organization)], language.words.comma)
     return EntryView(
         heading,
-        _aside(format_range(entry.start, entry.end, style), entry.location),
+        _aside(language, language.range(entry.start, entry.end), entry.location),
         (entry.summary,) if entry.summary else (),
         tuple(item.rich for item in entry.highlights),
     )
 
 
-def _publication(entry: PublicationEntry, resume: Resume, style: DateStyle) -> EntryView:
-    year = format_date(entry.date, style) if entry.date else ""
+def _publication(entry: PublicationEntry, resume: Resume, language: Language) -> EntryView:
+    words = language.words
+    year = language.date(entry.date) if entry.date else ""
     aside = Rich.join([entry.venue or Rich(()), Rich.plain(year)], " ")
-    authors = authors_line(entry.authors, entry.equal_contribution, resume.owner_names)
+    authors = authors_line(entry.authors, entry.equal_contribution, resume.owner_names, words.comma)
     match resume.design.publications.order:
         case "title_first":
             heading, lines = _strong(entry.title), [authors]
@@ -216,11 +240,12 @@ def _publication(entry: PublicationEntry, resume: Resume, style: DateStyle) -> E
     if entry.note:
         lines.append(entry.note)
     if entry.keywords:
-        lines.append(Rich.plain(f"Keywords: {', '.join(entry.keywords)}"))
+        lines.append(Rich.plain(language.labelled(words.keywords, language.listed(entry.keywords))))
     links = []
     if entry.doi:
         url = f"https://doi.org/{entry.doi}"
-        links.append(Rich((Text("DOI: "), Link(url, (Text(entry.doi),)))))
+        label = language.labelled(words.doi, "")
+        links.append(Rich((Text(label), Link(url, (Text(entry.doi),)))))
     if entry.url:
         links.append(Rich((Link(entry.url, (Text(display_url(entry.url)),)),)))
     if links:
@@ -228,42 +253,43 @@ def _publication(entry: PublicationEntry, resume: Resume, style: DateStyle) -> E
     return EntryView(heading, _strong(aside), tuple(lines))
 
 
-def authors_line(authors: list[str], equal: list[str], owner_names: tuple[str, ...]) -> Rich:
+def authors_line(
+    authors: list[str], equal: list[str], owner_names: tuple[str, ...], comma: str = ", "
+) -> Rich:
     """Authors in order, the owner in bold, equal contributors marked with ``*``."""
     owners = {_name_key(name) for name in owner_names}
     parts = []
     for author in authors:
         shown = Rich.plain(author + ("*" if author in equal else ""))
         parts.append(_strong(shown) if _name_key(author) in owners else shown)
-    return Rich.join(parts, ", ")
+    return Rich.join(parts, comma)
 
 
 def _name_key(name: str) -> str:
     return " ".join(name.casefold().replace(".", ". ").split())
 
 
-def _generic(entry: GenericEntry, style: DateStyle) -> EntryView:
-    when = (
-        format_date(entry.date, style)
-        if entry.date
-        else format_range(entry.start, entry.end, style)
-    )
+def _generic(entry: GenericEntry, language: Language) -> EntryView:
+    when = language.date(entry.date) if entry.date else language.range(entry.start, entry.end)
     lines = [entry.summary] if entry.summary else []
     if entry.url:
         lines.append(Rich((Link(entry.url, (Text(display_url(entry.url)),)),)))
     return EntryView(
-        Rich.join([_strong(entry.title), entry.subtitle or Rich(())], ", "),
-        _aside(when, entry.location),
+        Rich.join([_strong(entry.title), entry.subtitle or Rich(())], language.words.comma),
+        _aside(language, when, entry.location),
         tuple(lines),
         tuple(item.rich for item in entry.highlights),
     )
 
 
-def _line(entry: LineEntry) -> EntryView:
-    """``**Label:** details``, ``**Label** (level): details`` or a lone ``**Label**``."""
-    colon = Rich.plain(":") if entry.details else Rich(())
+def _line(entry: LineEntry, language: Language) -> EntryView:
+    """``**Label:** details``, ``**Label** (level): details`` or a lone ``**Label**``
+    (``**Libellé :** détails``, ``**标签：**详情``)."""
+    colon = language.words.colon
+    mark, space = colon.rstrip(), colon[len(colon.rstrip()) :]
+    after_label = Rich.plain(mark) if entry.details else Rich(())
     if entry.level:
-        label = _strong(entry.label) + Rich.plain(f" ({entry.level})") + colon
+        label = _strong(entry.label) + Rich.plain(f" ({entry.level})") + after_label
     else:
-        label = _strong(entry.label + colon)
-    return EntryView(Rich.join([label, entry.details or Rich(())], " "), Rich(()), compact=True)
+        label = _strong(entry.label + after_label)
+    return EntryView(Rich.join([label, entry.details or Rich(())], space), Rich(()), compact=True)

@@ -31,10 +31,6 @@ from resumeout.model import Resume
 from resumeout.views.document import DocumentView, present
 from resumeout.views.timestamps import document_timestamp
 
-LANGUAGE = "en"
-"""The document's language (/Lang): the résumé does not say which it is written in."""
-
-
 Makers = Callable[[Family, Rgb], RunMaker]
 """Makes the runs of a document: which setter sets each run is its choice."""
 
@@ -102,6 +98,7 @@ def _draw(
     pdf_date = stamp.strftime("D:%Y%m%d%H%M%S+00'00'")
     producer = f"resumeout {__version__}"
     metadata = document.metadata
+    language = document.language
     buffer = io.BytesIO()
     canvas = TaggedCanvas(
         buffer,
@@ -111,12 +108,12 @@ def _draw(
             metadata.author,
             stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
             producer,
-            LANGUAGE,
+            language.tag,
         ),
         pagesize=look.page_size,
         invariant=1,  # no clock, no random ID: the same source gives the same bytes
         initialFontName=family.regular,  # else reportlab declares an unused Helvetica
-        lang=LANGUAGE,
+        lang=language.tag,  # the document's /Lang
     )
     canvas.setDateFormatter(lambda *_: pdf_date)
     canvas.setTitle(metadata.title)
@@ -129,16 +126,16 @@ def _draw(
     for number, placed in enumerate(pages, start=1):
         painter.page(placed)
         if len(pages) > 1:
-            painter.footer(
-                _footer(document.name, number, len(pages), look, maker), look.bottom_margin
-            )
+            painter.footer(_footer(document, number, len(pages), look, maker), look.bottom_margin)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
 
 
-def _footer(name: str, page: int, pages: int, look: Look, maker: RunMaker) -> TextBlock:
+def _footer(
+    document: DocumentView, page: int, pages: int, look: Look, maker: RunMaker
+) -> TextBlock:
     # The numbers are put in as values: the name is never searched for placeholders.
-    runs = maker.plain(f"{name} — page {page} of {pages}", look.footer)
+    runs = maker.plain(f"{document.name} — {document.language.page(page, pages)}", look.footer)
     lines = break_lines([runs], look.page_size[0])
     return TextBlock(tuple(lines), look.footer, Slot("Artifact"))
