@@ -75,10 +75,13 @@ def test_every_reader_reads_the_seed_cleanly_in_order(
     assert [d.entry.heading.text for d in findings.dates_apart] == []
     assert [s.character for s in findings.suspicious] == []
     assert not re.search(r"\w—|—\w", text)  # a leader glued to a word reads as one word
-    # Every entry in order, each after the one before it.
+    # Every entry in order, each after the one before it; titles read as they are drawn.
     flowing = normalise(text)
+    case = resume.design.section_titles.case
     at = 0
     for section in present(resume).sections:
+        title = section.title if case == "as_written" else section.title.upper()
+        assert title in flowing
         for entry in section.entries:
             heading = normalise(drawn_text(entry.heading or entry.lines[0]))[:24]
             found = flowing.find(heading, at)
