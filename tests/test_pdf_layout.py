@@ -19,7 +19,7 @@ from pypdf import PdfReader
 
 from resumeout.exporters.pdf.document import build_pdf
 from resumeout.exporters.pdf.graphemes import clusters
-from resumeout.exporters.pdf.look import Alignment, DatePlacement, Look, RulePlacement
+from resumeout.exporters.pdf.look import Alignment, Look
 from resumeout.exporters.pdf.runs import Pen, RunMaker, RunSetter, StyledRun
 from resumeout.model import Resume
 from resumeout.source.validation import load_resume
@@ -144,8 +144,8 @@ def test_the_look_decides_where_dates_rules_and_the_header_go(tmp_path: Path) ->
     default = Look.of(resume.design)
     look = replace(
         default,
-        dates=DatePlacement.BELOW,
-        rule=RulePlacement.NONE,
+        dates="own_line",
+        rule="none",
         name=replace(default.name, alignment=Alignment.LEFT),
     )
     pdf = build_pdf(resume, tmp_path, [], look)

@@ -207,13 +207,26 @@ def test_each_theme_makes_a_one_page_docx_with_its_dates_on_their_lines(
         assert aside in lines[at]
 
 
-def test_the_pdf_values_of_classic_are_the_pdf_writers_own() -> None:
-    """The mapping the PDF will read gives today's PDF sizes for the classic theme."""
-    from resumeout.themes.pdf_values import pdf_look
+def test_the_pdf_look_is_built_from_the_layout_description() -> None:
+    """One mapping from the layout description to PDF values: classic's sizes are the
+    PDF's own of before themes, and each theme's choices reach the look."""
+    from resumeout.exporters.pdf.look import Alignment, Face, FontRole, Look
 
-    look = pdf_look(Design())
-    assert (look.name.size, look.name.leading, look.title.size) == (26.0, 30.0, 14.0)
-    assert (look.bullet_indent, look.bullet_glyph_indent, look.dates) == (11.0, 2.5, "right")
-    assert (look.title_rule, look.contact_separator, look.note.italic) == ("beside", "·", True)
-    modern = pdf_look(Design.model_validate(dict(load_theme(find_theme("modern", ROOT)).design)))
+    look = Look.of(Design())
+    assert (look.name.size, look.name.leading, look.section.size) == (26.0, 30.0, 14.0)
+    assert (look.bullet_text_indent, look.bullet_indent, look.dates) == (11.0, 2.5, "right")
+    assert (look.rule, look.contact_separator, look.note.face) == ("beside", " · ", Face.ITALIC)
+    assert look.text_box.left == pytest.approx(0.7 * 72 + 6)  # where the seed's text stood
+
+    def theme(name: str) -> Look:
+        return Look.of(Design.model_validate(dict(load_theme(find_theme(name, ROOT)).design)))
+
+    modern = theme("modern")
+    assert modern.dates == "left_column"
     assert modern.date_column == pytest.approx(9.5 * 10)
+    assert (modern.name.alignment, modern.contacts.alignment) == (Alignment.LEFT, Alignment.RIGHT)
+    assert (modern.rule, modern.title_case) == ("none", "upper")
+    academic = theme("academic")
+    assert academic.title_case == "small_caps" and academic.aside.face is Face.ITALIC
+    assert academic.name.font is FontRole.HEADING and academic.bullet == "–"
+    assert theme("minimal").name.face is Face.REGULAR

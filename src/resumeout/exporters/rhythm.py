@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from resumeout.model import Design
-from resumeout.model.layout import Gaps, Header, SectionTitles
+from resumeout.model.layout import Gaps, Header, Note, SectionTitles
 from resumeout.views.document import EntryView
 
 
@@ -18,6 +18,7 @@ class Rhythm:
     spacing: float
     header: Header
     titles: SectionTitles
+    note_look: Note
     gaps: Gaps
 
     @classmethod
@@ -28,6 +29,7 @@ class Rhythm:
             design.spacing,
             design.header,
             design.section_titles,
+            design.note,
             design.gaps,
         )
 
@@ -38,7 +40,7 @@ class Rhythm:
 
     @property
     def headline(self) -> tuple[float, float]:
-        return self.size * 1.1, self.size * 1.4
+        return self.size * self.header.headline_size, self.size * self.header.headline_leading
 
     @property
     def section(self) -> tuple[float, float]:
@@ -46,7 +48,7 @@ class Rhythm:
 
     @property
     def note(self) -> tuple[float, float]:
-        return self.size * 0.8, self.size * 1.0
+        return self.size * self.note_look.size, self.size * self.note_look.leading
 
     @property
     def contact_before(self) -> float:

@@ -19,17 +19,22 @@ from resumeout.model.fields import Color
 HeaderAlignment = Literal["centered", "left", "split"]
 """``split``: the name and headline left, the contacts right-aligned under them."""
 NameColor = Literal["accent", "text"]
+Weight = Literal["bold", "regular"]
 ShowHeadline = Literal["shown", "hidden"]
 ContactSeparator = Literal["·", "|", "•", "–", "/"]
 TitleCase = Literal["as_written", "upper", "small_caps"]
-"""How section titles are drawn. The text stays as written (the text layer and a reader
-of the DOCX get "Education"); only its drawing changes."""
+"""How section titles are drawn: as written; in capitals; in small capitals (lower-case
+letters drawn as capitals at 80 % of the size). The PDF's text layer reads what the page
+shows ("EDUCATION"); the DOCX keeps the title as written with Word's caps or small-caps
+formatting, so its readers get "Education" and restyling the heading brings it back."""
 TitleRule = Literal["beside", "below", "above", "none"]
 """``beside``: a rule from the end of the title to the right margin (in the DOCX, which
 cannot draw one beside text without a table, a rule under the title)."""
 DatePlacement = Literal["right", "own_line", "left_column"]
-"""Where an entry's aside (dates, place, venue) goes: flush right on the heading's line;
-on its own line under the heading; or in a column left of the heading and its lines."""
+"""Where an entry's aside (dates, place, venue) goes: flush right on the heading's line
+after a light leader; on its own line under the heading; or flush right in a column left
+of the heading and its lines (where it reads before the heading, on the same line)."""
+NoteAlignment = Literal["left", "centered", "right"]
 TextStyle = Literal["plain", "italic"]
 TextColor = Literal["text", "muted"]
 BulletGlyph = Literal["•", "–", "›", "·", "-"]
@@ -52,7 +57,14 @@ class Header(Model):
         default=3.0, description="The name's line height, times the body size."
     )
     name_color: NameColor = "accent"
+    name_weight: Weight = Field(default="bold", description="bold or regular.")
     headline: ShowHeadline = Field(default="shown", description="shown or hidden.")
+    headline_size: Annotated[float, Field(ge=0.8, le=3.0)] = Field(
+        default=1.1, description="The headline's size, times the body size."
+    )
+    headline_leading: Annotated[float, Field(ge=0.8, le=4.0)] = Field(
+        default=1.4, description="The headline's line height, times the body size."
+    )
     contact_separator: ContactSeparator = Field(
         default="·", description="The character between contacts, set with space around it."
     )
@@ -61,7 +73,16 @@ class Header(Model):
 class SectionTitles(Model):
     case: TitleCase = Field(default="as_written", description="as_written, upper or small_caps.")
     rule: TitleRule = Field(default="beside", description="beside, below, above or none.")
+    rule_weight: Annotated[float, Field(ge=0.25, le=4.0)] = Field(
+        default=0.7, description="The rule's thickness in points."
+    )
+    rule_gap: Multiple = Field(
+        default=0.4,
+        description="Between the title and its rule (after the title's end, or under or "
+        "over its line), times the body size.",
+    )
     color: NameColor = "accent"
+    weight: Weight = Field(default="bold", description="bold or regular.")
     size: Annotated[float, Field(ge=0.8, le=3.0)] = Field(
         default=1.4, description="The title's size, times the body size."
     )
@@ -77,7 +98,12 @@ class Entries(Model):
         "(under the heading) or left_column.",
     )
     date_column: Annotated[float, Field(ge=3.0, le=20.0)] = Field(
-        default=9.0, description="Width of the left date column, times the body size."
+        default=9.0,
+        description="Width of the left date column, times the body size; the dates are "
+        "flush right in it, `date_gap` before the heading.",
+    )
+    date_gap: Multiple = Field(
+        default=1.0, description="Between the date column and the heading, times the body size."
     )
     aside_style: TextStyle = Field(
         default="plain", description="Dates and places: plain or italic."
@@ -107,6 +133,22 @@ class Colors(Model):
     headline: Color = "#333333"
     muted: Color = Field(default="#555555", description="Notes and muted lines.")
     separator: Color = Field(default="#888888", description="Between contacts (PDF).")
+    leader: Color = Field(
+        default="#c8c8c8", description="The leader between a heading and its dates (PDF)."
+    )
+
+
+class Note(Model):
+    """The closing "Last updated" line (and, in a PDF of several pages, the footer)."""
+
+    size: Annotated[float, Field(ge=0.5, le=2.0)] = Field(
+        default=0.8, description="Times the body size."
+    )
+    leading: Annotated[float, Field(ge=0.5, le=3.0)] = Field(
+        default=1.0, description="Line height, times the body size."
+    )
+    style: TextStyle = "italic"
+    alignment: NoteAlignment = "right"
 
 
 class Gaps(Model):

@@ -17,6 +17,7 @@ from resumeout.model.layout import (
     Entries,
     Gaps,
     Header,
+    Note,
     Publications,
     SectionTitles,
 )
@@ -27,10 +28,12 @@ PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (210 * _MM, 297 * _MM)}
 
 
 class Margins(Model):
-    top: Length = 0.6 * 72
-    bottom: Length = 0.6 * 72
-    left: Length = 0.7 * 72
-    right: Length = 0.7 * 72
+    """From the page's edges to the text's, in the PDF and in the DOCX alike."""
+
+    top: Length = 49.2
+    bottom: Length = 49.2
+    left: Length = 56.4
+    right: Length = 56.4
 
 
 def _lower(value: object) -> object:
@@ -88,7 +91,9 @@ class Design(Model):
         float,
         Field(ge=7.0, le=14.0, description="Body text size in points; headings scale from it."),
     ] = 10.0
-    accent_color: Color = Field(default="#004f90", description="Name, section titles and rules.")
+    accent_color: Color = Field(
+        default="#004f90", description="Name, section titles, rules and links."
+    )
     line_height: Annotated[
         float, Field(ge=1.0, le=2.0, description="Line spacing as a multiple of the font size.")
     ] = 1.22
@@ -115,6 +120,7 @@ class Design(Model):
     bullets: Bullets = Bullets.model_construct()
     publications: Publications = Publications.model_construct()
     colors: Colors = Colors.model_construct()
+    note: Note = Note.model_construct()
     gaps: Gaps = Gaps.model_construct()
 
     @property

@@ -74,7 +74,7 @@ def check(text: str, expected: Expectations) -> Findings:
     lines = [line for line in (normalise(raw) for raw in text.splitlines()) if line]
     flowing = " ".join(lines)
     missing = tuple(
-        _nearest(fact, lines) for fact in expected.facts if not _contains(flowing, fact.text)
+        _nearest(fact, lines) for fact in expected.facts if not _contains(flowing, fact)
     )
     missing_texts = {m.fact.text for m in missing}
     dated = [
@@ -105,8 +105,9 @@ def _words(text: str) -> str:
     return f"{start}{pattern}{end}"
 
 
-def _contains(flowing: str, text: str) -> bool:
-    return re.search(_words(text), flowing) is not None
+def _contains(flowing: str, fact: Fact) -> bool:
+    flags = re.IGNORECASE if fact.any_case else 0
+    return re.search(_words(fact.text), flowing, flags) is not None
 
 
 def _nearest(fact: Fact, lines: list[str]) -> MissingFact:
@@ -141,12 +142,15 @@ def _nearest(fact: Fact, lines: list[str]) -> MissingFact:
 
 def _date_apart(by_line: str, entry: DatedHeading, widest: int) -> DateApart | None:
     """None when the heading is followed on its line by its date (with a leader dash or
-    not), or, for a heading too long to share its line, by its date on the next line.
+    not) or preceded on it by its date (a date column), or, for a heading too long to
+    share its line, followed by its date on the next line.
 
     A heading is too long when it wraps, or when it and its date together would be
     longer than most of the widest line read (a bold heading is wider than the body
     text, so a line of the same count of characters may not hold it)."""
     heading, aside = _words(entry.heading.text), _words(entry.aside.text)
+    if re.search(f"{aside} {heading}", by_line):
+        return None
     pattern = f"(?P<heading>{heading})(?P<gap> (?:{_LEADER} )?|\n)(?P<aside>{aside})"
     for match in re.finditer(pattern, by_line):
         if match["gap"] != "\n" or "\n" in match["heading"]:

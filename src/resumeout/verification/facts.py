@@ -40,6 +40,8 @@ class Fact:
     text: str
     path: FieldPath
     """The source field it comes from (or its nearest ancestor)."""
+    any_case: bool = False
+    """Found in capitals too: a theme may draw it so (section titles)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +96,8 @@ def expected_facts(resume: Resume) -> Expectations:
     # present() leaves out sections without entries; the others keep their order.
     shown = [(index, section) for index, section in enumerate(resume.sections) if section.entries]
     for (index, section), section_view in zip(shown, view.sections, strict=True):
-        facts.append(Fact("section title", section_view.title, ("sections", index, "title")))
+        title_path: FieldPath = ("sections", index, "title")
+        facts.append(Fact("section title", section_view.title, title_path, any_case=True))
         roles = _ROLES[type(section)]
         for position, entry in enumerate(section_view.entries):
             path: FieldPath = ("sections", index, "entries", position)

@@ -181,6 +181,7 @@ class _Body:
             case "left_column":
                 # Reading order is the line's order: the dates, then the heading.
                 paragraph = self.paragraph(Rich(()), names.ENTRY_HEADING)
+                paragraph.add_run("\t")
                 self._aside(paragraph, entry.aside)
                 paragraph.add_run("\t")
                 self.add(paragraph, entry.heading)

@@ -21,7 +21,15 @@ from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 
 from resumeout.exporters.rhythm import Rhythm
 from resumeout.model import Design
-from resumeout.model.layout import HeaderAlignment, NameColor, TextColor, TextStyle, TitleCase
+from resumeout.model.layout import (
+    HeaderAlignment,
+    NameColor,
+    NoteAlignment,
+    TextColor,
+    TextStyle,
+    TitleCase,
+    Weight,
+)
 
 CONTACT = "Contact"
 ENTRY_HEADING = "Entry Heading"
@@ -42,6 +50,8 @@ EAST_ASIAN_FONT = "Microsoft YaHei"
 # The language of the text (spelling, hyphenation), also the package's language.
 LANGUAGE = "en-US"
 _LANGUAGES = {"val": LANGUAGE, "eastAsia": "zh-CN", "bidi": "ar-SA"}
+_BESIDE_GAP = 1.0
+"""Points between a title and the rule under it that stands for a rule beside it."""
 _BULLET_LIST = 1
 """The numbering instance List Bullet paragraphs belong to."""
 
@@ -83,7 +93,8 @@ def define_styles(
     header_alignment, contact_alignment = _header_alignments(design.header.alignment)
     name = _paragraph_style(document, NAME, builtin=True)
     name_color = _choose_color(design.header.name_color, design)
-    _font(name, heading_family, rhythm.name[0], bold=True, color=name_color)
+    name_bold = _bold(design.header.name_weight)
+    _font(name, heading_family, rhythm.name[0], bold=name_bold, color=name_color)
     _spacing(name, rhythm.name[1])
     name.paragraph_format.alignment = header_alignment
 
@@ -99,17 +110,24 @@ def define_styles(
     titles = design.section_titles
     section = _paragraph_style(document, SECTION, builtin=True)
     title_color = _choose_color(titles.color, design)
-    _font(section, heading_family, rhythm.section[0], bold=True, color=title_color)
-    _spacing(section, rhythm.section[1], before=rhythm.section_before, after=rhythm.section_after)
+    _font(section, heading_family, rhythm.section[0], bold=_bold(titles.weight), color=title_color)
+    before = rhythm.section_before
+    if titles.rule == "beside":
+        # The rule under the title takes its gap and its thickness below the line, where
+        # the PDF's rule beside the title takes none: the space above gives them back.
+        before = max(0.0, before - _BESIDE_GAP - titles.rule_weight)
+    _spacing(section, rhythm.section[1], before=before, after=rhythm.section_after)
     section.paragraph_format.keep_with_next = True
     section.element.get_or_add_pPr().get_or_add_outlineLvl().val = 0  # a heading, level 1
     _title_case(section, titles.case)
-    rule_color = design.accent_color if titles.color == "accent" else colors.text
+    rule_color, rule_gap = str(title_color), size * titles.rule_gap
     match titles.rule:
-        case "beside" | "below":
-            _border(section, "bottom", rule_color)
+        case "beside":
+            _border(section, "bottom", rule_color, titles.rule_weight, _BESIDE_GAP)
+        case "below":
+            _border(section, "bottom", rule_color, titles.rule_weight, rule_gap)
         case "above":
-            _border(section, "top", rule_color)
+            _border(section, "top", rule_color, titles.rule_weight, rule_gap)
         case "none":
             pass
         case _:
@@ -131,9 +149,13 @@ def define_styles(
             _spacing(aside, rhythm.leading)
             _text_look(aside, family, size, entries.aside_style, entries.aside_color, design)
         case "left_column":
-            # The aside, a tab, then the heading: a hanging indent puts the heading and
-            # every later line at the column's edge, without a table.
-            heading.paragraph_format.tab_stops.add_tab_stop(Pt(column), WD_TAB_ALIGNMENT.LEFT)
+            # A tab, the aside, a tab, then the heading: the aside flush right at a tab
+            # stop in the column, as in the PDF, and a hanging indent that puts the
+            # heading and every later line at the column's edge, without a table.
+            gap = size * entries.date_gap
+            stops = heading.paragraph_format.tab_stops
+            stops.add_tab_stop(Pt(column - gap), WD_TAB_ALIGNMENT.RIGHT)
+            stops.add_tab_stop(Pt(column), WD_TAB_ALIGNMENT.LEFT)
             heading.paragraph_format.left_indent = Pt(column)
             heading.paragraph_format.first_line_indent = Pt(-column)
         case _:
@@ -160,8 +182,9 @@ def define_styles(
     _bullet_numbering(document, family, size, design, column)
 
     note = _paragraph_style(document, NOTE)
-    _font(note, family, rhythm.note[0], italic=True, color=_rgb(colors.muted))
-    note.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _font(note, family, rhythm.note[0], color=_rgb(colors.muted))
+    _text_look(note, family, size, design.note.style, "muted", design)
+    note.paragraph_format.alignment = _note_alignment(design.note.alignment)
     _spacing(note, rhythm.note[1], before=rhythm.closing_before)
 
     link = cast(CharacterStyle, styles.add_style(HYPERLINK, WD_STYLE_TYPE.CHARACTER, builtin=True))
@@ -189,6 +212,28 @@ def _choose_color(choice: NameColor, design: Design) -> RGBColor:
             return _rgb(design.colors.text)
         case _:
             assert_never(choice)
+
+
+def _bold(weight: Weight) -> bool | None:
+    match weight:
+        case "bold":
+            return True
+        case "regular":
+            return None
+        case _:
+            assert_never(weight)
+
+
+def _note_alignment(alignment: NoteAlignment) -> WD_ALIGN_PARAGRAPH:
+    match alignment:
+        case "left":
+            return WD_ALIGN_PARAGRAPH.LEFT
+        case "centered":
+            return WD_ALIGN_PARAGRAPH.CENTER
+        case "right":
+            return WD_ALIGN_PARAGRAPH.RIGHT
+        case _:
+            assert_never(alignment)
 
 
 def _header_alignments(
@@ -344,14 +389,15 @@ def _spacing(
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
 
 
-def _border(style: BaseStyle, side: str, color: str) -> None:
+def _border(style: BaseStyle, side: str, color: str, weight: float, gap: float) -> None:
+    """A rule ``weight`` points thick, ``gap`` points from the text, on ``side``."""
     ppr = style.element.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement(f"w:{side}")
     for key, value in (
         ("val", "single"),
-        ("sz", "6"),
-        ("space", "1"),
+        ("sz", str(min(96, max(2, round(weight * 8))))),  # eighths of a point
+        ("space", str(min(31, round(gap)))),  # whole points
         ("color", color.lstrip("#").upper()),
     ):
         bottom.set(qn(f"w:{key}"), value)

@@ -10,11 +10,13 @@ block, or the two lines of a stacked heading, share.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import assert_never
 
 from resumeout.exporters.pdf.breaking import SetLine
-from resumeout.exporters.pdf.look import Rgb, RulePlacement, TextLook
+from resumeout.exporters.pdf.look import Rgb, TextLook
 from resumeout.exporters.pdf.runs import StyledRun
 from resumeout.exporters.pdf.tagging import Element
+from resumeout.model.layout import TitleRule
 
 
 @dataclass(eq=False)
@@ -113,13 +115,57 @@ class HeadingLine:
 
 
 @dataclass(frozen=True, slots=True)
+class ColumnHeading:
+    """An entry's heading with its aside (dates, place) flush right in a column on its
+    left: each row drawn as one text object on one baseline, the aside first, so that
+    every text reader reads the row as one line, the dates before the heading. The
+    aside ends ``gap`` before the heading: close enough that no reader takes the column
+    for a table of its own."""
+
+    aside: tuple[SetLine, ...]
+    heading: tuple[SetLine, ...]
+    look: TextLook
+    column: float
+    """Where the heading starts, from the left of the text box."""
+    gap: float
+    slot: Slot
+    spacing: Spacing = Spacing()
+    tags: Tags = Tags()
+
+    @property
+    def height(self) -> float:
+        return max(len(self.aside), len(self.heading)) * self.look.leading
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
-    placement: RulePlacement
+    placement: TitleRule
     colour: Rgb
     weight: float
     gap: float
-    height: float
-    """Above the title's bottom, as a share of its height."""
+    """Between the title and the rule."""
+
+    @property
+    def above(self) -> float:
+        """The room the rule takes over the title's line."""
+        match self.placement:
+            case "above":
+                return self.weight + self.gap
+            case "below" | "beside" | "none":
+                return 0.0
+            case _:
+                assert_never(self.placement)
+
+    @property
+    def below(self) -> float:
+        """The room the rule takes under the title's line."""
+        match self.placement:
+            case "below":
+                return self.gap + self.weight
+            case "above" | "beside" | "none":
+                return 0.0
+            case _:
+                assert_never(self.placement)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,10 +183,10 @@ class SectionTitle:
 
     @property
     def height(self) -> float:
-        return self.text.height
+        return self.rule.above + self.text.height + self.rule.below
 
 
-Block = TextBlock | HeadingLine | SectionTitle
+Block = TextBlock | HeadingLine | ColumnHeading | SectionTitle
 
 
 def nest(blocks: list[Block], *roles: str) -> list[Block]:

@@ -11,6 +11,7 @@ from reportlab.pdfbase.ttfonts import TTFError
 
 from resumeout import __version__
 from resumeout.errors import ExportError
+from resumeout.exporters.fontfiles import FontFile, from_fontconfig
 from resumeout.exporters.pdf.blocks import Slot, TextBlock
 from resumeout.exporters.pdf.breaking import break_lines
 from resumeout.exporters.pdf.canvas import TaggedCanvas
@@ -18,6 +19,7 @@ from resumeout.exporters.pdf.drawing import Painter
 from resumeout.exporters.pdf.fonts import (
     Family,
     FontNotFoundError,
+    Fonts,
     bundled_files,
     find_family,
     register_family,
@@ -31,7 +33,7 @@ from resumeout.model import Resume
 from resumeout.views.document import DocumentView, present
 from resumeout.views.timestamps import document_timestamp
 
-Makers = Callable[[Family, Rgb], RunMaker]
+Makers = Callable[[Fonts, Rgb], RunMaker]
 """Makes the runs of a document: which setter sets each run is its choice."""
 
 
@@ -43,12 +45,12 @@ def build_pdf(
     makers: Makers = RunMaker,
 ) -> bytes:
     """The PDF of ``resume``, in ``look`` (by default, the one its design describes)."""
-    family = _family(resume, base_dir, warnings)
+    fonts = _fonts(resume, base_dir, warnings)
     look = look or Look.of(resume.design)
-    maker = makers(family, look.link_colour)
+    maker = makers(fonts, look.link_colour)
     document = present(resume)
     pages = _pages(document, look, maker)
-    data = _draw(resume, document, pages, look, maker, family)
+    data = _draw(resume, document, pages, look, maker, fonts.body)
     for char in maker.missing:
         warnings.append(
             f"no installed font can draw {char!r} (U+{ord(char):04X}); install a "
@@ -60,24 +62,59 @@ def build_pdf(
 def count_pages(resume: Resume, base_dir: Path) -> int:
     """How many pages the PDF of ``resume`` has (for fitting it to a page count): laid
     out, not drawn."""
-    family = _family(resume, base_dir, [])
+    fonts = _fonts(resume, base_dir, [])
     look = Look.of(resume.design)
-    return len(_pages(present(resume), look, RunMaker(family, look.link_colour)))
+    return len(_pages(present(resume), look, RunMaker(fonts, look.link_colour)))
 
 
-def _family(resume: Resume, base_dir: Path, warnings: list[str]) -> Family:
+MONO_FALLBACKS = ("DejaVu Sans Mono", "Liberation Mono", "Noto Sans Mono")
+"""Monospaced families (free, TrueType) looked for when the design's is not installed."""
+
+
+def _fonts(resume: Resume, base_dir: Path, warnings: list[str]) -> Fonts:
+    """The design's body, heading and mono families (each found and registered once)."""
     design = resume.design
+    body = _family(design.font, base_dir, warnings)
+    heading = body
+    if design.heading_font is not None:
+        heading = _family(design.heading_font, base_dir, warnings, fallback=body)
+
+    def mono() -> Family:
+        try:
+            return _register(design.mono_font, *find_family(design.mono_font, base_dir))
+        except FontNotFoundError as error:
+            for name in MONO_FALLBACKS:
+                files = from_fontconfig(name)
+                if files:
+                    warnings.append(f"{error}; code is set in {name}")
+                    return _register(name, files, "the system's fonts")
+            warnings.append(f"{error}; code is set in the body font")
+            return body
+
+    return Fonts(body, heading, mono)
+
+
+def _family(
+    font: str, base_dir: Path, warnings: list[str], fallback: Family | None = None
+) -> Family:
     try:
-        files, origin = find_family(design.font, base_dir)
+        files, origin = find_family(font, base_dir)
     except FontNotFoundError as error:
+        if fallback is not None:
+            warnings.append(f"{error}; using the body font")
+            return fallback
         warnings.append(f"{error}; using Source Sans Pro")
         files, origin = bundled_files(), "the font-source-sans-pro package"
+    return _register(font, files, origin)
+
+
+def _register(font: str, files: dict[str, FontFile], origin: str) -> Family:
     try:
         return register_family(files, origin)
     except (TTFError, OSError) as error:
         paths = ", ".join(sorted({str(file.path) for file in files.values()}))
         raise ExportError(
-            f"the font {design.font!r} ({paths}) cannot be used: {error}; reportlab embeds "
+            f"the font {font!r} ({paths}) cannot be used: {error}; reportlab embeds "
             "TrueType-outline fonts only (.ttf, .ttc)"
         ) from None
 

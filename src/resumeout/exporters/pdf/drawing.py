@@ -12,6 +12,7 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent
 
 from resumeout.exporters.pdf.blocks import (
     Block,
+    ColumnHeading,
     HeadingLine,
     SectionTitle,
     Slot,
@@ -19,13 +20,16 @@ from resumeout.exporters.pdf.blocks import (
 )
 from resumeout.exporters.pdf.breaking import SetLine
 from resumeout.exporters.pdf.canvas import TaggedCanvas
-from resumeout.exporters.pdf.look import Alignment, Box, Direction, RulePlacement, TextLook
+from resumeout.exporters.pdf.look import Alignment, Box, Direction, TextLook
 from resumeout.exporters.pdf.pages import Placed
 from resumeout.exporters.pdf.runs import Pen, StyledRun
 from resumeout.exporters.pdf.tagging import Element, Tagger
 
 _Link = tuple[str, float, float, float, float]
 """A link's target and its rectangle: left, bottom, right, top."""
+_BESIDE = 0.32
+"""A rule beside a title sits this share of the title's line height above the line's
+bottom: across the middle of its lower-case letters."""
 
 
 class Painter:
@@ -48,6 +52,8 @@ class Painter:
                 self.text(block, top)
             case HeadingLine():
                 self.heading_line(block, top)
+            case ColumnHeading():
+                self.column_heading(block, top)
             case SectionTitle():
                 self.section_title(block, top)
             case _:
@@ -68,7 +74,10 @@ class Painter:
         """Draw ``block``'s lines as one text object in the box from ``left``, ``width``
         wide; the links drawn."""
         look, canvas = block.look, self.canvas
-        pen = Pen(canvas.beginText(left, top))
+        # Begun on the first baseline, not at the block's top: a reader that compares
+        # each text position with the one before (pypdf) then sees one move down by a
+        # whole line, not two smaller ones that it would take for the same line.
+        pen = Pen(canvas.beginText(left, top - look.size))
         links: list[_Link] = []
         start, end = left, left + width
         match look.direction:
@@ -159,25 +168,56 @@ class Painter:
             canvas.drawText(pen.text)
         self._links(element, links)
 
+    def column_heading(self, block: ColumnHeading, top: float) -> None:
+        """Row by row, the aside flush right in the column, then the heading, in one
+        text object. Between them a space stretched across the gap, so that a reader
+        that joins glyphs into lines by their distance finds no gap to split the line
+        at, and reads one space there."""
+        look, box, canvas = block.look, self.box, self.canvas
+        element = self.element(block.slot)
+        pen = Pen(canvas.beginText(box.left, top - look.size))
+        links: list[_Link] = []
+        start = box.left + block.column
+        with self.tagger.content(canvas, element), self._state():
+            for row in range(max(len(block.aside), len(block.heading))):
+                baseline = top - look.size - row * look.leading
+                if row < len(block.aside):
+                    aside = block.aside[row]
+                    x = start - block.gap - aside.width
+                    links += self._draw(pen, aside, x, baseline, look)
+                    if row < len(block.heading) and aside.runs:
+                        space = aside.runs[-1].with_text(" ")
+                        pen.scale(100.0 * block.gap / space.width())
+                        space.setter.draw(pen, space)
+                        pen.scale(100.0)
+                if row < len(block.heading):
+                    links += self._draw(pen, block.heading[row], start, baseline, look)
+            canvas.drawText(pen.text)
+        self._links(element, links)
+
     def section_title(self, block: SectionTitle, top: float) -> None:
-        self.text(block.text, top)
         rule, box, canvas = block.rule, self.box, self.canvas
-        y = top - block.height + block.height * rule.height
-        start = box.left
+        text_top = top - rule.above
+        self.text(block.text, text_top)
+        height = block.text.height
+        start, end = box.left, box.left + box.width
         match rule.placement:
-            case RulePlacement.AFTER_TITLE:
+            case "beside":
                 start += max((line.width for line in block.text.lines), default=0.0) + rule.gap
-            case RulePlacement.BELOW:
-                pass
-            case RulePlacement.NONE:
-                start = box.left + box.width
+                y = text_top - height + height * _BESIDE
+            case "below":
+                y = text_top - height - rule.gap - rule.weight / 2
+            case "above":
+                y = top - rule.weight / 2
+            case "none":
+                start = end
             case _:
                 assert_never(rule.placement)
-        if start < box.left + box.width:
+        if start < end:
             with self.tagger.artifact(canvas._code), self._state():
                 canvas.setStrokeColorRGB(rule.colour.red, rule.colour.green, rule.colour.blue)
                 canvas.setLineWidth(rule.weight)
-                canvas.line(start, y, box.left + box.width, y)
+                canvas.line(start, y, end, y)
         canvas.bookmarkPage(block.bookmark)
         canvas.addOutlineEntry(block.title, block.bookmark, level=0, closed=False)
 

@@ -7,8 +7,10 @@ TrueType-outline files are considered. Loaded fonts are cached for the process.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import assert_never
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
@@ -18,6 +20,7 @@ from resumeout.exporters.fontfiles import FontNotFoundError as FontNotFoundError
 from resumeout.exporters.fontfiles import bundled_files as bundled_files
 from resumeout.exporters.fontfiles import find_family as find_family
 from resumeout.exporters.fontfiles import from_fontconfig
+from resumeout.exporters.pdf.look import FontRole
 
 # Families tried, in order, for characters the main font lacks. Each is looked up through
 # fontconfig; absent ones are skipped. DejaVu covers Greek, Cyrillic and most symbols;
@@ -44,6 +47,30 @@ class Family:
     italic: str
     bold_italic: str
     origin: str
+
+
+class Fonts:
+    """The design's families by role. The mono family is found only when a run of code
+    needs it, so that a résumé without code never looks for it (nor warns about it)."""
+
+    def __init__(self, body: Family, heading: Family, mono: Callable[[], Family]) -> None:
+        self.body = body
+        self.heading = heading
+        self._find_mono = mono
+        self._mono: Family | None = None
+
+    def family(self, role: FontRole) -> Family:
+        match role:
+            case FontRole.BODY:
+                return self.body
+            case FontRole.HEADING:
+                return self.heading
+            case FontRole.MONO:
+                if self._mono is None:
+                    self._mono = self._find_mono()
+                return self._mono
+            case _:
+                assert_never(role)
 
 
 @cache

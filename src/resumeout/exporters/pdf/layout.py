@@ -1,6 +1,7 @@
 """The résumé's parts as blocks: the header, each section (its title kept with its first
-entry, each entry kept together), the closing line. Sizes, gaps and ornaments come from
-the :class:`~resumeout.exporters.pdf.look.Look`."""
+entry, each entry kept together), the closing line. Sizes, gaps, places and ornaments
+come from the :class:`~resumeout.exporters.pdf.look.Look`; the choices it keeps as the
+layout description's literals (where dates go, the titles' case) are matched here."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import assert_never
 from resumeout.exporters.pdf.blocks import (
     Block,
     Bullet,
+    ColumnHeading,
     HeadingLine,
     Leader,
     Rule,
@@ -20,7 +22,7 @@ from resumeout.exporters.pdf.blocks import (
     nest,
 )
 from resumeout.exporters.pdf.breaking import SetLine, break_lines
-from resumeout.exporters.pdf.look import DatePlacement, Look, TextLook
+from resumeout.exporters.pdf.look import SMALL_CAPS, Look, TextLook
 from resumeout.exporters.pdf.pages import Group
 from resumeout.exporters.pdf.runs import RunMaker, StyledRun
 from resumeout.model.inline import Rich
@@ -66,17 +68,23 @@ class Layout:
         )
 
     def rich(
-        self, rich: Rich, look: TextLook, role: str = "P", *, bullet: Bullet | None = None
+        self,
+        rich: Rich,
+        look: TextLook,
+        role: str = "P",
+        *,
+        indent: float = 0.0,
+        bullet: Bullet | None = None,
     ) -> TextBlock:
-        indent = self.look.bullet_text_indent if bullet else 0.0
-        return self.text(self.maker.lines(rich, look), look, role, indent=indent, bullet=bullet)
+        lines = self.maker.lines(rich, look)
+        return self.text(lines, look, role, indent=indent, bullet=bullet)
 
     def header(self, document: DocumentView) -> list[Block]:
         look = self.look
         blocks: list[Block] = [
             self.text([self.maker.plain(document.name, look.name)], look.name, "H1")
         ]
-        if document.headline:
+        if document.headline and look.headline:
             blocks.append(self.rich(document.headline, look.headline))
         if document.contacts:
             separator = self.maker.plain(
@@ -95,8 +103,8 @@ class Layout:
     def section(self, view: SectionView, index: int) -> list[Group]:
         look = self.look
         title = SectionTitle(
-            self.text([self.maker.plain(view.title, look.section)], look.section, "H2"),
-            Rule(look.rule, look.rule_colour, look.rule_weight, look.rule_gap, look.rule_height),
+            self.text([self.title_runs(view.title)], look.section, "H2"),
+            Rule(look.rule, look.rule_colour, look.rule_weight, look.rule_gap),
             view.title,
             f"section-{index}",
             Spacing(look.section_before, look.section_after),
@@ -120,35 +128,69 @@ class Layout:
             groups.append([title])
         return groups
 
+    def title_runs(self, title: str) -> list[StyledRun]:
+        """A section title in its case. The text drawn is the text read: capitals are
+        capital letters in the text layer too."""
+        look = self.look.section
+        match self.look.title_case:
+            case "as_written":
+                return self.maker.plain(title, look)
+            case "upper":
+                return self.maker.plain(title.upper(), look)
+            case "small_caps":
+                small = replace(look, size=look.size * SMALL_CAPS)
+                runs: list[StyledRun] = []
+                for lower, piece in _case_pieces(title):
+                    runs += self.maker.plain(piece.upper(), small if lower else look)
+                return runs
+            case _:
+                assert_never(self.look.title_case)
+
     def entry(self, entry: EntryView, listed: bool) -> list[Block]:
         look = self.look
+        start = look.date_column  # where the entry's lines start: after the date column
         blocks: list[Block] = []
         if entry.aside:
             blocks += self.heading(entry.heading, entry.aside)
         elif entry.heading:
-            blocks.append(self.rich(entry.heading, look.heading))
-        blocks += [self.rich(line, look.body) for line in entry.lines]
+            blocks.append(self.rich(entry.heading, look.heading, indent=start))
+        blocks += [self.rich(line, look.lines, indent=start) for line in entry.lines]
         bullets: list[Block] = []
         glyph = self.maker.plain(look.bullet, look.body)
+        indent = start + look.bullet_text_indent
         for item in entry.bullets:
-            bullet = Bullet(glyph[0], look.bullet_indent) if glyph else None
-            bullets += nest([self.rich(item, look.body, "LBody", bullet=bullet)], "LI")
+            bullet = Bullet(glyph[0], start + look.bullet_indent) if glyph else None
+            block = self.rich(item, look.body, "LBody", indent=indent, bullet=bullet)
+            bullets += nest([block], "LI")
         blocks += nest(bullets, "L")
         return nest(blocks, "LI", "LBody") if listed else blocks
 
     def heading(self, heading: Rich, aside: Rich) -> list[Block]:
-        """The heading and the aside: on one line with a leader between, or stacked."""
+        """The heading and the aside where the look puts the aside: on the heading's
+        line after a leader (stacked when they do not fit), under it, or in the column."""
         look = self.look
         slot = Slot("P")
         heading_lines = self.maker.lines(heading, look.heading)
         aside_lines = self.maker.lines(aside, look.aside)
         match look.dates:
-            case DatePlacement.LEADER:
+            case "right":
                 line = self._one_line(heading_lines, aside_lines, slot)
                 if line is not None:
                     return [line]
-            case DatePlacement.BELOW:
+            case "own_line":
                 pass
+            case "left_column":
+                column, gap = look.date_column, look.date_gap
+                return [
+                    ColumnHeading(
+                        tuple(break_lines(aside_lines, column - gap)),
+                        tuple(break_lines(heading_lines, self.width - column)),
+                        look.heading,
+                        column,
+                        gap,
+                        slot,
+                    )
+                ]
             case _:
                 assert_never(look.dates)
         return [
@@ -170,6 +212,18 @@ class Layout:
         if gap < look.min_leader:
             return None
         return HeadingLine(first, second, Leader(glyph, space), look.heading, slot)
+
+
+def _case_pieces(text: str) -> list[tuple[bool, str]]:
+    """``text`` cut where it goes from lower-case letters to others and back: (lower, piece)."""
+    pieces: list[tuple[bool, str]] = []
+    for char in text:
+        lower = char != char.upper()
+        if pieces and pieces[-1][0] == lower:
+            pieces[-1] = (lower, pieces[-1][1] + char)
+        else:
+            pieces.append((lower, char))
+    return pieces
 
 
 def _set(runs: list[StyledRun]) -> SetLine:

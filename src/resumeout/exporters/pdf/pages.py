@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import assert_never
 
-from resumeout.exporters.pdf.blocks import Block, HeadingLine, SectionTitle, TextBlock
+from resumeout.exporters.pdf.blocks import (
+    Block,
+    ColumnHeading,
+    HeadingLine,
+    SectionTitle,
+    TextBlock,
+)
 from resumeout.exporters.pdf.look import Box
 
 _FUZZ = 1e-6
@@ -86,7 +92,7 @@ def _split(block: Block, room: float) -> tuple[Block, Block] | None:
     match block:
         case TextBlock():
             return block.split(room)
-        case HeadingLine() | SectionTitle():
+        case HeadingLine() | ColumnHeading() | SectionTitle():
             return None
         case _:
             assert_never(block)

@@ -16,8 +16,8 @@ from typing import Any, Protocol
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from resumeout.exporters.pdf.fonts import Family, covers, fallback_fonts
-from resumeout.exporters.pdf.look import Rgb, TextLook
+from resumeout.exporters.pdf.fonts import Fonts, covers, fallback_fonts
+from resumeout.exporters.pdf.look import FontRole, Rgb, TextLook
 from resumeout.exporters.pdf.uris import ascii_uri
 from resumeout.model.inline import Rich, runs
 
@@ -114,20 +114,24 @@ class StyledRun:
 
 
 class RunMaker:
-    """Makes styled runs from inline text in one family: characters the family lacks
-    go to a fallback font that has them; characters no font has are remembered."""
+    """Makes styled runs from inline text in the design's families: characters a family
+    lacks go to a fallback font that has them; characters no font has are remembered."""
 
-    def __init__(self, family: Family, link_colour: Rgb) -> None:
-        self.family = family
+    def __init__(self, fonts: Fonts, link_colour: Rgb) -> None:
+        self.fonts = fonts
         self.link_colour = link_colour
-        self.faces = {
-            (False, False): _font(family.regular),
-            (True, False): _font(family.bold),
-            (False, True): _font(family.italic),
-            (True, True): _font(family.bold_italic),
-        }
         self.missing: dict[str, None] = {}
         """Characters no installed font can draw, in the order met."""
+
+    def face(self, role: FontRole, bold: bool, italic: bool) -> TTFont:
+        family = self.fonts.family(role)
+        names = {
+            (False, False): family.regular,
+            (True, False): family.bold,
+            (False, True): family.italic,
+            (True, True): family.bold_italic,
+        }
+        return _font(names[bold, italic])
 
     def lines(self, rich: Rich, look: TextLook) -> list[list[StyledRun]]:
         """``rich`` in ``look``, cut at its line breaks."""
@@ -137,7 +141,8 @@ class RunMaker:
             if run.line_break:
                 lines.append([])
                 continue
-            main = self.faces[(run.bold, run.italic)]
+            role = FontRole.MONO if run.code else look.font
+            main = self.face(role, run.bold, run.italic)
             url = ascii_uri(run.url) if run.url else None
             colour = self.link_colour if url else look.colour
             for text, font in self._pieces(run.text, main):

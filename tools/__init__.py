@@ -1,0 +1,1 @@
+"""Scripts run from the repository (not part of the installed package)."""
