@@ -7,6 +7,9 @@
     ├── SourceError      3    the source cannot be read or is not a valid résumé;
     │                         carries one Diagnostic per problem, all found at once
     └── ExportError      1    an output could not be rendered or written
+        └── UncoveredCharactersError
+                         3    a character of the source no font can draw (located
+                              in the source by the command line)
 
 Anything else that escapes is a bug in resumeout and keeps its traceback.
 """
@@ -67,6 +70,30 @@ class UsageError(ResumeoutError):
 
 class ExportError(ResumeoutError):
     exit_code = 1
+
+
+class UncoveredCharactersError(ExportError):
+    """Characters of the source that no available font has a glyph for. The exit code
+    is the source's (3): the source holds something this machine cannot draw. The
+    exporter knows the characters; who loaded the source locates them."""
+
+    exit_code = 3
+
+    def __init__(self, characters: tuple[str, ...]) -> None:
+        self.characters = characters
+        super().__init__("; ".join(describe_uncovered(char) for char in characters))
+
+
+def describe_uncovered(char: str) -> str:
+    """``no font has a glyph for 'x' (U+0378)`` and what to do about it."""
+    import unicodedata
+
+    name = unicodedata.name(char, "")
+    code = f"U+{ord(char):04X}" + (f" {name}" if name else "")
+    return (
+        f"no font has a glyph for {char!r} ({code}); name a font that has it in "
+        "design.fallback_fonts, or export with --allow-missing-glyphs to leave it out"
+    )
 
 
 class SourceError(ResumeoutError):

@@ -7,7 +7,7 @@ TrueType-outline files are considered. Loaded fonts are cached for the process.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from reportlab.pdfbase import pdfmetrics
@@ -44,6 +44,12 @@ class Family:
     italic: str
     bold_italic: str
     origin: str
+    files: tuple[FontFile, ...] = field(default=(), compare=False)
+    """The files of regular, bold, italic and bold italic (for the scripts toolkit)."""
+
+    @property
+    def names(self) -> tuple[str, str, str, str]:
+        return (self.regular, self.bold, self.italic, self.bold_italic)
 
 
 @cache
@@ -79,6 +85,7 @@ def register_family(files: dict[str, FontFile], origin: str) -> Family:
         names["italic"],
         names["bold_italic"],
         origin,
+        tuple(chosen[style] for style in ("regular", "bold", "italic", "bold_italic")),
     )
 
 

@@ -11,7 +11,7 @@ lines or places blocks needs to know.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -20,6 +20,9 @@ from resumeout.exporters.pdf.fonts import Family, covers, fallback_fonts
 from resumeout.exporters.pdf.look import Rgb, TextLook
 from resumeout.exporters.pdf.uris import ascii_uri
 from resumeout.model.inline import Rich, runs
+
+if TYPE_CHECKING:
+    from resumeout.exporters.pdf.shaped import Scripts
 
 
 class Pen:
@@ -32,6 +35,44 @@ class Pen:
         self._font: tuple[str, float] | None = None
         self._colour: Rgb | None = None
         self._scale = 100.0
+        self.painted: list[str] = []
+        """Operators that paint glyphs outside the text object (see :meth:`insert`)."""
+
+    @property
+    def x(self) -> float:
+        """Where the next run starts: the text cursor, in points from the page's left."""
+        x: float = self.text.getX()
+        return x
+
+    @property
+    def y(self) -> float:
+        y: float = self.text.getY()
+        return y
+
+    @property
+    def document(self) -> Any:
+        """reportlab's ``PDFDocument`` the text object belongs to."""
+        return self.text._doc
+
+    def insert(self, operators: list[str], painted: list[str]) -> None:
+        """Text operators written by another hand (a shaping setter's): they set their
+        own font and positions, so the next run sets its font and place again."""
+        self.code.extend(operators)
+        self.painted.extend(painted)
+        self._font = None
+
+    def draw_on(self, canvas: Any, *, artifact: bool = False) -> None:
+        """Close the text object onto ``canvas``; then the glyphs painted as paths
+        (marked as an artifact where no marked content is open around them: their
+        characters are in the text layer already)."""
+        canvas.drawText(self.text)
+        if not self.painted:
+            return
+        if artifact:
+            canvas._code.append("/Artifact <</Type /Layout>> BDC")
+        canvas._code.extend(self.painted)
+        if artifact:
+            canvas._code.append("EMC")
 
     @property
     def code(self) -> list[str]:
@@ -58,7 +99,10 @@ class Pen:
         self.text.setTextOrigin(x, y)
 
     def show(self, text: str) -> None:
+        start = self.text._x
         self.text.textOut(text)
+        if self._scale != 100.0:  # reportlab's cursor ignores horizontal scaling
+            self.text._x = start + (self.text._x - start) * self._scale / 100
 
 
 class RunSetter(Protocol):
@@ -69,6 +113,15 @@ class RunSetter(Protocol):
 
     def draw(self, pen: Pen, run: StyledRun) -> None:
         """Draw the run at the pen's current point, leaving the point after it."""
+
+
+@runtime_checkable
+class BreakingSetter(RunSetter, Protocol):
+    """A setter that knows where its text may break besides spaces (between CJK
+    characters, between Thai words): line breaking asks it."""
+
+    def breaks(self, text: str) -> list[int]:
+        """Offsets ``i`` (0 < i < len) where a line may end before ``text[i]``."""
 
 
 class SimpleSetter:
@@ -117,9 +170,11 @@ class RunMaker:
     """Makes styled runs from inline text in one family: characters the family lacks
     go to a fallback font that has them; characters no font has are remembered."""
 
-    def __init__(self, family: Family, link_colour: Rgb) -> None:
+    def __init__(self, family: Family, link_colour: Rgb, scripts: Scripts | None = None) -> None:
         self.family = family
         self.link_colour = link_colour
+        self.scripts = scripts
+        """The scripts toolkit's setters; None: every run is set plainly."""
         self.faces = {
             (False, False): _font(family.regular),
             (True, False): _font(family.bold),
@@ -140,6 +195,11 @@ class RunMaker:
             main = self.faces[(run.bold, run.italic)]
             url = ascii_uri(run.url) if run.url else None
             colour = self.link_colour if url else look.colour
+            setter = self.setter_for(run.text, main.fontName)
+            if setter is not SIMPLE:
+                # The setter finds its own fonts for what the face lacks.
+                lines[-1].append(StyledRun(run.text, main.fontName, look.size, colour, url, setter))
+                continue
             for text, font in self._pieces(run.text, main):
                 lines[-1].append(
                     StyledRun(text, font, look.size, colour, url, self.setter_for(text, font))
@@ -152,8 +212,10 @@ class RunMaker:
         return [replace(run, colour=colour) for run in line] if colour else line
 
     def setter_for(self, text: str, font: str) -> RunSetter:
-        """The setter of a run: where a shaping setter is chosen for text that needs it."""
-        return SIMPLE
+        """The setter of a run: the scripts toolkit's for text that needs shaping,
+        bidi or a fallback font, else the plain one."""
+        shaped = self.scripts.setter_for(text, font) if self.scripts is not None else None
+        return shaped or SIMPLE
 
     def _pieces(self, text: str, main: TTFont) -> list[tuple[str, str]]:
         """``text`` cut where the font changes: (piece, font name)."""

@@ -87,16 +87,20 @@ def _text_carriers(glyphs: list[Glyph], characters: int) -> list[int]:
     return sorted(chosen)
 
 
-def run_operators(document: Any, shaped: ShapedRun, x: float, y: float) -> str:
-    """PDF operators that draw ``shaped`` with its origin (left end of the baseline) at
-    (x, y) in the current user space: one BT…ET block, then any painted glyphs. Fill
-    colour and everything else of the graphics state are the caller's.
+def text_operators(
+    document: Any, shaped: ShapedRun, x: float, y: float
+) -> tuple[list[str], list[str]]:
+    """The operators that draw ``shaped`` with its origin (left end of the baseline) at
+    (x, y): those that go inside a text object (font, glyph positions, glyphs; no BT or
+    ET, so that a writer can put them into a text object it has open), and those that
+    paint glyphs without text, which go outside any text object. Fill colour and the
+    rest of the graphics state are the caller's.
 
     ``document`` is the reportlab ``PDFDocument`` the page belongs to (``canvas._doc``).
     """
     font = embedded_font(document, shaped.face)
     size = shaped.size
-    text_ops = [f"BT /{font.internal_name} {number(size)} Tf"]
+    text_ops = [f"/{font.internal_name} {number(size)} Tf"]
     painted = []
     pending: list[str] = []
     cursor: tuple[float, float] | None = None  # where the next glyph would go unmoved
@@ -122,8 +126,16 @@ def run_operators(document: Any, shaped: ShapedRun, x: float, y: float) -> str:
         pending.append(f"<{cid:04X}>")
         cursor = (gx + font.width(cid) * size / 1000, gy)
     flush()
-    text_ops.append("ET")
-    return "\n".join([*text_ops, *(op for op in painted if op)])
+    return text_ops, [op for op in painted if op]
+
+
+def run_operators(document: Any, shaped: ShapedRun, x: float, y: float) -> str:
+    """PDF operators that draw ``shaped`` with its origin (left end of the baseline) at
+    (x, y) in the current user space: one BT…ET block, then any painted glyphs (see
+    :func:`text_operators`)."""
+    text_ops, painted = text_operators(document, shaped, x, y)
+    text_ops[0] = f"BT {text_ops[0]}"
+    return "\n".join([*text_ops, "ET", *painted])
 
 
 def draw_run(canvas: Any, shaped: ShapedRun, x: float, y: float) -> None:
