@@ -81,19 +81,22 @@ class UncoveredCharactersError(ExportError):
 
     def __init__(self, characters: tuple[str, ...]) -> None:
         self.characters = characters
-        super().__init__("; ".join(describe_uncovered(char) for char in characters))
+        found = ", ".join(describe_uncovered(char) for char in characters)
+        super().__init__(f"no font has a glyph for {found}; {UNCOVERED_ADVICE}")
+
+
+UNCOVERED_ADVICE = (
+    "name a font that has it in design.fallback_fonts, or export with "
+    "--allow-missing-glyphs to leave it out"
+)
 
 
 def describe_uncovered(char: str) -> str:
-    """``no font has a glyph for 'x' (U+0378)`` and what to do about it."""
+    """``'x' (U+0378)``, with the character's name when it has one."""
     import unicodedata
 
     name = unicodedata.name(char, "")
-    code = f"U+{ord(char):04X}" + (f" {name}" if name else "")
-    return (
-        f"no font has a glyph for {char!r} ({code}); name a font that has it in "
-        "design.fallback_fonts, or export with --allow-missing-glyphs to leave it out"
-    )
+    return f"{char!r} (U+{ord(char):04X}{' ' + name if name else ''})"
 
 
 class SourceError(ResumeoutError):
