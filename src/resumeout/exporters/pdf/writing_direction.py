@@ -55,4 +55,7 @@ def mirrored(look: Look) -> Look:
             changes[item.name] = replace(
                 value, direction=Direction.RIGHT_TO_LEFT, alignment=_MIRRORED[value.alignment]
             )
+    # pdfminer.six and PyMuPDF read no space for a gap in a right-to-left line: a real
+    # space after the bullet (at its left) keeps it off the first word.
+    changes["bullet"] = f"{look.bullet} "
     return replace(look, **changes)
