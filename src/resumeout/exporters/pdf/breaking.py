@@ -73,8 +73,11 @@ def _at_opportunities(tokens: list[tuple[bool, list[_Piece]]]) -> list[tuple[boo
     one after the other, with nothing between them."""
     cut: list[tuple[bool, list[_Piece]]] = []
     for space, pieces in tokens:
+        if space or all(piece.run.setter is SIMPLE for piece in pieces):
+            cut.append((space, pieces))  # the plain setter breaks at spaces only
+            continue
         setters = [p.run.setter for p in pieces if isinstance(p.run.setter, BreakingSetter)]
-        if space or not setters:
+        if not setters:
             cut.append((space, pieces))
             continue
         text = "".join(piece.run.text for piece in pieces)

@@ -200,10 +200,12 @@ class RunMaker:
                 # The setter finds its own fonts for what the face lacks.
                 lines[-1].append(StyledRun(run.text, main.fontName, look.size, colour, url, setter))
                 continue
-            for text, font in self._pieces(run.text, main):
-                lines[-1].append(
-                    StyledRun(text, font, look.size, colour, url, self.setter_for(text, font))
-                )
+            pieces = self._pieces(run.text, main)
+            for text, font in pieces:
+                # One piece in the face itself is the run: its setter is chosen already.
+                whole = len(pieces) == 1 and font == main.fontName
+                piece_setter = setter if whole else self.setter_for(text, font)
+                lines[-1].append(StyledRun(text, font, look.size, colour, url, piece_setter))
         return lines
 
     def plain(self, text: str, look: TextLook, colour: Rgb | None = None) -> list[StyledRun]:

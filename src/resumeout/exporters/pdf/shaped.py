@@ -17,13 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportlab.pdfbase import pdfmetrics
 
 from resumeout.exporters.fontfiles import FontFile, FontNotFoundError, find_family
-from resumeout.exporters.pdf.scripts.detect import needs_shaping
+from resumeout.exporters.pdf.scripts.detect import needs_shaping_in
 from resumeout.exporters.pdf.scripts.direction import Direction
 
 if TYPE_CHECKING:
@@ -32,6 +33,13 @@ if TYPE_CHECKING:
 
 Style = tuple[bool, bool]
 """(bold, italic)."""
+
+
+@cache
+def _covered(font: str) -> frozenset[str]:
+    """The characters a registered font has (reportlab's registry is per process, and
+    its names are the fonts' files)."""
+    return frozenset(map(chr, pdfmetrics.getFont(font).face.charToGlyph)) | {"\t", "\n"}
 
 
 class ScriptRunSetter:
@@ -104,10 +112,8 @@ class Scripts:
         plain path draws it exactly."""
         if font not in self.names:
             return None
-        if self.direction == "ltr":
-            characters = pdfmetrics.getFont(font).face.charToGlyph
-            if not needs_shaping(text, characters):
-                return None
+        if self.direction == "ltr" and not needs_shaping_in(text, _covered(font)):
+            return None
         index = self.names.index(font)
         return self._setter((index in (1, 3), index in (2, 3)))
 
