@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))  # tests.factories generates the long résumé
 
 from tests.factories import SEED, scaled_resume_yaml  # noqa: E402
 
-__all__ = ["SEED", "Case", "prepare", "resumeout_command", "scaled_resume_yaml"]
+__all__ = ["ROOT", "SEED", "Case", "prepare", "resumeout_command", "scaled_resume_yaml"]
 
 RENDERCV_SEED = HERE / "rendercv-resume.yaml"
 """resume.yaml translated into RenderCV's format."""

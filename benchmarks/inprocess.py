@@ -5,8 +5,11 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from cases import SEED, scaled_resume_yaml
+from cases import ROOT, SEED, scaled_resume_yaml
 from timing import measure, show
+
+WORLD = ROOT / "tests" / "data" / "world"
+"""Résumés in other scripts: shaped, reordered and set with fallback fonts."""
 
 
 def inprocess(runs: int) -> None:
@@ -20,6 +23,11 @@ def inprocess(runs: int) -> None:
         exporter = load_exporter(name)()
         exporter.render(resume)  # fonts and styles are built once per process
         show(f"render {name}", measure(partial(exporter.render, resume), runs), "ms")
+    for script in ("arabic", "chinese"):
+        world = load_resume(WORLD / f"{script}.yaml")
+        exporter = load_exporter("pdf")(base_dir=WORLD)
+        exporter.render(world)  # fonts found and loaded once per process
+        show(f"render pdf, {script}", measure(partial(exporter.render, world), runs), "ms")
 
 
 def scaling(runs: int, out: Path) -> None:

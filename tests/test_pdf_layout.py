@@ -18,6 +18,7 @@ from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
 from pypdf import PdfReader
 
 from resumeout.exporters.pdf.document import build_pdf
+from resumeout.exporters.pdf.fonts import Family
 from resumeout.exporters.pdf.graphemes import clusters
 from resumeout.exporters.pdf.look import Alignment, Look
 from resumeout.exporters.pdf.runs import Pen, RunMaker, RunSetter, StyledRun
@@ -179,8 +180,8 @@ class SpacedSetter:
 
 
 class SpacedMaker(RunMaker):
-    def setter_for(self, text: str, font: str) -> RunSetter:
-        return SpacedSetter() if "Spaced" in text else super().setter_for(text, font)
+    def setter_for(self, text: str, font: str, family: Family | None = None) -> RunSetter:
+        return SpacedSetter() if "Spaced" in text else super().setter_for(text, font, family)
 
 
 def _spread(pdf: bytes, word: str) -> tuple[LTTextLine, float]:

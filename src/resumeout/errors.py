@@ -7,6 +7,9 @@
     ├── SourceError      3    the source cannot be read or is not a valid résumé;
     │                         carries one Diagnostic per problem, all found at once
     └── ExportError      1    an output could not be rendered or written
+        └── UncoveredCharactersError
+                         3    a character of the source no font can draw (located
+                              in the source by the command line)
 
 Anything else that escapes is a bug in resumeout and keeps its traceback.
 """
@@ -67,6 +70,33 @@ class UsageError(ResumeoutError):
 
 class ExportError(ResumeoutError):
     exit_code = 1
+
+
+class UncoveredCharactersError(ExportError):
+    """Characters of the source that no available font has a glyph for. The exit code
+    is the source's (3): the source holds something this machine cannot draw. The
+    exporter knows the characters; who loaded the source locates them."""
+
+    exit_code = 3
+
+    def __init__(self, characters: tuple[str, ...]) -> None:
+        self.characters = characters
+        found = ", ".join(describe_uncovered(char) for char in characters)
+        super().__init__(f"no font has a glyph for {found}; {UNCOVERED_ADVICE}")
+
+
+UNCOVERED_ADVICE = (
+    "name a font that has it in design.fallback_fonts, or export with "
+    "--allow-missing-glyphs to leave it out"
+)
+
+
+def describe_uncovered(char: str) -> str:
+    """``'x' (U+0378)``, with the character's name when it has one."""
+    import unicodedata
+
+    name = unicodedata.name(char, "")
+    return f"{char!r} (U+{ord(char):04X}{' ' + name if name else ''})"
 
 
 class SourceError(ResumeoutError):

@@ -15,13 +15,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, ParamSpec, TypeVar
 
 from resumeout.cli.targets import Job, find_clashes, target_key
-from resumeout.errors import Diagnostic, ResumeoutError, SourceError, UsageError
+from resumeout.errors import (
+    UNCOVERED_ADVICE,
+    Diagnostic,
+    ResumeoutError,
+    SourceError,
+    UncoveredCharactersError,
+    UsageError,
+    describe_uncovered,
+)
 from resumeout.exporters.local import EXPORTERS_DIR_VARIABLE
 
 if TYPE_CHECKING:
     from resumeout.exporters.base import Exporter
     from resumeout.model import Resume
-    from resumeout.source.loading import SourceMap
+    from resumeout.source.loading import LoadedSource, SourceMap
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
@@ -49,6 +57,8 @@ class ExportPlan:
     """Overrides ``design.fit_pages``."""
     theme: str | None = None
     """Overrides ``design.theme``."""
+    allow_missing_glyphs: bool = False
+    """A character no font has is left out with a warning instead of failing the PDF."""
 
     @property
     def one_file(self) -> bool:
@@ -67,6 +77,14 @@ class Outcome:
     internal_error: str | None = None
     """The traceback of a bug in an exporter."""
     variant: str | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+    """Problems the exporter found in the source, located there (a character no font
+    has: an error, or a warning with ``allow_missing_glyphs``)."""
+
+    @property
+    def source_errors(self) -> bool:
+        """The source holds what this output cannot show (exit code 3)."""
+        return any(diagnostic.severity == "error" for diagnostic in self.diagnostics)
 
 
 @dataclass(frozen=True)
@@ -211,6 +229,7 @@ class _Prepared:
     classes: list[type[Exporter]]
     jobs: tuple[Job, ...]
     warnings: tuple[Diagnostic, ...]
+    loaded: LoadedSource
 
 
 def _prepare(source: Path, plan: ExportPlan) -> _Prepared | SourceReport:
@@ -242,7 +261,7 @@ def _prepare(source: Path, plan: ExportPlan) -> _Prepared | SourceReport:
         for variant, version in versions
         for exporter in classes
     )
-    return _Prepared(versions, classes, jobs, warnings)
+    return _Prepared(versions, classes, jobs, warnings, loaded)
 
 
 def _unloaded_exporters(
@@ -315,10 +334,11 @@ def export_source(
                 notes.append(f"{label}: {fit.message(target_pages)}")
         for exporter_class in prepared.classes:
             exporter = exporter_class(base_dir=source.parent)
+            exporter.allow_missing_glyphs = plan.allow_missing_glyphs
             extra = fit_warnings if exporter.paged else ()
             target = next(jobs).target
             outcome = _render_and_write(
-                exporter, version, target, plan, extra, bool(prepared.warnings)
+                exporter, version, target, plan, extra, bool(prepared.warnings), prepared.loaded
             )
             outcomes.append(replace(outcome, variant=variant))
     return SourceReport(
@@ -368,15 +388,20 @@ def _render_and_write(
     plan: ExportPlan,
     extra_warnings: tuple[str, ...],
     source_warned: bool,
+    loaded: LoadedSource,
 ) -> Outcome:
     """Render one output, then write it to ``target`` (None: standard output) or, with
     ``check``, compare it; ``source_warned`` counts the source's own warnings for
     ``--strict``."""
-    from resumeout.cli.writing import write_atomic, write_standard_output
-
     name = exporter.name
     try:
         data = exporter.render_bytes(resume)
+    except UncoveredCharactersError as error:
+        advice = f"{UNCOVERED_ADVICE} (the {name} was not written)"
+        located = tuple(_uncovered(loaded, char, "error", advice) for char in error.characters)
+        count = len(error.characters)
+        detail = f"{count} character{'s' if count > 1 else ''} no font has (see above)"
+        return Outcome(name, target, "failed", detail, diagnostics=located)
     except ResumeoutError as error:
         return Outcome(name, target, "failed", str(error))
     except Exception as error:  # a bug in an exporter: keep its traceback, go on
@@ -388,8 +413,37 @@ def _render_and_write(
             internal_error=traceback.format_exc(),
         )
     warnings = (*extra_warnings, *exporter.warnings)
-    if plan.strict and (warnings or source_warned):
-        return Outcome(name, target, "failed", "--strict, and it has warnings", warnings=warnings)
+    located = tuple(
+        _uncovered(loaded, char, "warning", f"left out of the {name} (--allow-missing-glyphs)")
+        for char in exporter.uncovered
+    )
+    if plan.strict and (warnings or located or source_warned):
+        return Outcome(
+            name,
+            target,
+            "failed",
+            "--strict, and it has warnings",
+            warnings=warnings,
+            diagnostics=located,
+        )
+    outcome = _written(data, name, target, plan, warnings)
+    return replace(outcome, diagnostics=located)
+
+
+def _uncovered(loaded: LoadedSource, char: str, severity: str, result: str) -> Diagnostic:
+    """A character no font has, located at its first use in the source."""
+    from resumeout.source.characters import locate_character
+
+    message = f"no font has a glyph for {describe_uncovered(char)}; {result}"
+    return locate_character(loaded, char, message, code="missing_glyph", severity=severity)
+
+
+def _written(
+    data: bytes, name: str, target: Path | None, plan: ExportPlan, warnings: tuple[str, ...]
+) -> Outcome:
+    """``data`` written to ``target`` (None: standard output), or compared with it."""
+    from resumeout.cli.writing import write_atomic, write_standard_output
+
     if target is None:
         write_standard_output(data)
         return Outcome(name, target, "written", size=len(data), warnings=warnings)

@@ -51,6 +51,8 @@ class Console:
             )
 
     def _outcome(self, report: SourceReport, outcome: Outcome) -> None:
+        for diagnostic in outcome.diagnostics:
+            emit(diagnostic, self.error_format, self.stream)
         for warning in outcome.warnings:
             emit(
                 Diagnostic(str(report.source), warning, code="warning", severity="warning"),

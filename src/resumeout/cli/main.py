@@ -33,7 +33,8 @@ examples:
   resumeout init my-resume.yaml             a commented starter file
   resumeout themes                          the themes; export --theme NAME uses one
 
-exit codes: 0 ok, 1 an export failed, 2 bad command line, 3 invalid or unreadable source
+exit codes: 0 ok, 1 an export failed, 2 bad command line, 3 invalid or unreadable
+source, or a character in it that no font can draw
 """
 
 EXIT_BROKEN_PIPE = 141
@@ -118,6 +119,12 @@ def _add_export(commands: Commands) -> None:
         "--strict",
         action="store_true",
         help="treat warnings (such as characters no font can draw) as errors",
+    )
+    export.add_argument(
+        "--allow-missing-glyphs",
+        action="store_true",
+        help="leave out, with a warning, a character no font can draw (default: the PDF "
+        "is not written and the character is named at its line and column, exit 3)",
     )
 
 
@@ -384,6 +391,7 @@ def _export(args: argparse.Namespace) -> int:
         variant=args.variant,
         fit_pages=args.fit_pages,
         theme=args.theme,
+        allow_missing_glyphs=args.allow_missing_glyphs,
     )
     jobs = args.jobs or default_jobs()
 
@@ -392,7 +400,9 @@ def _export(args: argparse.Namespace) -> int:
         console.begin()
         reports = run(sources, plan, jobs, console.report)
         console.summary(reports)
-        if any(report.diagnostics for report in reports):
+        if any(report.diagnostics for report in reports) or any(
+            outcome.source_errors for report in reports for outcome in report.outcomes
+        ):
             return SourceError.exit_code
         if any(report.usage_error for report in reports):
             return UsageError.exit_code

@@ -29,6 +29,9 @@ class Exporter(ABC):
     paged: ClassVar[bool] = False
     """True when the output is laid out on pages: the exporter implements
     :meth:`count_pages`, and ``--fit-pages`` (or ``design.fit_pages``) fits it."""
+    allow_missing_glyphs: bool = False
+    """``--allow-missing-glyphs``: a character no font can draw is left out, listed in
+    :attr:`uncovered`, instead of failing the export."""
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
@@ -42,6 +45,9 @@ class Exporter(ABC):
         # Problems that do not stop the export (a glyph no font has); the CLI shows them,
         # and --strict turns them into a failure.
         self.warnings: list[str] = []
+        # Characters drawn as nothing (allow_missing_glyphs): the CLI locates each one
+        # in the source and warns.
+        self.uncovered: list[str] = []
 
     @abstractmethod
     def render(self, resume: Resume) -> str | bytes:

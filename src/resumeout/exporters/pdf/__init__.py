@@ -20,7 +20,13 @@ class PdfExporter(Exporter):
     def render(self, resume: Resume) -> bytes:
         from resumeout.exporters.pdf.document import build_pdf
 
-        return build_pdf(resume, self.base_dir, self.warnings)
+        return build_pdf(
+            resume,
+            self.base_dir,
+            self.warnings,
+            allow_missing_glyphs=self.allow_missing_glyphs,
+            uncovered=self.uncovered,
+        )
 
     def count_pages(self, resume: Resume) -> int:
         from resumeout.exporters.pdf.document import count_pages

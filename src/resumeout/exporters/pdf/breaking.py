@@ -4,7 +4,9 @@ Lines break at spaces (the space at a break is not drawn); a run of spaces of an
 kind between two words is one ordinary space, as in HTML. A word longer than a whole
 line — a long URL — is cut between grapheme clusters. A word may span runs (``**Lu**,``
 is two), and a run may span lines: a link cut by a break is two runs, one per line,
-each later getting its own annotation rectangle.
+each later getting its own annotation rectangle. A run whose setter knows more break
+opportunities (:class:`~resumeout.exporters.pdf.runs.BreakingSetter`: between CJK
+characters, between Thai words) may also break there, with no space.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from resumeout.exporters.pdf.graphemes import clusters
-from resumeout.exporters.pdf.runs import StyledRun
+from resumeout.exporters.pdf.runs import SIMPLE, BreakingSetter, StyledRun
 
 _NO_BREAK = frozenset("\u00a0\u2007\u202f\u2060")
 """Spaces that hold words together."""
@@ -36,7 +38,7 @@ def break_lines(hard_lines: list[list[StyledRun]], width: float) -> list[SetLine
     """Each of ``hard_lines`` (cut at line breaks) filled into lines of ``width``."""
     lines: list[SetLine] = []
     for runs in hard_lines:
-        lines += _fill(_tokens(runs), width)
+        lines += _fill(_at_opportunities(_tokens(runs)), width)
     return lines
 
 
@@ -64,6 +66,45 @@ def _tokens(runs: list[StyledRun]) -> list[tuple[bool, list[_Piece]]]:
             else:
                 tokens.append((space, [piece]))
     return tokens
+
+
+def _at_opportunities(tokens: list[tuple[bool, list[_Piece]]]) -> list[tuple[bool, list[_Piece]]]:
+    """Words cut where their setter allows a break without a space: the parts are words
+    one after the other, with nothing between them."""
+    cut: list[tuple[bool, list[_Piece]]] = []
+    for space, pieces in tokens:
+        if space or all(piece.run.setter is SIMPLE for piece in pieces):
+            cut.append((space, pieces))  # the plain setter breaks at spaces only
+            continue
+        setters = [p.run.setter for p in pieces if isinstance(p.run.setter, BreakingSetter)]
+        if not setters:
+            cut.append((space, pieces))
+            continue
+        text = "".join(piece.run.text for piece in pieces)
+        opportunities = setters[0].breaks(text)
+        if not opportunities:
+            cut.append((space, pieces))
+            continue
+        edges = [*opportunities, len(text)]
+        word: list[_Piece] = []
+        offset = 0  # of the current piece in ``text``
+        for piece in pieces:
+            start, end = offset, offset + len(piece.run.text)
+            while start < end:
+                stop = min(edges[0], end)
+                part = _Piece(piece.run.with_text(text[start:stop]), 0.0)
+                part.width = part.run.width()
+                word.append(part)
+                start = stop
+                if stop == edges[0]:
+                    edges.pop(0)
+                    if edges:
+                        cut.append((False, word))
+                        word = []
+            offset = end
+        if word:
+            cut.append((False, word))
+    return cut
 
 
 def _fill(tokens: list[tuple[bool, list[_Piece]]], width: float) -> list[SetLine]:
@@ -117,4 +158,8 @@ def _line(pieces: list[_Piece]) -> SetLine:
             runs[-1] = runs[-1].with_text(runs[-1].text + piece.run.text)
         else:
             runs.append(piece.run)
-    return SetLine(tuple(runs), sum(piece.width for piece in pieces))
+    if all(run.setter is SIMPLE for run in runs):
+        return SetLine(tuple(runs), sum(piece.width for piece in pieces))
+    # Shaped words measured apart need not add up to the shaped line (kerning, joining,
+    # the font a space takes): the line is as wide as what is drawn.
+    return SetLine(tuple(runs), sum(run.width() for run in runs))

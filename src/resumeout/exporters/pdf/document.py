@@ -10,7 +10,7 @@ from pathlib import Path
 from reportlab.pdfbase.ttfonts import TTFError
 
 from resumeout import __version__
-from resumeout.errors import ExportError
+from resumeout.errors import ExportError, UncoveredCharactersError
 from resumeout.exporters.fontfiles import FontFile, from_fontconfig
 from resumeout.exporters.pdf.blocks import Slot, TextBlock
 from resumeout.exporters.pdf.breaking import break_lines
@@ -25,15 +25,17 @@ from resumeout.exporters.pdf.fonts import (
     register_family,
 )
 from resumeout.exporters.pdf.layout import Layout
-from resumeout.exporters.pdf.look import Look, Rgb
+from resumeout.exporters.pdf.look import Direction, Look, Rgb
 from resumeout.exporters.pdf.pages import Placed, paginate
 from resumeout.exporters.pdf.runs import RunMaker
+from resumeout.exporters.pdf.shaped import DocumentScripts
 from resumeout.exporters.pdf.tagging import xmp_metadata
+from resumeout.exporters.pdf.writing_direction import document_direction, mirrored
 from resumeout.model import Resume
 from resumeout.views.document import DocumentView, present
 from resumeout.views.timestamps import document_timestamp
 
-Makers = Callable[[Fonts, Rgb], RunMaker]
+Makers = Callable[[Fonts, Rgb, DocumentScripts | None], RunMaker]
 """Makes the runs of a document: which setter sets each run is its choice."""
 
 
@@ -43,14 +45,26 @@ def build_pdf(
     warnings: list[str],
     look: Look | None = None,
     makers: Makers = RunMaker,
+    *,
+    allow_missing_glyphs: bool = False,
+    uncovered: list[str] | None = None,
 ) -> bytes:
-    """The PDF of ``resume``, in ``look`` (by default, the one its design describes)."""
+    """The PDF of ``resume``, in ``look`` (by default, the one its design describes).
+
+    A character no font has raises :class:`UncoveredCharactersError` naming every one;
+    with ``allow_missing_glyphs`` it is drawn as nothing and listed in ``uncovered``.
+    """
     fonts = _fonts(resume, base_dir, warnings)
-    look = look or Look.of(resume.design)
-    maker = makers(fonts, look.link_colour)
     document = present(resume)
+    look, scripts = _look_and_scripts(resume, document, base_dir, look)
+    maker = makers(fonts, look.link_colour, scripts)
     pages = _pages(document, look, maker)
     data = _draw(resume, document, pages, look, maker, fonts.body)
+    warnings += scripts.warnings
+    if scripts.missing and not allow_missing_glyphs:
+        raise UncoveredCharactersError(tuple(scripts.missing))
+    if uncovered is not None:
+        uncovered += scripts.missing
     for char in maker.missing:
         warnings.append(
             f"no installed font can draw {char!r} (U+{ord(char):04X}); install a "
@@ -63,8 +77,25 @@ def count_pages(resume: Resume, base_dir: Path) -> int:
     """How many pages the PDF of ``resume`` has (for fitting it to a page count): laid
     out, not drawn."""
     fonts = _fonts(resume, base_dir, [])
-    look = Look.of(resume.design)
-    return len(_pages(present(resume), look, RunMaker(fonts, look.link_colour)))
+    document = present(resume)
+    look, scripts = _look_and_scripts(resume, document, base_dir, None)
+    return len(_pages(document, look, RunMaker(fonts, look.link_colour, scripts)))
+
+
+def _look_and_scripts(
+    resume: Resume, document: DocumentView, base_dir: Path, look: Look | None
+) -> tuple[Look, DocumentScripts]:
+    """The look, mirrored for a right-to-left document, and the toolkit's setters."""
+    direction = document_direction(document, resume.locale.direction)
+    look = look or Look.of(resume.design)
+    if direction is Direction.RIGHT_TO_LEFT:
+        look = mirrored(look)
+    scripts = DocumentScripts(
+        resume.design.fallback_fonts,
+        base_dir,
+        "rtl" if direction is Direction.RIGHT_TO_LEFT else "ltr",
+    )
+    return look, scripts
 
 
 MONO_FALLBACKS = ("DejaVu Sans Mono", "Liberation Mono", "Noto Sans Mono")

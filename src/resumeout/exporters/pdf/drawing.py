@@ -20,7 +20,9 @@ from resumeout.exporters.pdf.blocks import (
 )
 from resumeout.exporters.pdf.breaking import SetLine
 from resumeout.exporters.pdf.canvas import TaggedCanvas
+from resumeout.exporters.pdf.line_order import placed_runs
 from resumeout.exporters.pdf.look import Alignment, Box, Direction, TextLook
+from resumeout.exporters.pdf.mirrored import draw_heading_right_to_left
 from resumeout.exporters.pdf.pages import Placed
 from resumeout.exporters.pdf.runs import Pen, StyledRun
 from resumeout.exporters.pdf.tagging import Element, Tagger
@@ -95,17 +97,21 @@ class Painter:
                 self._draw(pen, SetLine((glyph,), glyph.width()), at, baseline, look)
             x = _aligned(look, start, end, line.width)
             links += self._draw(pen, line, x, baseline, look)
-        canvas.drawText(pen.text)
+        pen.draw_on(canvas)
         return links
 
     def _draw(
         self, pen: Pen, line: SetLine, x: float, baseline: float, look: TextLook
     ) -> list[_Link]:
+        placed = placed_runs(line.runs, x, look.direction)
+        if placed is not None:  # right-to-left text: each piece at its place (bidi)
+            links: list[_Link] = []
+            for run, at in placed:
+                pen.move_to(at, baseline)
+                links += self._show(pen, (run,), at, baseline)
+            return links
         pen.move_to(x, baseline)
-        runs = line.runs
-        if look.direction is Direction.RIGHT_TO_LEFT:
-            runs = tuple(reversed(runs))  # a right-to-left line's runs go leftwards
-        return self._show(pen, runs, x, baseline)
+        return self._show(pen, line.runs, x, baseline)
 
     def _show(
         self, pen: Pen, runs: tuple[StyledRun, ...], x: float, baseline: float
@@ -147,6 +153,9 @@ class Painter:
         in that order: they split a line at a wide empty gap or at a second text object,
         not inside a run of visible glyphs."""
         look, box, canvas = block.look, self.box, self.canvas
+        if look.direction is Direction.RIGHT_TO_LEFT:
+            draw_heading_right_to_left(self, block, top)
+            return
         element, page = self.element(block.slot), canvas.getPageNumber()
         leader, space = block.leader.glyph, block.leader.space
         space_width = space.width()
@@ -165,7 +174,7 @@ class Painter:
             aside_left = box.left + box.width - block.aside.width
             links += self._show(pen, block.aside.runs, aside_left, baseline)
         with self._state():
-            canvas.drawText(pen.text)
+            pen.draw_on(canvas, artifact=True)
         self._links(element, links)
 
     def column_heading(self, block: ColumnHeading, top: float) -> None:
@@ -213,6 +222,8 @@ class Painter:
                 start = end
             case _:
                 assert_never(rule.placement)
+        if block.text.look.direction is Direction.RIGHT_TO_LEFT:  # the title is at the right
+            start, end = box.left, end - (start - box.left)
         if start < end:
             with self.tagger.artifact(canvas._code), self._state():
                 canvas.setStrokeColorRGB(rule.colour.red, rule.colour.green, rule.colour.blue)

@@ -8,7 +8,7 @@ TrueType-outline files are considered. Loaded fonts are cached for the process.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import assert_never
 
@@ -47,6 +47,12 @@ class Family:
     italic: str
     bold_italic: str
     origin: str
+    files: tuple[FontFile, ...] = field(default=(), compare=False)
+    """The files of regular, bold, italic and bold italic (for the scripts toolkit)."""
+
+    @property
+    def names(self) -> tuple[str, str, str, str]:
+        return (self.regular, self.bold, self.italic, self.bold_italic)
 
 
 class Fonts:
@@ -106,6 +112,7 @@ def register_family(files: dict[str, FontFile], origin: str) -> Family:
         names["italic"],
         names["bold_italic"],
         origin,
+        tuple(chosen[style] for style in ("regular", "bold", "italic", "bold_italic")),
     )
 
 

@@ -11,15 +11,18 @@ lines or places blocks needs to know.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from resumeout.exporters.pdf.fonts import Fonts, covers, fallback_fonts
+from resumeout.exporters.pdf.fonts import Family, Fonts, covers, fallback_fonts
 from resumeout.exporters.pdf.look import FontRole, Rgb, TextLook
 from resumeout.exporters.pdf.uris import ascii_uri
 from resumeout.model.inline import Rich, runs
+
+if TYPE_CHECKING:
+    from resumeout.exporters.pdf.shaped import DocumentScripts
 
 
 class Pen:
@@ -32,6 +35,44 @@ class Pen:
         self._font: tuple[str, float] | None = None
         self._colour: Rgb | None = None
         self._scale = 100.0
+        self.painted: list[str] = []
+        """Operators that paint glyphs outside the text object (see :meth:`insert`)."""
+
+    @property
+    def x(self) -> float:
+        """Where the next run starts: the text cursor, in points from the page's left."""
+        x: float = self.text.getX()
+        return x
+
+    @property
+    def y(self) -> float:
+        y: float = self.text.getY()
+        return y
+
+    @property
+    def document(self) -> Any:
+        """reportlab's ``PDFDocument`` the text object belongs to."""
+        return self.text._doc
+
+    def insert(self, operators: list[str], painted: list[str]) -> None:
+        """Text operators written by another hand (a shaping setter's): they set their
+        own font and positions, so the next run sets its font and place again."""
+        self.code.extend(operators)
+        self.painted.extend(painted)
+        self._font = None
+
+    def draw_on(self, canvas: Any, *, artifact: bool = False) -> None:
+        """Close the text object onto ``canvas``; then the glyphs painted as paths
+        (marked as an artifact where no marked content is open around them: their
+        characters are in the text layer already)."""
+        canvas.drawText(self.text)
+        if not self.painted:
+            return
+        if artifact:
+            canvas._code.append("/Artifact <</Type /Layout>> BDC")
+        canvas._code.extend(self.painted)
+        if artifact:
+            canvas._code.append("EMC")
 
     @property
     def code(self) -> list[str]:
@@ -58,7 +99,10 @@ class Pen:
         self.text.setTextOrigin(x, y)
 
     def show(self, text: str) -> None:
+        start = self.text._x
         self.text.textOut(text)
+        if self._scale != 100.0:  # reportlab's cursor ignores horizontal scaling
+            self.text._x = start + (self.text._x - start) * self._scale / 100
 
 
 class RunSetter(Protocol):
@@ -69,6 +113,15 @@ class RunSetter(Protocol):
 
     def draw(self, pen: Pen, run: StyledRun) -> None:
         """Draw the run at the pen's current point, leaving the point after it."""
+
+
+@runtime_checkable
+class BreakingSetter(RunSetter, Protocol):
+    """A setter that knows where its text may break besides spaces (between CJK
+    characters, between Thai words): line breaking asks it."""
+
+    def breaks(self, text: str) -> list[int]:
+        """Offsets ``i`` (0 < i < len) where a line may end before ``text[i]``."""
 
 
 class SimpleSetter:
@@ -117,9 +170,13 @@ class RunMaker:
     """Makes styled runs from inline text in the design's families: characters a family
     lacks go to a fallback font that has them; characters no font has are remembered."""
 
-    def __init__(self, fonts: Fonts, link_colour: Rgb) -> None:
+    def __init__(
+        self, fonts: Fonts, link_colour: Rgb, scripts: DocumentScripts | None = None
+    ) -> None:
         self.fonts = fonts
         self.link_colour = link_colour
+        self.scripts = scripts
+        """The scripts toolkit's setters; None: every run is set plainly."""
         self.missing: dict[str, None] = {}
         """Characters no installed font can draw, in the order met."""
 
@@ -142,13 +199,21 @@ class RunMaker:
                 lines.append([])
                 continue
             role = FontRole.MONO if run.code else look.font
+            family = self.fonts.family(role)
             main = self.face(role, run.bold, run.italic)
             url = ascii_uri(run.url) if run.url else None
             colour = self.link_colour if url else look.colour
-            for text, font in self._pieces(run.text, main):
-                lines[-1].append(
-                    StyledRun(text, font, look.size, colour, url, self.setter_for(text, font))
-                )
+            setter = self.setter_for(run.text, main.fontName, family)
+            if setter is not SIMPLE:
+                # The setter finds its own fonts for what the face lacks.
+                lines[-1].append(StyledRun(run.text, main.fontName, look.size, colour, url, setter))
+                continue
+            pieces = self._pieces(run.text, main)
+            for text, font in pieces:
+                # One piece in the face itself is the run: its setter is chosen already.
+                whole = len(pieces) == 1 and font == main.fontName
+                piece_setter = setter if whole else self.setter_for(text, font, family)
+                lines[-1].append(StyledRun(text, font, look.size, colour, url, piece_setter))
         return lines
 
     def plain(self, text: str, look: TextLook, colour: Rgb | None = None) -> list[StyledRun]:
@@ -156,9 +221,14 @@ class RunMaker:
         line = self.lines(Rich.plain(text), look)[0]
         return [replace(run, colour=colour) for run in line] if colour else line
 
-    def setter_for(self, text: str, font: str) -> RunSetter:
-        """The setter of a run: where a shaping setter is chosen for text that needs it."""
-        return SIMPLE
+    def setter_for(self, text: str, font: str, family: Family | None = None) -> RunSetter:
+        """The setter of a run: the scripts toolkit's for text that needs shaping,
+        bidi or a fallback font, else the plain one."""
+        family = family or self.fonts.body
+        if self.scripts is None:
+            return SIMPLE
+        shaped = self.scripts.setter_for(text, font, family.files, family.names)
+        return shaped or SIMPLE
 
     def _pieces(self, text: str, main: TTFont) -> list[tuple[str, str]]:
         """``text`` cut where the font changes: (piece, font name)."""

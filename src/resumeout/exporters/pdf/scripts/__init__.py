@@ -33,10 +33,14 @@ on the first shaped run.
 
 from __future__ import annotations
 
-from resumeout.exporters.pdf.scripts.chain import FontChain
-from resumeout.exporters.pdf.scripts.detect import needs_shaping
-from resumeout.exporters.pdf.scripts.itemize import MissingGlyphError
-from resumeout.exporters.pdf.scripts.setter import MissingCharacter, ScriptSetter, SetLine
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from resumeout.exporters.pdf.scripts.chain import FontChain
+    from resumeout.exporters.pdf.scripts.detect import needs_shaping
+    from resumeout.exporters.pdf.scripts.itemize import MissingGlyphError
+    from resumeout.exporters.pdf.scripts.setter import MissingCharacter, ScriptSetter, SetLine
 
 __all__ = [
     "FontChain",
@@ -46,3 +50,21 @@ __all__ = [
     "SetLine",
     "needs_shaping",
 ]
+
+_HOMES = {
+    "FontChain": "chain",
+    "MissingCharacter": "setter",
+    "MissingGlyphError": "itemize",
+    "ScriptSetter": "setter",
+    "SetLine": "setter",
+    "needs_shaping": "detect",
+}
+
+
+def __getattr__(name: str) -> Any:
+    # Loaded on first use (PEP 562): the PDF writer imports the fast check on every
+    # export, and fontTools, which the rest needs, takes longer to import than a
+    # Latin résumé takes to set.
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)

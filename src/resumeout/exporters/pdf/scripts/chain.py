@@ -19,7 +19,12 @@ from functools import cache
 from pathlib import Path
 
 from resumeout.exporters.fontfiles import FontFile, find_family
-from resumeout.exporters.pdf.scripts.faces import Face, UnusableFontError, load_face
+from resumeout.exporters.pdf.scripts.faces import (
+    Face,
+    UnusableFontError,
+    characters_of,
+    load_face,
+)
 
 WORLD_FONT_PACKAGES = (
     "fontpkg_noto_sans_arabic",
@@ -109,7 +114,11 @@ def _world_fonts() -> tuple[Candidate, ...]:
         if spec is None or not spec.submodule_search_locations:
             continue
         folder = Path(next(iter(spec.submodule_search_locations))) / "files"
-        candidates.extend(Candidate(FontFile(path)) for path in sorted(folder.glob("*.ttf")))
+        # Their characters are known from their cmaps, so that a font is pinned to an
+        # instance (seconds for a variable font) only when a character needs it.
+        candidates.extend(
+            Candidate(FontFile(path), characters_of(path)) for path in sorted(folder.glob("*.ttf"))
+        )
     return tuple(candidates)
 
 

@@ -149,6 +149,8 @@ class EmbeddedFont:
         options.notdef_outline = True
         options.layout_features = []
         options.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "DSIG", "MATH"]
+        # A variable font drawn at its default instance: its outlines are that instance.
+        options.drop_tables += ["fvar", "gvar", "avar", "cvar", "HVAR", "VVAR", "MVAR", "STAT"]
         options.name_IDs = [1, 2, 3, 4, 5, 6]
         options.hinting = True
         subsetter = subset.Subsetter(options)

@@ -36,3 +36,9 @@ def needs_shaping(text: str, font_characters: Container[int]) -> bool:
     if _SIMPLE_TEXT.fullmatch(text) is None:
         return True
     return any(ord(char) not in font_characters for char in text if char not in "\t\n")
+
+
+def needs_shaping_in(text: str, covered: frozenset[str]) -> bool:
+    """:func:`needs_shaping` with the font's characters as a set of strings (a set
+    comparison instead of a loop: this runs on every run of every résumé)."""
+    return _SIMPLE_TEXT.fullmatch(text) is None or not covered.issuperset(text)

@@ -13,6 +13,11 @@ written, and which characters each one reads as, is chosen for text extractors:
   pdftotext reads such a run reversed.
 - A glyph left without characters (a cluster with more glyphs than characters) is
   painted as a path, outside the text layer.
+- A mark that takes no room of its own (an anusvara, a Thai vowel above or below, a
+  harakat: zero advance) gives its characters to the glyph written before it, its
+  base, and is painted. Written as text it would be a zero-width glyph at the base's
+  edge or beyond it: pypdf and pdfminer.six then read a space before the next letter
+  (``कं पनी``), and pdftotext moves a Thai vowel to a line of its own.
 
 pypdf (7.x) reverses every run of right-to-left characters it meets, assuming producers
 write them in visual order; PyMuPDF, pdfminer.six and pdftotext follow the stream or do
@@ -64,7 +69,23 @@ def placed_glyphs(shaped: ShapedRun) -> list[PlacedGlyph]:
                 last = rank == len(carriers) - 1
                 share = characters[rank:] if last else characters[rank]
             placed.append(PlacedGlyph(glyph, x, y, share))
-    return placed
+    return _marks_to_bases(placed)
+
+
+def _marks_to_bases(placed: list[PlacedGlyph]) -> list[PlacedGlyph]:
+    """Each zero-advance glyph's characters moved to the glyph with text before it."""
+    merged = list(placed)
+    carrier: int | None = None  # the last glyph that reads as text
+    for index, item in enumerate(merged):
+        if not item.text:
+            continue
+        if item.glyph.x_advance == 0 and carrier is not None:
+            base = merged[carrier]
+            merged[carrier] = PlacedGlyph(base.glyph, base.x, base.y, base.text + item.text)
+            merged[index] = PlacedGlyph(item.glyph, item.x, item.y, "")
+        else:
+            carrier = index
+    return merged
 
 
 def _text_carriers(glyphs: list[Glyph], characters: int) -> list[int]:
@@ -87,16 +108,20 @@ def _text_carriers(glyphs: list[Glyph], characters: int) -> list[int]:
     return sorted(chosen)
 
 
-def run_operators(document: Any, shaped: ShapedRun, x: float, y: float) -> str:
-    """PDF operators that draw ``shaped`` with its origin (left end of the baseline) at
-    (x, y) in the current user space: one BT…ET block, then any painted glyphs. Fill
-    colour and everything else of the graphics state are the caller's.
+def text_operators(
+    document: Any, shaped: ShapedRun, x: float, y: float
+) -> tuple[list[str], list[str]]:
+    """The operators that draw ``shaped`` with its origin (left end of the baseline) at
+    (x, y): those that go inside a text object (font, glyph positions, glyphs; no BT or
+    ET, so that a writer can put them into a text object it has open), and those that
+    paint glyphs without text, which go outside any text object. Fill colour and the
+    rest of the graphics state are the caller's.
 
     ``document`` is the reportlab ``PDFDocument`` the page belongs to (``canvas._doc``).
     """
     font = embedded_font(document, shaped.face)
     size = shaped.size
-    text_ops = [f"BT /{font.internal_name} {number(size)} Tf"]
+    text_ops = [f"/{font.internal_name} {number(size)} Tf"]
     painted = []
     pending: list[str] = []
     cursor: tuple[float, float] | None = None  # where the next glyph would go unmoved
@@ -122,8 +147,16 @@ def run_operators(document: Any, shaped: ShapedRun, x: float, y: float) -> str:
         pending.append(f"<{cid:04X}>")
         cursor = (gx + font.width(cid) * size / 1000, gy)
     flush()
-    text_ops.append("ET")
-    return "\n".join([*text_ops, *(op for op in painted if op)])
+    return text_ops, [op for op in painted if op]
+
+
+def run_operators(document: Any, shaped: ShapedRun, x: float, y: float) -> str:
+    """PDF operators that draw ``shaped`` with its origin (left end of the baseline) at
+    (x, y) in the current user space: one BT…ET block, then any painted glyphs (see
+    :func:`text_operators`)."""
+    text_ops, painted = text_operators(document, shaped, x, y)
+    text_ops[0] = f"BT {text_ops[0]}"
+    return "\n".join([*text_ops, "ET", *painted])
 
 
 def draw_run(canvas: Any, shaped: ShapedRun, x: float, y: float) -> None:

@@ -77,8 +77,10 @@ def load_face(path: Path, index: int = 0, weight: int | None = None) -> Face:
         font = _read(data, data_index)
         if "glyf" not in font:
             raise UnusableFontError(f"{path}: not TrueType outlines (CFF or bitmap only)")
-        is_variable = "fvar" in font
-        if is_variable:
+        # A variable font's own outlines and advances are its default instance: only
+        # another weight is pinned (the variation tables are left out when embedding).
+        pinned = "fvar" in font and not _is_default(font, weight)
+        if pinned:
             buffer = io.BytesIO()
             _static_instance(font, weight).save(buffer)
             data, data_index = buffer.getvalue(), 0
@@ -93,7 +95,7 @@ def load_face(path: Path, index: int = 0, weight: int | None = None) -> Face:
     return Face(
         path=path,
         index=index,
-        weight=weight if is_variable else None,
+        weight=weight if pinned else None,
         data=data,
         data_index=data_index,
         postscript_name=_postscript_name(font, path),
@@ -108,6 +110,21 @@ def load_face(path: Path, index: int = 0, weight: int | None = None) -> Face:
     )
 
 
+@cache
+def characters_of(path: Path, index: int = 0) -> frozenset[int]:
+    """The code points ``path`` has glyphs for, read from its cmap alone (cheap: no
+    other table is decompiled, no variable font is pinned)."""
+    try:
+        return frozenset(_read(path.read_bytes(), index).getBestCmap() or {})
+    except Exception:  # a broken file: load_face will say why if it is ever tried
+        return frozenset()
+
+
+def _is_default(font: TTFont, weight: int | None) -> bool:
+    axes = {axis.axisTag: axis for axis in font["fvar"].axes}
+    return weight is None or "wght" not in axes or axes["wght"].defaultValue == weight
+
+
 def _static_instance(font: TTFont, weight: int | None) -> TTFont:
     from fontTools.varLib import instancer
 
@@ -117,7 +134,12 @@ def _static_instance(font: TTFont, weight: int | None) -> TTFont:
         wght = axes["wght"]
         location["wght"] = min(max(float(weight), wght.minValue), wght.maxValue)
     font.ensureDecompiled()
-    return instancer.instantiateVariableFont(font, location, updateFontNames=False)
+    # In place: the font was read for this alone, and copying it first (the default)
+    # takes most of the time (seconds for a large variable font).
+    instance: TTFont = instancer.instantiateVariableFont(
+        font, location, inplace=True, updateFontNames=False
+    )
+    return instance
 
 
 def _postscript_name(font: TTFont, path: Path) -> str:

@@ -1,0 +1,60 @@
+"""An entry's heading line in a right-to-left document: the heading at the right, its
+dates at the left, the leader between.
+
+As in a left-to-right document it is one text object on one baseline, written in
+reading order: the heading (the element's content), a space, the leader (an
+artifact), a space, the dates. Readers that follow the content stream read heading
+then dates; those that sort by position see one line. The dates take their direction
+from their own first strong character, as HTML's ``dir=auto`` does: "2020-09 – الآن"
+is right to left, while "2019 – 2021", with no letter, stays left to right and reads
+as typed in every reader (a right-to-left paragraph would show "2021 – 2019", which
+pdftotext and pdfminer.six then read in that order).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from resumeout.exporters.pdf.look import Direction
+from resumeout.exporters.pdf.runs import Pen
+from resumeout.exporters.pdf.scripts.direction import base_direction
+
+if TYPE_CHECKING:
+    from resumeout.exporters.pdf.blocks import HeadingLine
+    from resumeout.exporters.pdf.drawing import Painter
+
+
+def draw_heading_right_to_left(painter: Painter, block: HeadingLine, top: float) -> None:
+    look, box, canvas, tagger = block.look, painter.box, painter.canvas, painter.tagger
+    element, page = painter.element(block.slot), canvas.getPageNumber()
+    leader, space = block.leader.glyph, block.leader.space
+    space_width = space.width()
+    right = box.left + box.width
+    heading_left = right - block.heading.width
+    aside_right = box.left + block.aside.width
+    leader_left = aside_right + space_width
+    leader_width = heading_left - space_width - leader_left
+    baseline = top - look.size
+    pen = Pen(canvas.beginText(heading_left, baseline))
+    with tagger.mark(pen.code, page, element):
+        links = painter._draw(pen, block.heading, heading_left, baseline, look)
+        pen.move_to(heading_left - space_width, baseline)
+        space.setter.draw(pen, space)
+    with tagger.artifact(pen.code):
+        pen.move_to(leader_left, baseline)
+        pen.scale(100.0 * leader_width / leader.width())
+        leader.setter.draw(pen, leader)
+        pen.scale(100.0)
+    with tagger.mark(pen.code, page, element):
+        pen.move_to(aside_right, baseline)
+        space.setter.draw(pen, space)
+        text = "".join(run.text for run in block.aside.runs)
+        leftwards = base_direction(text) == "rtl"
+        dates = replace(
+            look, direction=Direction.RIGHT_TO_LEFT if leftwards else Direction.LEFT_TO_RIGHT
+        )
+        links += painter._draw(pen, block.aside, box.left, baseline, dates)
+    with painter._state():
+        pen.draw_on(canvas, artifact=True)
+    painter._links(element, links)
