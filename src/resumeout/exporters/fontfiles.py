@@ -75,6 +75,15 @@ class FontNotFoundError(Exception):
     pass
 
 
+def file_version(file: FontFile) -> tuple[int, int, int]:
+    """What tells one state of a font file from another (modification time, size, inode):
+    part of the key of every cache of what is read from it, so that a file replaced
+    while the process runs (``export --watch``) is read again. Raises OSError when the
+    file cannot be read."""
+    stat = file.path.stat()
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino
+
+
 def bundled_files() -> dict[str, FontFile]:
     return packaged_files(PACKAGED_FAMILIES["sourcesanspro"])
 
