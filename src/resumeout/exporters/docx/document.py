@@ -11,7 +11,6 @@ from typing import assert_never
 import docx
 from docx.enum.section import WD_ORIENT
 from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml import OxmlElement
 from docx.oxml.text.run import CT_R
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
@@ -33,7 +32,13 @@ from resumeout.exporters.docx.package import (
     save,
     write_settings,
 )
-from resumeout.exporters.docx.run_elements import break_run, hyperlink, tab_run, text_run
+from resumeout.exporters.docx.run_elements import (
+    break_run,
+    hyperlink,
+    styled_paragraph,
+    tab_run,
+    text_run,
+)
 from resumeout.exporters.docx.styles import define_styles
 from resumeout.exporters.rhythm import Rhythm
 from resumeout.locales import Language
@@ -138,10 +143,8 @@ class _Body:
         self.container = document._body
 
     def paragraph(self, rich: Rich, style: str) -> Paragraph:
-        element = OxmlElement("w:p")
-        self.end.addprevious(element)
+        element = styled_paragraph(self.end, self.style_ids[style])
         paragraph = Paragraph(element, self.container)
-        paragraph._p.style = self.style_ids[style]
         if self.right_to_left:
             right_to_left_paragraph(paragraph)
         self.add(paragraph, rich)

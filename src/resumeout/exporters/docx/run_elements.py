@@ -1,4 +1,5 @@
-"""Word runs (``w:r``) written as elements directly, the same XML python-docx writes.
+"""Word paragraphs and runs (``w:p``, ``w:r``) written as elements directly, the same XML
+python-docx writes.
 
 python-docx's ``Paragraph.add_run`` and ``Run.bold``/``italic`` find each element's
 place by walking the schema's sequence and resolve every tag by name; over a résumé's
@@ -9,6 +10,7 @@ here, byte for byte:
   empty when nothing is set (setting ``bold = None`` creates it);
 - in ``w:rPr``, the schema's order: ``w:rStyle``, ``w:rFonts`` (ascii, then hAnsi),
   ``w:b``, ``w:i``;
+- a paragraph's style as ``<w:pPr><w:pStyle w:val="…"/></w:pPr>``, its first child;
 - the text split at each tab (``w:tab``) and carriage return or line feed (``w:br``),
   each ``w:t`` with leading or trailing white space marked ``xml:space="preserve"``.
 
@@ -18,6 +20,7 @@ python-docx's element classes and take the document's namespace prefixes.
 
 from __future__ import annotations
 
+from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
 from lxml import etree
 
@@ -28,6 +31,18 @@ _STYLE, _FONTS, _BOLD, _ITALIC = f"{W}rStyle", f"{W}rFonts", f"{W}b", f"{W}i"
 _TAB, _BREAK, _VALUE = f"{W}tab", f"{W}br", f"{W}val"
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _SEPARATORS = frozenset("\t\r\n")
+
+
+def styled_paragraph(before: etree._Element, style_id: str) -> CT_P:
+    """An empty paragraph in style ``style_id``, inserted before ``before``."""
+    parent = before.getparent()
+    assert parent is not None
+    paragraph = etree.SubElement(parent, f"{W}p")
+    before.addprevious(paragraph)  # made at the end of the body, moved into place
+    properties = etree.SubElement(paragraph, f"{W}pPr")
+    etree.SubElement(properties, f"{W}pStyle", {_VALUE: style_id})
+    assert isinstance(paragraph, CT_P)
+    return paragraph
 
 
 def text_run(
