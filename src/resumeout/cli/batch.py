@@ -6,7 +6,6 @@ planned."""
 from __future__ import annotations
 
 import os
-import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -307,7 +306,7 @@ def _render_and_write(
             target,
             "failed",
             f"internal error in the {name} exporter: {error!r}",
-            internal_error=traceback.format_exc(),
+            internal_error=_traceback(),
         )
     warnings = (*extra_warnings, *exporter.warnings)
     if plan.strict and (warnings or source_warned):
@@ -338,3 +337,9 @@ def _read(path: Path) -> bytes | None:
         return path.read_bytes()
     except OSError:
         return None
+
+
+def _traceback() -> str:
+    import traceback  # here: only a bug in an exporter needs it
+
+    return traceback.format_exc()

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import shutil
-import subprocess
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -163,6 +161,9 @@ def from_folder(folder: Path, family: str | None) -> dict[str, FontFile]:
 @cache
 def _fontconfig_listing() -> tuple[tuple[str, str, str, int], ...]:
     """(family, style, file, index) of every TrueType font fontconfig knows."""
+    import shutil  # here: only a font found nowhere else asks fontconfig
+    import subprocess
+
     if shutil.which("fc-list") is None:
         return ()
     try:

@@ -4,7 +4,6 @@ matching its English messages."""
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from pathlib import Path
@@ -159,6 +158,8 @@ def _unknown_field(name: str | int, model: type[BaseModel] | None) -> str:
     if model is None:
         return message + "; remove it"
     known = list(model.model_fields)
+    import difflib  # here: only a misspelt field needs it
+
     close = difflib.get_close_matches(str(name), known, n=1, cutoff=0.6)
     if close:
         return message + f"; did you mean {close[0]!r}?"
