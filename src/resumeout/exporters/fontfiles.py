@@ -87,10 +87,19 @@ def bundled_files() -> dict[str, FontFile]:
 
 
 def packaged_files(family: PackagedFamily) -> dict[str, FontFile]:
-    spec = importlib.util.find_spec(family.module)
-    if spec is None or not spec.submodule_search_locations:
-        raise FontNotFoundError(f"its package is not installed; {family.install}")
-    return family.files(Path(next(iter(spec.submodule_search_locations))) / "files")
+    folder = _found_packages.get(family.module)
+    if folder is None or not folder.is_dir():
+        # Looked up once while it stays where it was found: every export of a batch
+        # asks for the default font two to four times, and each search walks sys.path.
+        spec = importlib.util.find_spec(family.module)
+        if spec is None or not spec.submodule_search_locations:
+            raise FontNotFoundError(f"its package is not installed; {family.install}")
+        folder = _found_packages[family.module] = Path(next(iter(spec.submodule_search_locations)))
+    return family.files(folder / "files")
+
+
+_found_packages: dict[str, Path] = {}
+"""The folder of each font package found, by module name."""
 
 
 def packaged_family(font: str) -> PackagedFamily | None:
