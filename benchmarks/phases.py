@@ -70,7 +70,6 @@ def phases(source: Path, formats: list[str], probes: bool = True) -> None:
     imported("import resumeout.cli.main (what --help loads)", "resumeout.cli.main")
     imported("import importlib.metadata (exporter registry)", "importlib.metadata")
     imported("import yaml", "yaml")
-    imported("import markdown_it", "markdown_it")
     timed("import pydantic (BaseModel, Field)", lambda: importlib.import_module("pydantic").Field)
     validation = imported(
         "import resumeout.source.validation (model classes built)", "resumeout.source.validation"
@@ -82,12 +81,12 @@ def phases(source: Path, formats: list[str], probes: bool = True) -> None:
         if name == "pdf":
             imported("import reportlab.pdfgen.canvas", "reportlab.pdfgen.canvas")
             imported("import reportlab.pdfbase.ttfonts", "reportlab.pdfbase.ttfonts")
-            imported("import reportlab.platypus", "reportlab.platypus")
             if probes:
                 timed("parse the 4 bundled TTF files", parse_fonts)
             imported("import resumeout's PDF modules", "resumeout.exporters.pdf.document")
         if name == "docx":
             imported("import docx (python-docx, lxml)", "docx")
+            imported("import fontTools.subset (cuts the embedded fonts)", "fontTools.subset")
             imported("import resumeout's DOCX modules", "resumeout.exporters.docx.document")
         exporter = registry.load_exporter(name)(base_dir=source.parent)
         timed(f"render {name}, first", partial(exporter.render, resume))

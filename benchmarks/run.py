@@ -4,6 +4,7 @@
     python benchmarks/run.py --rendercv ~/rendercv-venv   # with RenderCV's time too
     python benchmarks/run.py --only profile           # where the time goes
     python benchmarks/run.py --only batch --batch 1000
+    python benchmarks/run.py --only worker --batch 300   # one batch worker, profiled
 
 Parts:
   side      whole-process wall time, CPU time and peak memory of --help, validate and
@@ -12,6 +13,8 @@ Parts:
             RenderCV, for the seed and a long résumé side by side; then the ratios that
             the targets are set in
   batch     N seed-sized résumés × 4 formats on all cores
+  worker    what one batch worker spends per résumé (N of them, in one process), per
+            format and for the four, with a cProfile by package
   inprocess load and render per format, in this process
   scaling   in process, 10×, 100× and 1,000× the seed's entries (slow)
   profile   phases of an export, import times by package, cProfile by package
@@ -33,8 +36,9 @@ from rivals import ENV_VARIABLE
 from side_by_side import side_by_side
 from throughput import batch
 from timing import load_note
+from worker import worker
 
-PARTS = ("side", "batch", "inprocess", "scaling", "profile")
+PARTS = ("side", "batch", "worker", "inprocess", "scaling", "profile")
 
 
 def main() -> None:
@@ -78,6 +82,9 @@ def main() -> None:
         if "batch" in parts:
             print()
             batch(args.batch, out)
+        if "worker" in parts:
+            print()
+            worker(args.batch, out)
         if "inprocess" in parts:
             print()
             inprocess(args.runs * 3)

@@ -43,6 +43,38 @@ def test_text_exports_do_not_load_reportlab_or_docx(tmp_path: Path) -> None:
     assert not modules & {"reportlab", "docx"}
 
 
+def test_an_english_classic_export_loads_only_what_it_draws_with(tmp_path: Path) -> None:
+    """No theme machinery (classic is the defaults), no CLDR, no JSON Resume or verifying
+    code, no process pool for one source; and the installed distributions' entry points
+    read once by resumeout (and once by pydantic, for its own plugins)."""
+    code = (
+        "import sys, runpy\n"
+        "reads = []\n"
+        "def hook(event, args):\n"
+        "    if event == 'open' and str(args[0]).endswith('entry_points.txt'):\n"
+        "        reads.append(str(args[0]))\n"
+        "sys.addaudithook(hook)\n"
+        f"sys.argv = ['resumeout', 'export', {str(SEED)!r}, '-f', 'all', '-o', "
+        f"{str(tmp_path)!r}]\n"
+        "try:\n    runpy.run_module('resumeout', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print(len(reads), len(set(reads)), ' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    reads, files, *modules = result.stderr.split("\n")[-2].split()
+    assert {"resumeout.exporters.pdf", "resumeout.exporters.docx"} <= set(modules)
+    for unwanted in ("resumeout.themes", "babel", "resumeout.jsonresume"):
+        assert unwanted not in modules
+    for unwanted in ("resumeout.verification", "concurrent.futures"):
+        assert unwanted not in modules
+    assert int(reads) <= 2 * int(files)
+
+
 def test_export_every_format_with_template_names(tmp_path: Path) -> None:
     result = run_cli("export", str(SEED), "--format", "all", "-o", str(tmp_path))
     assert result.returncode == 0, result.stderr

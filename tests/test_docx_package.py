@@ -5,12 +5,14 @@ with the embedded fonts on a machine that does not have them."""
 from __future__ import annotations
 
 import io
+import os
 import posixpath
 import re
 import shutil
 import subprocess
 import zipfile
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -375,6 +377,37 @@ def test_a_font_that_forbids_subsetting_is_embedded_whole(tmp_path: Path) -> Non
     (font, element), *_ = embedded_fonts(data).values()
     assert len(font.getGlyphOrder()) == len(TTFont(font_path).getGlyphOrder())
     assert element.get(f"{W}subsetted") is None
+
+
+def test_a_font_file_changed_on_disk_is_read_again(tmp_path: Path) -> None:
+    """Faces, family names and font descriptions are cached for the process (a batch or
+    --watch writes many documents in one font), but never past a change to the file."""
+    font_path = _font_with_fs_type(tmp_path / "fonts", 0x0000)
+    first, warnings = _render_with(font_path, tmp_path)
+    assert warnings == [] and len(embedded_fonts(first)) == 1
+
+    def change(edit: Callable[[TTFont], None]) -> tuple[bytes, list[str]]:
+        font = TTFont(font_path)
+        edit(font)
+        font.save(font_path)
+        stat = font_path.stat()  # a later time, whatever the file system's resolution
+        os.utime(font_path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        return _render_with(font_path, tmp_path)
+
+    def forbid_embedding(font: TTFont) -> None:
+        font["OS/2"].fsType = 0x0002
+
+    second, warnings = change(forbid_embedding)
+    assert embedded_fonts(second) == {}
+    assert len(warnings) == 1 and "forbids embedding" in warnings[0]
+
+    def rename(font: TTFont) -> None:
+        for record in font["name"].names:
+            if record.nameID in (1, 4, 16):
+                record.string = "Renamed Sans"
+
+    third, _ = change(rename)
+    assert docx.Document(io.BytesIO(third)).styles["Normal"].font.name == "Renamed Sans"
 
 
 def test_same_bytes_twice_with_fonts(every_face: bytes, tmp_path: Path) -> None:

@@ -13,11 +13,13 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from resumeout.exporters.fontfiles import bundled_files
-from resumeout.model import Design
+from resumeout.model import Design, Resume
 from resumeout.model.style import BUILTIN_THEMES
+from resumeout.source.design_layers import default_design
 from resumeout.source.loading import read_source
+from resumeout.source.validation import validate
 from resumeout.themes import available_themes, find_theme
-from resumeout.themes.applying import load_theme
+from resumeout.themes.applying import apply_theme, load_theme
 from tests.conftest import ROOT, run_cli
 from tests.readers import libreoffice_pdf
 
@@ -43,6 +45,22 @@ def test_classic_is_every_default_of_the_layout_description() -> None:
     """The classic theme's file says exactly what resumeout looked like before themes."""
     classic = load_theme(find_theme("classic", ROOT))
     assert Design.model_validate(dict(classic.design)) == Design()
+    # Type for type too (10.0, not 10): validation does not read the classic theme's file
+    # (source/validation.py), and what the writers print must not change for it.
+    assert repr(Design.model_validate(dict(classic.design))) == repr(Design())
+    # What validation lays in its place (source/design_layers.py) makes the same.
+    assert repr(Design.model_validate(dict(default_design()))) == repr(Design())
+    # Nothing in its folder that would change where its font is found.
+    assert [path.name for path in classic.folder.iterdir()] == ["theme.yaml"]
+
+
+def test_the_classic_theme_makes_what_its_file_says(tmp_path: Path) -> None:
+    """Laid from its file, as every other theme, the classic theme gives the same résumé
+    as the default that validation lays without reading it."""
+    source = read_source(_write(tmp_path, "design:\n  header: {alignment: left}\n"))
+    assert validate(source) == Resume.model_validate(apply_theme(source))
+    laid = apply_theme(source, "classic")
+    assert validate(source, theme="classic") == Resume.model_validate(laid)
 
 
 def test_every_built_in_theme_is_listed_with_its_description() -> None:

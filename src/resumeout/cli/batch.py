@@ -1,18 +1,15 @@
 """Exports sources to formats: each source loaded, its outputs planned, rendered to every
 format, then written (or, with ``check``, compared). Several sources run in parallel
-processes, once every output of the batch has been planned."""
+processes (:mod:`resumeout.cli.parallel`), once every output of the batch has been
+planned."""
 
 from __future__ import annotations
 
-import itertools
 import os
-import traceback
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass, field, replace
-from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Literal
 
 from resumeout.cli.targets import Job, find_clashes, target_key
 from resumeout.errors import (
@@ -30,9 +27,6 @@ if TYPE_CHECKING:
     from resumeout.exporters.base import Exporter
     from resumeout.model import Resume
     from resumeout.source.loading import LoadedSource, SourceMap
-
-_P = ParamSpec("_P")
-_T = TypeVar("_T")
 
 Status = Literal["written", "unchanged", "up to date", "differs", "missing", "failed"]
 # What each status means for the exit code and the summary.
@@ -123,82 +117,9 @@ def run(
         reports = [export_source(sources[0], plan, batch_sources=sources)]
         on_report(reports[0])
         return reports
-    # A batch loads each source twice, to plan and to export (loading is about a tenth of
-    # the work), so that no process has to hold every rendered output until the plan is
-    # complete, and a large batch needs no more memory than a small one.
-    done: dict[Path, SourceReport] = {}
-    workers = max(1, min(jobs, len(sources)))
-    # Each worker process is given the batch's sources once, not with every source it
-    # exports; it keeps its modules and parsed fonts from one source to the next.
-    with _executor(workers, sources) as pool:
-        # A few sources per message: planning one takes about a millisecond.
-        chunk = max(1, len(sources) // (workers * 8))
-        planned = dict(
-            zip(
-                sources,
-                pool.map(partial(plan_source, plan=plan), sources, chunksize=chunk),
-                strict=True,
-            )
-        )
-        refused = find_clashes(
-            (job for p in planned.values() for job in p.jobs), sources, one_file=plan.one_file
-        )
-        to_export: list[Path] = []
-        for source, source_plan in planned.items():
-            if source_plan.report is not None or source in refused:
-                report = source_plan.report or SourceReport(source, usage_error=refused[source])
-                done[source] = report
-                on_report(report)
-            else:
-                to_export.append(source)
-        # A few exports per worker are queued at a time, and each report is passed on as
-        # it arrives: memory does not grow with the number of sources.
-        waiting: dict[Future[SourceReport], Path] = {}
-        queue = iter(to_export)
-        for source in itertools.islice(queue, workers * 4):
-            waiting[pool.submit(_export_planned, source, plan, planned[source].jobs)] = source
-        while waiting:
-            finished, _ = wait(waiting, return_when=FIRST_COMPLETED)
-            for future in [future for future in waiting if future in finished]:
-                source = waiting.pop(future)
-                done[source] = future.result()
-                on_report(done[source])
-                following = next(queue, None)
-                if following is not None:
-                    job = pool.submit(_export_planned, following, plan, planned[following].jobs)
-                    waiting[job] = following
-    return [done[source] for source in sources]
+    from resumeout.cli.parallel import run_batch  # the process pool: only for batches
 
-
-# The sources of the batch a worker process takes part in (set as it starts).
-_batch_sources: list[Path] = []
-
-
-def _join_batch(sources: list[Path]) -> None:
-    global _batch_sources
-    _batch_sources = sources
-
-
-def _export_planned(source: Path, plan: ExportPlan, planned: tuple[Job, ...]) -> SourceReport:
-    return export_source(source, plan, batch_sources=_batch_sources, planned=planned)
-
-
-def _executor(workers: int, sources: list[Path]) -> Executor:
-    if workers == 1:
-        _join_batch(sources)
-        return _InProcess()
-    from concurrent.futures import ProcessPoolExecutor  # only for batches
-
-    return ProcessPoolExecutor(max_workers=workers, initializer=_join_batch, initargs=(sources,))
-
-
-class _InProcess(Executor):
-    """Runs each call at once, in this process: one worker needs no pool."""
-
-    def submit(self, fn: Callable[_P, _T], /, *args: _P.args, **kwargs: _P.kwargs) -> Future[_T]:
-        future: Future[_T] = Future()
-        future.set_result(fn(*args, **kwargs))
-        return future
+    return run_batch(sources, plan, jobs, on_report)
 
 
 def default_jobs() -> int:
@@ -410,7 +331,7 @@ def _render_and_write(
             target,
             "failed",
             f"internal error in the {name} exporter: {error!r}",
-            internal_error=traceback.format_exc(),
+            internal_error=_traceback(),
         )
     warnings = (*extra_warnings, *exporter.warnings)
     located = tuple(
@@ -470,3 +391,9 @@ def _read(path: Path) -> bytes | None:
         return path.read_bytes()
     except OSError:
         return None
+
+
+def _traceback() -> str:
+    import traceback  # here: only a bug in an exporter needs it
+
+    return traceback.format_exc()

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import shutil
-import subprocess
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -75,15 +73,33 @@ class FontNotFoundError(Exception):
     pass
 
 
+def file_version(file: FontFile) -> tuple[int, int, int]:
+    """What tells one state of a font file from another (modification time, size, inode):
+    part of the key of every cache of what is read from it, so that a file replaced
+    while the process runs (``export --watch``) is read again. Raises OSError when the
+    file cannot be read."""
+    stat = file.path.stat()
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino
+
+
 def bundled_files() -> dict[str, FontFile]:
     return packaged_files(PACKAGED_FAMILIES["sourcesanspro"])
 
 
 def packaged_files(family: PackagedFamily) -> dict[str, FontFile]:
-    spec = importlib.util.find_spec(family.module)
-    if spec is None or not spec.submodule_search_locations:
-        raise FontNotFoundError(f"its package is not installed; {family.install}")
-    return family.files(Path(next(iter(spec.submodule_search_locations))) / "files")
+    folder = _found_packages.get(family.module)
+    if folder is None or not folder.is_dir():
+        # Looked up once while it stays where it was found: every export of a batch
+        # asks for the default font two to four times, and each search walks sys.path.
+        spec = importlib.util.find_spec(family.module)
+        if spec is None or not spec.submodule_search_locations:
+            raise FontNotFoundError(f"its package is not installed; {family.install}")
+        folder = _found_packages[family.module] = Path(next(iter(spec.submodule_search_locations)))
+    return family.files(folder / "files")
+
+
+_found_packages: dict[str, Path] = {}
+"""The folder of each font package found, by module name."""
 
 
 def packaged_family(font: str) -> PackagedFamily | None:
@@ -154,6 +170,9 @@ def from_folder(folder: Path, family: str | None) -> dict[str, FontFile]:
 @cache
 def _fontconfig_listing() -> tuple[tuple[str, str, str, int], ...]:
     """(family, style, file, index) of every TrueType font fontconfig knows."""
+    import shutil  # here: only a font found nowhere else asks fontconfig
+    import subprocess
+
     if shutil.which("fc-list") is None:
         return ()
     try:

@@ -6,7 +6,6 @@ Every Exporter subclass a file defines is registered by its ``name``."""
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import inspect
 import os
@@ -60,6 +59,8 @@ def _import(path: Path) -> ModuleType:
     from a cached .pyc, which an edit within the same second can leave looking current),
     under a module name of its own per file and content, so the classes of an edited file
     are new classes, never the earlier ones."""
+    import hashlib  # here: only a named folder of exporters needs it
+
     code = path.read_bytes()
     digest = hashlib.sha256(code).hexdigest()
     known = _imported.get(path)

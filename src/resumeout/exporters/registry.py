@@ -8,12 +8,12 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 
 from resumeout.errors import UsageError
 from resumeout.exporters.base import Exporter
 from resumeout.exporters.local import folder_exporters
+from resumeout.plugins import UNKNOWN_DISTRIBUTION, Declared, declared
 
 GROUP = "resumeout.exporters"
 # The distribution whose entry points are the built-in exporters.
@@ -52,16 +52,14 @@ def registrations() -> dict[str, Registration]:
 @cache
 def _declared() -> tuple[Registration, ...]:
     # Read once per process: a batch asks for every format of every source.
-    declared = [
-        Registration(point.name, point.value, _origin(point)) for point in entry_points(group=GROUP)
-    ]
-    return tuple(sorted(declared, key=_listing_order))
+    found = [Registration(point.name, point.value, _origin(point)) for point in declared(GROUP)]
+    return tuple(sorted(found, key=_listing_order))
 
 
-def _origin(point: EntryPoint) -> str:
-    if point.dist is None:
-        return "an unknown distribution"
-    return "built-in" if point.dist.name == DISTRIBUTION else point.dist.name
+def _origin(point: Declared) -> str:
+    if point.distribution == UNKNOWN_DISTRIBUTION:
+        return UNKNOWN_DISTRIBUTION
+    return "built-in" if point.distribution == DISTRIBUTION else point.distribution
 
 
 def _listing_order(registration: Registration) -> tuple[bool, int]:

@@ -42,6 +42,7 @@ def _lower(value: object) -> object:
 
 BUILTIN_THEMES = ("classic", "academic", "compact", "modern", "minimal")
 """The themes that ship with resumeout (``themes/builtin/NAME/theme.yaml``)."""
+DEFAULT_THEME = BUILTIN_THEMES[0]
 
 ThemeName = Annotated[
     str,
@@ -65,7 +66,7 @@ class Design(Model):
     """Page and type settings, read by the PDF and DOCX exporters: the layout
     description. A theme gives every field; the source's ``design:`` overrides any."""
 
-    theme: ThemeName = "classic"
+    theme: ThemeName = DEFAULT_THEME
     page_size: Annotated[Literal["letter", "a4"], BeforeValidator(_lower)] = "letter"
     # Default values are made with model_construct (the field defaults, unvalidated, as
     # Margins() makes them): calling Margins() would build its validator on import.

@@ -4,7 +4,6 @@ matching its English messages."""
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from pathlib import Path
@@ -16,6 +15,8 @@ from pydantic_core import ErrorDetails
 from resumeout.errors import Diagnostic, SourceError
 from resumeout.model import Resume
 from resumeout.model.fields import describe
+from resumeout.model.style import DEFAULT_THEME
+from resumeout.source.design_layers import default_design, merged
 from resumeout.source.loading import FieldPath, LoadedSource, SourceMap, read_source
 
 
@@ -27,9 +28,7 @@ def load_resume(path: Path, display_name: str | None = None) -> Resume:
 def validate(source: LoadedSource, *, theme: str | None = None) -> Resume:
     """Validate ``source`` with its theme's design under its own (``theme``, from the
     command line, replaces the theme the source names)."""
-    from resumeout.themes.applying import apply_theme
-
-    data = apply_theme(source, theme)
+    data = _with_theme(source, theme)
     try:
         resume = Resume.model_validate(data)
     except ValidationError as error:
@@ -43,6 +42,37 @@ def validate(source: LoadedSource, *, theme: str | None = None) -> Resume:
     if problems:
         raise SourceError(problems)
     return resume
+
+
+def _with_theme(source: LoadedSource, override: str | None) -> dict[str, Any]:
+    """The source's data with its theme's design laid under its own design.
+
+    The default theme, classic, is every field of the layout description at its default
+    (tests/test_themes.py checks that its file validates to ``Design()``, value for value
+    and type for type): the defaults are laid instead, so the theme's file is neither
+    read nor validated and the themes are not loaded. Its one other effect, stopping when
+    its font is not installed, is kept: without the font's package, the theme is laid
+    as any other, which says what to install.
+    """
+    data = source.data
+    own = data.get("design", {})
+    if isinstance(own, dict):
+        name = override if override is not None else own.get("theme", DEFAULT_THEME)
+        if name == DEFAULT_THEME and ("font" in own or _default_font_installed()):
+            return {**data, "design": {**merged(default_design(), own), "theme": name}}
+    from resumeout.themes.applying import apply_theme
+
+    return apply_theme(source, override)
+
+
+def _default_font_installed() -> bool:
+    from resumeout.exporters.fontfiles import FontNotFoundError, bundled_files
+
+    try:
+        bundled_files()
+    except FontNotFoundError:
+        return False
+    return True
 
 
 def diagnose(
@@ -128,6 +158,8 @@ def _unknown_field(name: str | int, model: type[BaseModel] | None) -> str:
     if model is None:
         return message + "; remove it"
     known = list(model.model_fields)
+    import difflib  # here: only a misspelt field needs it
+
     close = difflib.get_close_matches(str(name), known, n=1, cutoff=0.6)
     if close:
         return message + f"; did you mean {close[0]!r}?"

@@ -26,11 +26,11 @@ from resumeout.exporters.fontfiles import (
 )
 from resumeout.model.base import Model
 from resumeout.model.fields import PlainText
-from resumeout.model.style import Design
+from resumeout.model.style import DEFAULT_THEME, Design
+from resumeout.source.design_layers import merged
 from resumeout.source.loading import LoadedSource, read_source
 from resumeout.themes.catalog import ThemeFolder, UnknownThemeError, find_theme
 
-DEFAULT_THEME = "classic"
 FONT_KEYS = ("font", "heading_font")
 
 
@@ -117,7 +117,7 @@ def apply_theme(source: LoadedSource, override: str | None = None) -> dict[str, 
             find_family(family, theme.folder)
         except FontNotFoundError:
             raise fail(_missing_font(theme, family), "theme_font_missing") from None
-    design = _merged(theme.design, own)
+    design = merged(theme.design, own)
     design["theme"] = name
     return {**data, "design": design}
 
@@ -130,15 +130,3 @@ def _missing_font(theme: Theme, family: str) -> str:
         else f"install it, or put its .ttf files in {theme.folder / 'fonts'}"
     )
     return f"the theme {theme.name!r} uses the font {family!r}, which is not installed; {how}"
-
-
-def _merged(theme: Mapping[str, Any], own: Mapping[str, Any]) -> dict[str, Any]:
-    """``theme`` with ``own``'s keys laid over it, mappings merged key by key."""
-    merged = dict(theme)
-    for key, value in own.items():
-        below = merged.get(key)
-        if isinstance(value, Mapping) and isinstance(below, Mapping):
-            merged[key] = _merged(below, value)
-        else:
-            merged[key] = value
-    return merged

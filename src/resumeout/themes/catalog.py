@@ -10,10 +10,10 @@ import difflib
 import importlib.util
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import entry_points
 from pathlib import Path
 
 from resumeout.model.style import BUILTIN_THEMES
+from resumeout.plugins import declared
 
 GROUP = "resumeout.themes"
 THEME_FILE = "theme.yaml"
@@ -39,13 +39,12 @@ class UnknownThemeError(Exception):
 @cache
 def _packaged() -> tuple[ThemeFolder, ...]:
     found = []
-    for point in entry_points(group=GROUP):
+    for point in declared(GROUP):
         spec = importlib.util.find_spec(point.value)
         if spec is None or not spec.submodule_search_locations:
             continue  # named a module, not a package folder: nothing to read
-        origin = point.dist.name if point.dist is not None else "an unknown distribution"
         folder = Path(next(iter(spec.submodule_search_locations)))
-        found.append(ThemeFolder(point.name, folder, origin))
+        found.append(ThemeFolder(point.name, folder, point.distribution))
     return tuple(sorted(found, key=lambda theme: theme.name))
 
 
@@ -72,6 +71,8 @@ def find_theme(name: str, base_dir: Path) -> ThemeFolder:
                 f"{THEME_FILE} and its fonts in fonts/"
             )
         return ThemeFolder(name, folder, "the project")
+    if name in BUILTIN_THEMES:  # no package can replace one: no need to read the others
+        return ThemeFolder(name, BUILTIN_FOLDER / name, "built-in")
     themes = {theme.name: theme for theme in available_themes()}
     if name in themes:
         return themes[name]

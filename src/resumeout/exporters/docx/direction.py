@@ -11,6 +11,7 @@ stops from the right) and each run of right-to-left text ``w:rtl``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from docx.document import Document
@@ -48,11 +49,16 @@ _RPR_ORDER = (
 )  # fmt: skip
 _RIGHT_TO_LEFT = ("R", "AL")
 """Unicode bidi classes of right-to-left letters (Hebrew; Arabic, Syriac, Thaana…)."""
+_FROM_HEBREW_ON = re.compile("[\u0590-\U0010ffff]")
+"""No character before the Hebrew block is right-to-left (Latin, Greek, Cyrillic and
+Armenian come before it): only the others are looked up, one by one."""
 
 
 def is_right_to_left(text: str) -> bool:
     """Whether ``text`` holds a right-to-left letter (its run is then ``w:rtl``)."""
-    return any(unicodedata.bidirectional(char) in _RIGHT_TO_LEFT for char in text)
+    return any(
+        unicodedata.bidirectional(char) in _RIGHT_TO_LEFT for char in _FROM_HEBREW_ON.findall(text)
+    )
 
 
 def uses_complex_script(language: Language) -> bool:

@@ -11,8 +11,6 @@ from typing import assert_never
 import docx
 from docx.enum.section import WD_ORIENT
 from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.oxml.text.run import CT_R
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
@@ -33,6 +31,13 @@ from resumeout.exporters.docx.package import (
     keep_used_styles,
     save,
     write_settings,
+)
+from resumeout.exporters.docx.run_elements import (
+    break_run,
+    hyperlink,
+    styled_paragraph,
+    tab_run,
+    text_run,
 )
 from resumeout.exporters.docx.styles import define_styles
 from resumeout.exporters.rhythm import Rhythm
@@ -138,10 +143,8 @@ class _Body:
         self.container = document._body
 
     def paragraph(self, rich: Rich, style: str) -> Paragraph:
-        element = OxmlElement("w:p")
-        self.end.addprevious(element)
+        element = styled_paragraph(self.end, self.style_ids[style])
         paragraph = Paragraph(element, self.container)
-        paragraph._p.style = self.style_ids[style]
         if self.right_to_left:
             right_to_left_paragraph(paragraph)
         self.add(paragraph, rich)
@@ -170,7 +173,7 @@ class _Body:
             case "right":
                 paragraph = self.paragraph(entry.heading, names.ENTRY_HEADING)
                 if entry.aside:
-                    paragraph.add_run("\t")
+                    tab_run(paragraph._p)
                     self._aside(paragraph, entry.aside)
                 return paragraph, paragraph
             case "own_line":
@@ -181,35 +184,32 @@ class _Body:
             case "left_column":
                 # Reading order is the line's order: the dates, then the heading.
                 paragraph = self.paragraph(Rich(()), names.ENTRY_HEADING)
-                paragraph.add_run("\t")
+                tab_run(paragraph._p)
                 self._aside(paragraph, entry.aside)
-                paragraph.add_run("\t")
+                tab_run(paragraph._p)
                 self.add(paragraph, entry.heading)
                 return paragraph, paragraph
             case _:
                 assert_never(self.dates)
 
     def _aside(self, paragraph: Paragraph, aside: Rich) -> None:
-        first = len(paragraph.runs)
-        self.add(paragraph, aside)
-        if names.ASIDE_RUN in self.style_ids:
-            for run in paragraph.runs[first:]:
-                run._r.style = self.style_ids[names.ASIDE_RUN]
+        # The aside's own runs take the theme's character style; a link's keeps its own.
+        self.add(paragraph, aside, self.style_ids.get(names.ASIDE_RUN))
 
-    def add(self, paragraph: Paragraph, rich: Rich) -> None:
+    def add(self, paragraph: Paragraph, rich: Rich, run_style: str | None = None) -> None:
+        element = paragraph._p
         for run in runs(rich):
             if run.line_break:
-                paragraph.add_run().add_break()
+                break_run(element, run_style)
                 continue
             if run.url:
                 self._hyperlink(paragraph, run.url, run.text, run.bold, run.italic)
                 continue
-            added = paragraph.add_run(run.text)  # python-docx escapes the XML text
-            added.bold = run.bold or None
-            added.italic = run.italic or None
-            if run.code:
-                added.font.name = self.mono_font
-            self._direction(added._r, run.text, run.bold, run.italic)
+            font = self.mono_font if run.code else None
+            added = text_run(
+                element, run.text, style_id=run_style, bold=run.bold, italic=run.italic, font=font
+            )
+            self._direction(added, run.text, run.bold, run.italic)
 
     def _direction(self, run: CT_R, text: str, bold: bool, italic: bool) -> None:
         rtl = is_right_to_left(text)
@@ -221,12 +221,7 @@ class _Body:
         self, paragraph: Paragraph, url: str, text: str, bold: bool, italic: bool
     ) -> None:
         relation = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-        link = OxmlElement("w:hyperlink")
-        link.set(qn("r:id"), relation)
-        run = paragraph.add_run(text)
-        run._r.style = self.style_ids[names.HYPERLINK]
-        run.bold = bold or None
-        run.italic = italic or None
-        self._direction(run._r, text, bold, italic)
-        link.append(run._r)
-        paragraph._p.append(link)
+        link = hyperlink(paragraph._p, relation)
+        style_id = self.style_ids[names.HYPERLINK]
+        run = text_run(link, text, style_id=style_id, bold=bold, italic=italic)
+        self._direction(run, text, bold, italic)

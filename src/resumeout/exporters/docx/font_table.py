@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fontTools.ttLib import TTFont
 from lxml import etree
 
 from resumeout.exporters.docx.embedding import EmbeddedFace
-from resumeout.exporters.fontfiles import FontFile
+from resumeout.exporters.fontfiles import FontFile, file_version
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -75,6 +76,13 @@ KNOWN_FONTS = {
 
 def facts_from_file(name: str, file: FontFile) -> FontFacts:
     """``name``'s description, read from the OS/2 and post tables of its regular file."""
+    return _facts(name, file, file_version(file))
+
+
+@lru_cache(maxsize=32)
+def _facts(name: str, file: FontFile, version: tuple[int, int, int]) -> FontFacts:
+    # Cached: decoding the post table's glyph names alone takes milliseconds, and a
+    # batch or --watch writes many documents in one font.
     with TTFont(file.path, fontNumber=file.index, lazy=True) as font:
         fixed = "post" in font and bool(font["post"].isFixedPitch)
         pitch = "fixed" if fixed else "variable"
@@ -105,6 +113,11 @@ def facts_from_file(name: str, file: FontFile) -> FontFacts:
 def family_name(file: FontFile) -> str:
     """The family name a word processor knows the font by (name ID 1, its legacy
     family: the one Windows and LibreOffice match a document's font name against)."""
+    return _family_name(file, file_version(file))
+
+
+@lru_cache(maxsize=32)
+def _family_name(file: FontFile, version: tuple[int, int, int]) -> str:
     with TTFont(file.path, fontNumber=file.index, lazy=True) as font:
         name = font["name"].getDebugName(1)
     return name or file.path.stem

@@ -16,6 +16,8 @@ from lxml import etree
 from resumeout.exporters.docx.embedding import Slot
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PARAGRAPH, _PARAGRAPH_PROPERTIES, _PARAGRAPH_STYLE = f"{W}p", f"{W}pPr", f"{W}pStyle"
+_RUN, _RUN_PROPERTIES, _TEXT = f"{W}r", f"{W}rPr", f"{W}t"
 _OFF = ("0", "false", "off")
 
 
@@ -85,25 +87,44 @@ def characters_by_face(
 ) -> dict[Slot, frozenset[str]]:
     """The characters drawn in ``family``, per face (slots no text uses are left out)."""
     sheet = _StyleSheet(styles)
+    # A résumé has hundreds of runs but a handful of formattings: runs are grouped by
+    # what decides their face (the paragraph's style and the run's own properties), and
+    # each group's face is worked out once.
+    groups: dict[tuple[str | None, tuple[tuple[str, ...], ...]], _Group] = {}
+    paragraph_style = sheet.default_paragraph_style
+    texts: list[str] = []
+    # One walk through the elements that matter, in document order: a paragraph's style
+    # comes before its runs, a run's properties before its text.
+    for element in body.iter(_PARAGRAPH, _PARAGRAPH_STYLE, _RUN, _RUN_PROPERTIES, _TEXT):
+        tag = element.tag
+        if tag == _TEXT:
+            if element.text:
+                texts.append(element.text)
+        elif tag == _RUN or (tag == _RUN_PROPERTIES and _parent_tag(element) == _RUN):
+            properties = element if tag == _RUN_PROPERTIES else None
+            key = (paragraph_style, _signature(properties))
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = _Group(properties, [])
+            texts = group.texts
+        elif tag == _PARAGRAPH:
+            paragraph_style = sheet.default_paragraph_style
+        elif tag == _PARAGRAPH_STYLE and _parent_tag(element) == _PARAGRAPH_PROPERTIES:
+            paragraph_style = element.get(f"{W}val")
     found: dict[Slot, set[str]] = {}
-    for paragraph in body.iter(f"{W}p"):
-        style = paragraph.find(f"{W}pPr/{W}pStyle")
-        paragraph_format = sheet.format(
-            style.get(f"{W}val") if style is not None else sheet.default_paragraph_style
+    for (paragraph_style, _), group in groups.items():
+        rpr = group.properties
+        run_style = rpr.find(f"{W}rStyle") if rpr is not None else None
+        effective = (
+            _RunFormat.of(rpr)
+            .under(sheet.format(run_style.get(f"{W}val") if run_style is not None else None))
+            .under(sheet.format(paragraph_style))
+            .under(sheet.defaults)
         )
-        for run in paragraph.iter(f"{W}r"):
-            rpr = run.find(f"{W}rPr")
-            run_style = rpr.find(f"{W}rStyle") if rpr is not None else None
-            effective = (
-                _RunFormat.of(rpr)
-                .under(sheet.format(run_style.get(f"{W}val") if run_style is not None else None))
-                .under(paragraph_format)
-                .under(sheet.defaults)
-            )
-            text = "".join(t.text or "" for t in run.iter(f"{W}t"))
-            if effective.capitals:
-                text += text.upper()
-            _add(found, effective, text, family)
+        text = "".join(group.texts)
+        if effective.capitals:
+            text += text.upper()
+        _add(found, effective, text, family)
     if numbering is not None:
         for level in numbering.iter(f"{W}lvl"):
             label = level.find(f"{W}lvlText")
@@ -112,6 +133,26 @@ def characters_by_face(
             text = _label_characters(label.get(f"{W}val", ""))
             _add(found, _RunFormat.of(level.find(f"{W}rPr")).under(sheet.defaults), text, family)
     return {slot: frozenset(chars) for slot, chars in found.items() if chars}
+
+
+@dataclass
+class _Group:
+    properties: etree._Element | None
+    """The ``w:rPr`` of the group's first run: every run of the group has the same."""
+    texts: list[str]
+
+
+def _parent_tag(element: etree._Element) -> object:
+    parent = element.getparent()
+    return parent.tag if parent is not None else None
+
+
+def _signature(rpr: etree._Element | None) -> tuple[tuple[str, ...], ...]:
+    """What ``_RunFormat.of`` reads from ``rpr`` (and a little more): each property's
+    tag, value and ASCII font."""
+    if rpr is None or not len(rpr):
+        return ()
+    return tuple((child.tag, child.get(f"{W}val", ""), child.get(f"{W}ascii", "")) for child in rpr)
 
 
 def _add(found: dict[Slot, set[str]], run: _RunFormat, text: Iterable[str], family: str) -> None:
