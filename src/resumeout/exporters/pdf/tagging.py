@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfdoc import (
     PDFArray,
@@ -201,6 +200,12 @@ class Tagger:
         document.Catalog.StructTreeRoot = root_reference
         document.Catalog.MarkInfo = PDFDictionary({"Marked": PDFtrue})
         document.Catalog.ViewerPreferences = PDFDictionary({"DisplayDocTitle": PDFtrue})
+
+
+def escape(text: str) -> str:
+    """``text`` as XML character data: &, < and > escaped (what xml.sax.saxutils.escape
+    does, without the urllib, http and ssl modules that importing it loads)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def page_reference(page: int) -> PDFObjectReference:
