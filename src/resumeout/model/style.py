@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import string
-from typing import Annotated, Literal
+from typing import Annotated, Literal, assert_never
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
@@ -17,9 +17,11 @@ from resumeout.model.layout import (
     Entries,
     Gaps,
     Header,
+    NameColor,
     Note,
     Publications,
     SectionTitles,
+    TextColor,
 )
 
 _MM = 72 / 25.4
@@ -127,6 +129,18 @@ class Design(Model):
     @property
     def headings_font(self) -> str:
         return self.heading_font or self.font
+
+    def color_of(self, choice: NameColor | TextColor) -> str:
+        """The colour (``#rrggbb``) a layout choice names: both writers read it here."""
+        match choice:
+            case "accent":
+                return self.accent_color
+            case "text":
+                return self.colors.text
+            case "muted":
+                return self.colors.muted
+            case _:
+                assert_never(choice)
 
 
 OUTPUT_NAME_FIELDS = ("name", "variant")

@@ -205,13 +205,7 @@ def _text_color(color: str) -> RGBColor | None:
 
 
 def _choose_color(choice: NameColor, design: Design) -> RGBColor:
-    match choice:
-        case "accent":
-            return _rgb(design.accent_color)
-        case "text":
-            return _rgb(design.colors.text)
-        case _:
-            assert_never(choice)
+    return _rgb(design.color_of(choice))
 
 
 def _bold(weight: Weight) -> bool | None:

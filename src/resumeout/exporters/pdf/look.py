@@ -201,23 +201,8 @@ class Look:
         width, height = PAGE_SIZES[design.page_size]
         margins = design.margins
 
-        def chosen(choice: NameColor) -> Rgb:
-            match choice:
-                case "accent":
-                    return accent
-                case "text":
-                    return text_colour
-                case _:
-                    assert_never(choice)
-
-        def shade(choice: TextColor) -> Rgb:
-            match choice:
-                case "text":
-                    return text_colour
-                case "muted":
-                    return muted
-                case _:
-                    assert_never(choice)
+        def chosen(choice: NameColor | TextColor) -> Rgb:
+            return Rgb.hex(design.color_of(choice))
 
         name_alignment, contacts_alignment = _header_alignments(header.alignment)
         name = TextLook(
@@ -271,7 +256,7 @@ class Look:
             aside=TextLook(
                 size,
                 leading,
-                shade(entries.aside_color),
+                chosen(entries.aside_color),
                 Face.of("regular", entries.aside_style),
                 _aside_alignment(entries.dates),
             ),
@@ -285,7 +270,7 @@ class Look:
             min_leader=size * 1.0,
             body=body,
             lines=TextLook(
-                size, leading, shade(entries.lines_color), Face.of("regular", entries.lines_style)
+                size, leading, chosen(entries.lines_color), Face.of("regular", entries.lines_style)
             ),
             bullet=design.bullets.glyph,
             bullet_indent=size * design.bullets.glyph_indent,
