@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTTextContainer, LTTextLine
 from pypdf import PdfReader
 
 FOOTER_MARK = "— page "
@@ -30,3 +32,20 @@ def pages_ending_with_a_title(pdf: bytes, titles: Iterable[str]) -> list[int]:
         for number, lines in enumerate(page_lines(pdf), start=1)
         if lines and lines[-1] in titles
     ]
+
+
+def text_lines(pdf: bytes) -> list[LTTextLine]:
+    """Every text line pdfminer finds, page after page, with its position."""
+    found: list[LTTextLine] = []
+
+    def collect(item: object) -> None:
+        if isinstance(item, LTTextLine):
+            found.append(item)
+        elif isinstance(item, LTTextContainer):
+            for child in item:
+                collect(child)
+
+    for page in extract_pages(io.BytesIO(pdf)):
+        for element in page:
+            collect(element)
+    return found

@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pdfminer.high_level import extract_pages
-from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+from pdfminer.layout import LTChar, LTTextLine
 from pypdf import PdfReader
 
 from resumeout.exporters.pdf.document import build_pdf
@@ -24,28 +23,13 @@ from resumeout.exporters.pdf.look import Alignment, Look
 from resumeout.exporters.pdf.runs import Pen, RunMaker, RunSetter, StyledRun
 from resumeout.model import Resume
 from resumeout.source.validation import load_resume
+from tests.pdf_pages import text_lines
 
 
 def _resume(tmp_path: Path, text: str) -> Resume:
     path = tmp_path / "r.yaml"
     path.write_text(text, encoding="utf-8")
     return load_resume(path)
-
-
-def _lines(pdf: bytes) -> list[LTTextLine]:
-    found: list[LTTextLine] = []
-
-    def collect(item: object) -> None:
-        if isinstance(item, LTTextLine):
-            found.append(item)
-        elif isinstance(item, LTTextContainer):
-            for child in item:
-                collect(child)
-
-    for page in extract_pages(io.BytesIO(pdf)):
-        for element in page:
-            collect(element)
-    return found
 
 
 def _annotations(pdf: bytes) -> list[tuple[str, list[float]]]:
@@ -85,7 +69,7 @@ def test_a_link_broken_across_lines_is_clickable_on_each(tmp_path: Path) -> None
     )
     pdf = build_pdf(resume, tmp_path, [])
     annotations = _annotations(pdf)
-    lines = [line for line in _lines(pdf) if "word" in line.get_text()]
+    lines = [line for line in text_lines(pdf) if "word" in line.get_text()]
     assert len(lines) >= 2
     assert [url for url, _ in annotations] == ["https://example.org/x"] * len(lines)
     for (_, (left, bottom, right, top)), line in zip(annotations, lines, strict=True):
@@ -116,10 +100,10 @@ def test_an_overlong_word_breaks_between_whole_characters(tmp_path: Path) -> Non
         f"    type: text\n    entries:\n      - '{word}'\n",
     )
     pdf = build_pdf(resume, tmp_path, [])
-    pieces = [line.get_text().strip() for line in _lines(pdf) if "\u0915" in line.get_text()]
+    pieces = [line.get_text().strip() for line in text_lines(pdf) if "\u0915" in line.get_text()]
     assert len(pieces) >= 2
     width = float(PdfReader(io.BytesIO(pdf)).pages[0].mediabox.width)
-    assert all(line.x1 < width for line in _lines(pdf))
+    assert all(line.x1 < width for line in text_lines(pdf))
     for piece in pieces:
         assert clusters(piece) == ["\u0915\u093f"] * (len(piece) // 2), piece
     assert "".join(pieces) == word
@@ -150,7 +134,7 @@ def test_the_look_decides_where_dates_rules_and_the_header_go(tmp_path: Path) ->
         name=replace(default.name, alignment=Alignment.LEFT),
     )
     pdf = build_pdf(resume, tmp_path, [], look)
-    lines = {" ".join(line.get_text().split()): line for line in _lines(pdf)}
+    lines = {" ".join(line.get_text().split()): line for line in text_lines(pdf)}
     assert "Engineer" in lines and "Jan 2017 – Dec 2018" in lines  # no leader, two lines
     assert lines["Jan 2017 – Dec 2018"].y1 <= lines["Engineer"].y0 + 0.5
     assert abs(lines["Ann Lee"].x0 - look.text_box.left) < 0.5
@@ -186,7 +170,7 @@ class SpacedMaker(RunMaker):
 
 def _spread(pdf: bytes, word: str) -> tuple[LTTextLine, float]:
     """The line holding ``word``, and how far its first letter is from its last."""
-    line = next(line for line in _lines(pdf) if word in line.get_text())
+    line = next(line for line in text_lines(pdf) if word in line.get_text())
     chars = [c for c in line if isinstance(c, LTChar)]
     return line, chars[len(word) - 1].x0 - chars[0].x0
 

@@ -15,14 +15,14 @@ from typing import Any
 
 import pikepdf
 import pytest
-from pdfminer.high_level import extract_pages, extract_text
-from pdfminer.layout import LTTextContainer, LTTextLine
+from pdfminer.high_level import extract_text
 from pypdf import PdfReader
 
 from resumeout.exporters.pdf import PdfExporter
 from resumeout.model import Resume
 from resumeout.source.validation import load_resume
 from tests.factories import scaled_resume_yaml
+from tests.pdf_pages import text_lines
 
 # Each dated entry of the seed résumé as one line: heading, leader, date or venue.
 SEED_HEADING_LINES = [
@@ -153,22 +153,6 @@ def test_every_glyph_is_drawn_visibly(copies: int, tmp_path: Path) -> None:
         assert not _is_white(state.fill)
 
 
-def _text_lines(pdf: bytes) -> list[LTTextLine]:
-    lines = []
-
-    def collect(item: object) -> None:
-        if isinstance(item, LTTextLine):
-            lines.append(item)
-        elif isinstance(item, LTTextContainer):
-            for child in item:
-                collect(child)
-
-    for page in extract_pages(io.BytesIO(pdf)):
-        for element in page:
-            collect(element)
-    return lines
-
-
 LONG_TITLE = (
     "Principal engineer on a project whose title is far too long to share its line with "
     "the dates of the entry"
@@ -187,7 +171,7 @@ def test_a_long_heading_puts_the_date_on_the_line_below(tmp_path: Path) -> None:
     )
     resume = load_resume(path)
     pdf = PdfExporter().render(resume)
-    lines = _text_lines(pdf)
+    lines = text_lines(pdf)
     heading = [line for line in lines if "Principal engineer" in line.get_text()]
     date = [line for line in lines if "Jan 2019 – Present, London" in line.get_text()]
     assert len(heading) == 1 and len(date) == 1
