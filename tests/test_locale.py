@@ -81,9 +81,11 @@ def test_german_and_arabic_dates_and_labels(name: str, tmp_path: Path) -> None:
     german = words(read_back(name, rendered(name, seed_in(tmp_path, "{language: de}"))))
     assert "Sept. 2024 – heute" in german and "Stand: 16. März 2026" in german
     arabic = read_back(name, rendered(name, seed_in(tmp_path, "{language: ar}")))
-    if name != "pdf":  # the PDF's Arabic text layer is the shaping work's
-        assert "سبتمبر 2024 – حتى الآن" in words(arabic)
-        assert "المشرفون: Mosharaf Chowdhury وAng Chen" in words(arabic)
+    assert "سبتمبر 2024 – حتى الآن" in words(arabic)
+    supervisors = "المشرفون: Mosharaf Chowdhury وAng Chen"
+    if name == "pdf":  # pypdf reads a space where an Arabic letter meets a Latin one
+        supervisors = "المشرفون: Mosharaf Chowdhury و"
+    assert supervisors in words(arabic)
 
 
 @pytest.mark.parametrize("name", READERS)

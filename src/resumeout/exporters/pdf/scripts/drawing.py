@@ -10,7 +10,9 @@ written, and which characters each one reads as, is chosen for text extractors:
 - Right to left (Arabic, Hebrew): glyphs in logical order, each placed at its visual
   position, so extractors that follow the stream read the typed order, and extractors
   that sort by position still see a right-to-left line. No ActualText around the run:
-  pdftotext reads such a run reversed.
+  pdftotext reads such a run reversed. Every glyph after the first is preceded by its
+  font again (``Tf``), for pypdf (below); so is every glyph after an Arabic comma or
+  another right-to-left character in a left-to-right run.
 - A glyph left without characters (a cluster with more glyphs than characters) is
   painted as a path, outside the text layer.
 - A mark that takes no room of its own (an anusvara, a Thai vowel above or below, a
@@ -19,13 +21,23 @@ written, and which characters each one reads as, is chosen for text extractors:
   edge or beyond it: pypdf and pdfminer.six then read a space before the next letter
   (``कं पनी``), and pdftotext moves a Thai vowel to a line of its own.
 
-pypdf (7.x) reverses every run of right-to-left characters it meets, assuming producers
-write them in visual order; PyMuPDF, pdfminer.six and pdftotext follow the stream or do
-their own bidi, and read the logical order written here.
+pypdf (7.x) collects the characters it meets into a run and, within a run of
+right-to-left characters, puts each one before those collected so far, assuming
+producers write them in visual order; it ends a run at ``BT``, ``ET``, ``cm`` and
+``Tf``. Setting the font before each right-to-left glyph (about ten bytes a glyph,
+where a text object of its own would take thirty and break the line's marked content)
+makes each glyph a run of its own, so that pypdf too reads them in the order written.
+A ``Tf`` that changes nothing changes nothing for the page or for the other readers:
+PyMuPDF, pdfminer.six and pdftotext follow the stream or do their own bidi, and read
+the same text as without it. Left-to-right runs without a right-to-left character
+are written as they always were. pypdf's layout mode (``extraction_mode="layout"``)
+places each of its runs by position, and so reads these glyphs one by one left to
+right: it read whole runs reversed before.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +45,9 @@ from resumeout.exporters.pdf.scripts.cidfont import embedded_font
 from resumeout.exporters.pdf.scripts.numbers import number
 from resumeout.exporters.pdf.scripts.outlines import painted_glyph
 from resumeout.exporters.pdf.scripts.shaping import Glyph, ShapedRun
+
+_PYPDF_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+"""The characters pypdf (7.x) reads as right to left."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +103,18 @@ def _marks_to_bases(placed: list[PlacedGlyph]) -> list[PlacedGlyph]:
     return merged
 
 
+def _reversed_by_pypdf_after(text: str, reversing: bool) -> bool:
+    """Whether pypdf, having read ``text``, would put the next character before it:
+    from a right-to-left letter (its ranges) on, until a letter or digit of another
+    script. Its neutrals (punctuation, spaces, Arabic digits, symbols) change nothing."""
+    for char in text:
+        if _PYPDF_RIGHT_TO_LEFT.match(char):
+            reversing = True
+        elif char.isalnum() and not "\u2000" <= char <= "\u21ff":
+            reversing = False
+    return reversing
+
+
 def _text_carriers(glyphs: list[Glyph], characters: int) -> list[int]:
     """Which of a cluster's glyphs (indices, in writing order) carry its characters.
 
@@ -121,7 +148,11 @@ def text_operators(
     """
     font = embedded_font(document, shaped.face)
     size = shaped.size
-    text_ops = [f"/{font.internal_name} {number(size)} Tf"]
+    select_font = f"/{font.internal_name} {number(size)} Tf"
+    text_ops = [select_font]
+    # pypdf ends its run of text at each Tf: one before each glyph it would put before
+    # the glyphs it has collected keeps it from reversing them (module docstring).
+    reversing = shaped.run.direction == "rtl"
     painted = []
     pending: list[str] = []
     cursor: tuple[float, float] | None = None  # where the next glyph would go unmoved
@@ -137,6 +168,10 @@ def text_operators(
             painted.append(painted_glyph(shaped.face, placed.glyph.glyph_id, gx, gy, size))
             continue
         cid = font.cid(placed.glyph.glyph_id, placed.text)
+        if reversing and cursor is not None:
+            flush()
+            text_ops.append(select_font)
+        reversing = _reversed_by_pypdf_after(placed.text, reversing)
         if cursor is not None and abs(cursor[1] - gy) < 1e-6:
             gap = (gx - cursor[0]) * 1000 / size
             if abs(gap) >= 0.0005:
