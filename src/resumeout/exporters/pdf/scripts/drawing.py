@@ -31,8 +31,8 @@ A ``Tf`` that changes nothing changes nothing for the page or for the other read
 PyMuPDF, pdfminer.six and pdftotext follow the stream or do their own bidi, and read
 the same text as without it. Left-to-right runs without a right-to-left character
 are written as they always were. pypdf's layout mode (``extraction_mode="layout"``)
-places each of its runs by position, and so reads these glyphs one by one left to
-right: it read whole runs reversed before.
+places each of its runs by position, left to right, and so reads these glyphs one by
+one in visual order, reversed, where it read a run of one style as typed before.
 """
 
 from __future__ import annotations
