@@ -3,8 +3,9 @@ this machine, and their PDFs read back by four independent readers.
 
 What each reader does with right-to-left text (Arabic, Hebrew), asserted below:
 
-- pypdf reads every line in the order typed, words of both directions, digits and
-  punctuation alike, and keeps an entry's heading and dates on one line.
+- pypdf reads every line in the order typed, words of both directions and digits
+  alike, and keeps an entry's heading and dates on one line; where a right-to-left run
+  ends before a run of another style it reads a space (``בכיר , חברת``).
 - PyMuPDF reads every line in the order typed, but puts an entry's dates on a line of
   their own (a left-to-right run inside a right-to-left line starts a new line for it).
 - pdfminer.six reads every line that does not mix directions in the order typed; a

@@ -4,7 +4,9 @@ dates at the left, the leader between.
 As in a left-to-right document it is one text object on one baseline, written in
 reading order: the heading (the element's content), a space, the leader (an
 artifact), a space, the dates. Readers that follow the content stream read heading
-then dates; those that sort by position see one line. The dates take their direction
+then dates: pypdf on one line (the right-to-left glyphs are written one by one for it,
+see :mod:`.scripts.drawing`), PyMuPDF with the dates on a line of their own, as
+pdfminer.six, which sorts by position, does too. The dates take their direction
 from their own first strong character, as HTML's ``dir=auto`` does: "2020-09 – الآن"
 is right to left, while "2019 – 2021", with no letter, stays left to right and reads
 as typed in every reader (a right-to-left paragraph would show "2021 – 2019", which
