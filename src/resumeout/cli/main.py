@@ -164,7 +164,8 @@ def _add_verify(commands: Commands) -> None:
     verify = commands.add_parser(
         "verify",
         help="read the PDF and DOCX as an applicant tracking system would",
-        usage="%(prog)s [SOURCE] [FILE …] [--error-format text|json|github] [--show-text]",
+        usage="%(prog)s [SOURCE] [FILE …] [--variant NAME|all] [--allow-missing-glyphs]\n"
+        "       [--error-format text|json|github] [--show-text]",
         description="Read PDF and DOCX files with common text readers (pdfminer.six, "
         "python-docx) and report every fact of the résumé found or missing, dates apart "
         "from their heading, and invisible or suspicious characters. With no FILE, the PDF "
@@ -186,6 +187,18 @@ def _add_verify(commands: Commands) -> None:
     )
     verify.add_argument(
         "--show-text", action="store_true", help="also print the text each reader got"
+    )
+    verify.add_argument(
+        "--variant",
+        metavar="NAME|all",
+        help="check the files `export --variant NAME` writes against that variant's facts "
+        "(all: build and read every variant's; with FILEs, name one variant)",
+    )
+    verify.add_argument(
+        "--allow-missing-glyphs",
+        action="store_true",
+        help="as export's: build the PDF without a character no font can draw, with a "
+        "warning (default: that character is named at its line and column, exit 3)",
     )
 
 
@@ -286,7 +299,7 @@ def _run(argv: Sequence[str] | None) -> int:
             case "validate":
                 return _validate(args.sources or [DEFAULT_SOURCE], args.error_format)
             case "verify":
-                return _verify(args.paths, args.error_format, args.show_text)
+                return _verify(args)
             case "formats":
                 return _formats()
             case "themes":
@@ -340,11 +353,12 @@ def _validate(sources: list[Path], error_format: ErrorFormat) -> int:
     return status
 
 
-def _verify(paths: list[Path], error_format: ErrorFormat, show_text: bool) -> int:
-    from resumeout.verification.command import run_verify, split_arguments
+def _verify(args: argparse.Namespace) -> int:
+    from resumeout.verification.command import Options, run_verify, split_arguments
 
-    source, files = split_arguments(paths, DEFAULT_SOURCE)
-    return run_verify(source, files, error_format, show_text)
+    source, files = split_arguments(args.paths, DEFAULT_SOURCE)
+    options = Options(args.error_format, args.show_text, args.variant, args.allow_missing_glyphs)
+    return run_verify(source, files, options)
 
 
 def _format_names(spec: str) -> tuple[str, ...]:

@@ -1,8 +1,11 @@
 """Matching what a reader got against what the résumé says.
 
 Text is compared after Unicode NFC and with every run of whitespace as one space, because
-a reader breaks lines where the page does, not where the source does. Nothing else is
-forgiven: a ligature, a soft hyphen or a zero-width character inside a word makes the
+a reader breaks lines where the page does, not where the source does. What else readers
+legitimately vary in is forgiven too (see :mod:`resumeout.verification.scripts`): a
+break or none between two characters of a script written without spaces (Chinese,
+Thai), the order of the directional runs of a right-to-left line, bidi marks. Nothing
+else is: a ligature, a soft hyphen or a zero-width character inside a word makes the
 word unfindable by an exact search, which is how applicant tracking systems search.
 """
 
@@ -15,6 +18,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from resumeout.verification.facts import DatedHeading, Expectations, Fact
+from resumeout.verification.scripts import (
+    BIDI_MARKS,
+    directional_runs,
+    right_to_left,
+    strip_bidi_marks,
+    unspaced,
+)
 
 # A visible leader between a heading and its date: a dash with spaces around it.
 _LEADER = "[\u2012\u2013\u2014\u2015-]+"
@@ -67,11 +77,17 @@ class Findings:
 
 
 def normalise(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    """``text`` as it is matched: NFC, without bidi marks, whitespace runs as one space."""
+    return " ".join(strip_bidi_marks(unicodedata.normalize("NFC", text)).split())
 
 
-def check(text: str, expected: Expectations) -> Findings:
-    lines = [line for line in (normalise(raw) for raw in text.splitlines()) if line]
+def check(text: str, expected: Expectations, *, lines_keep_direction: bool = True) -> Findings:
+    """What of ``expected`` a reader's ``text`` holds. ``lines_keep_direction`` is False for
+    a reader that may cut a line of mixed direction into pieces read apart (pdfminer):
+    then whether a right-to-left heading's date is read on its line is not checked, as
+    the reader, not the document, decides it."""
+    read = [" ".join(unicodedata.normalize("NFC", raw).split()) for raw in text.splitlines()]
+    lines = [line for line in (normalise(raw) for raw in read) if line]
     flowing = " ".join(lines)
     missing = tuple(
         _nearest(fact, lines) for fact in expected.facts if not _contains(flowing, fact)
@@ -81,6 +97,7 @@ def check(text: str, expected: Expectations) -> Findings:
         entry
         for entry in expected.dated_headings
         if not {entry.heading.text, entry.aside.text} & missing_texts
+        and (lines_keep_direction or not _mixed_direction(entry))
     ]
     by_line, widest = "\n".join(lines), max(map(len, lines), default=0)
     apart = tuple(
@@ -92,22 +109,54 @@ def check(text: str, expected: Expectations) -> Findings:
         missing,
         len(dated),
         apart,
-        tuple(suspicious_characters(lines, source_text)),
+        tuple(suspicious_characters([line for line in read if line], source_text)),
     )
 
 
 def _words(text: str) -> str:
-    """A pattern for ``text`` that matches it across any whitespace, as a whole word."""
-    words = normalise(text).split(" ")
-    pattern = r"\s+".join(re.escape(word) for word in words)
-    start = r"(?<!\w)" if re.match(r"\w", words[0]) else ""
-    end = r"(?!\w)" if re.search(r"\w$", words[-1]) else ""
+    """A pattern for ``text`` that matches it across any whitespace, as a whole word.
+    Between two characters of a script written without spaces any whitespace or none
+    matches, and such a character at either end needs no word boundary: a line of
+    Chinese or Thai breaks between any two characters."""
+    return _pattern(normalise(text).split(" "))
+
+
+def _pattern(words: list[str]) -> str:
+    text = " ".join(words)
+    pattern = ""
+    for index, char in enumerate(text):
+        before, after = text[index - 1 : index], text[index + 1 : index + 2]
+        if char == " ":
+            pattern += r"\s*" if _between_unspaced(before, after) else r"\s+"
+            continue
+        pattern += re.escape(char)
+        if after != " " and _between_unspaced(char, after):
+            pattern += r"\s*"  # a reader's line break between two such characters
+    first, last = text[0], text[-1]
+    start = r"(?<!\w)" if re.match(r"\w", first) and not unspaced(first) else ""
+    end = r"(?!\w)" if re.match(r"\w", last) and not unspaced(last) else ""
     return f"{start}{pattern}{end}"
 
 
+def _between_unspaced(before: str, after: str) -> bool:
+    return bool(before and after) and unspaced(before) and unspaced(after)
+
+
 def _contains(flowing: str, fact: Fact) -> bool:
+    """Whether ``fact`` is read. A fact holding right-to-left text is read when each of its
+    directional runs is, in whatever order the reader put them together."""
     flags = re.IGNORECASE if fact.any_case else 0
-    return re.search(_words(fact.text), flowing, flags) is not None
+    words = normalise(fact.text).split(" ")
+    runs = directional_runs(words) if _mixed_direction_text(fact.text) else [words]
+    return all(re.search(_pattern(run), flowing, flags) is not None for run in runs)
+
+
+def _mixed_direction_text(text: str) -> bool:
+    return any(right_to_left(char) for char in text)
+
+
+def _mixed_direction(entry: DatedHeading) -> bool:
+    return _mixed_direction_text(entry.heading.text + entry.aside.text)
 
 
 def _nearest(fact: Fact, lines: list[str]) -> MissingFact:
@@ -194,7 +243,9 @@ def suspicious_characters(lines: list[str], source_text: str) -> Iterator[Suspic
     suspicious; NUL and U+FFFD never are."""
     found: dict[str, list[str]] = {}
     for line in lines:
-        for char in line:
+        for index, char in enumerate(line):
+            if BIDI_MARKS.fullmatch(char) and not _inside_word(line, index):
+                continue  # a direction for the renderer between runs, not inside a word
             if _describe(char) is not None and (char in "\x00\ufffd" or char not in source_text):
                 found.setdefault(char, []).append(line)
         # A soft hyphen after a letter splits a word for a reader that keeps it.
@@ -219,6 +270,10 @@ def suspicious_characters(lines: list[str], source_text: str) -> Iterator[Suspic
         else:
             description = _describe(char) or ""
         yield Suspicious(char, description, len(contexts), contexts[0])
+
+
+def _inside_word(line: str, index: int) -> bool:
+    return 0 < index < len(line) - 1 and line[index - 1].isalnum() and line[index + 1].isalnum()
 
 
 def visible(text: str) -> str:

@@ -3,23 +3,47 @@ would, and say what it finds of the résumé, what it misses and what it misread
 
 from __future__ import annotations
 
+import difflib
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from resumeout.cli.reporting import ErrorFormat, emit
 from resumeout.errors import EXIT_OK, Diagnostic, SourceError, UsageError
-from resumeout.model import Resume
-from resumeout.source.loading import read_source
-from resumeout.source.validation import validate
+from resumeout.verification.building import EXPORTED, Document, build_documents
 from resumeout.verification.checks import check
-from resumeout.verification.facts import expected_facts
+from resumeout.verification.facts import Expectations, expected_facts
 from resumeout.verification.readers import KINDS, Kind, read_document, require_readers
 from resumeout.verification.report import DocumentReport
 
+if TYPE_CHECKING:
+    from resumeout.model import Resume
+    from resumeout.source.loading import LoadedSource
+
 EXIT_NOT_AS_WRITTEN = 1
 """Something of the résumé is missing, misread or apart from where it belongs."""
-EXPORTED: tuple[Kind, ...] = ("pdf", "docx")
-"""What is read when no file is named: the documents ``export`` makes."""
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    error_format: ErrorFormat = "text"
+    show_text: bool = False
+    variant: str | None = None
+    """A variant's name, or "all"; as ``export --variant``."""
+    allow_missing_glyphs: bool = False
+
+
+class UnreadableFilesError(UsageError):
+    """Named files that cannot be read as asked: every one of them, at once."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+    def show(self, stream: TextIO | None = None) -> None:
+        for problem in self.problems:
+            print(f"resumeout: error: {problem}", file=stream or sys.stderr)
 
 
 def split_arguments(paths: list[Path], default_source: Path) -> tuple[Path, list[Path]]:
@@ -29,75 +53,137 @@ def split_arguments(paths: list[Path], default_source: Path) -> tuple[Path, list
     return default_source, paths
 
 
-def run_verify(source: Path, files: list[Path], error_format: ErrorFormat, show_text: bool) -> int:
-    kinds = [_kind(path) for path in files]
-    require_readers(set(kinds or EXPORTED))
-    contents = [
-        (str(path), kind, _read_bytes(path)) for path, kind in zip(files, kinds, strict=True)
-    ]
+def run_verify(source: Path, files: list[Path], options: Options) -> int:
+    named = _named_documents(files)
     try:
+        from resumeout.source.loading import read_source
+        from resumeout.source.validation import validate
+
         loaded = read_source(source)
         resume = validate(loaded)
     except SourceError as error:
-        for diagnostic in error.diagnostics:
-            emit(diagnostic, error_format, sys.stderr)
-        return error.exit_code
-    built_in_memory = not files
-    if built_in_memory:
-        contents = _exported(resume, source, error_format)
-    expected = expected_facts(resume)
+        return _report(error.diagnostics, options, error.exit_code)
+    versions = _versions(resume, loaded, options.variant, bool(files))
+    if isinstance(versions, Diagnostic):
+        return _report([versions], options, UsageError.exit_code)
     status = EXIT_OK
-    for name, kind, data in contents:
-        document = read_document(name, kind, data)
-        findings = None if document.text is None else check(document.text, expected)
-        report = DocumentReport(document, findings, built_in_memory)
-        for diagnostic in report.diagnostics(loaded.source_map):
-            emit(diagnostic, error_format, sys.stderr)
-            status = EXIT_NOT_AS_WRITTEN
-        print(report.summary(error_format, show_text), flush=True)
-    return status
-
-
-def _kind(path: Path) -> Kind:
-    kind = KINDS.get(path.suffix.lower())
-    if kind is None:
-        raise UsageError(f"{path}: verify reads .pdf and .docx files; name the source first")
-    return kind
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UsageError(f"{path}: no such file; export it first, or name no file") from None
-    except OSError as error:
-        raise UsageError(f"{path}: cannot read: {error.strerror or error}") from None
-
-
-def _exported(
-    resume: Resume, source: Path, error_format: ErrorFormat
-) -> list[tuple[str, Kind, bytes]]:
-    """The PDF and DOCX that ``export`` makes of ``resume``, rendered, not written."""
-    from resumeout.cli.naming import output_stem
-    from resumeout.exporters.registry import load_exporter
-
-    exporters = [(kind, load_exporter(kind)(base_dir=source.parent)) for kind in EXPORTED]
-    if resume.design.fit_pages:
-        from resumeout.views.fitting import fit_to_pages
-
-        # As `export` does: the first paged format measures the pages for all of them.
-        paged = next(exporter for _, exporter in exporters if exporter.paged)
-        resume, _ = fit_to_pages(resume, resume.design.fit_pages, paged)
-    stem = output_stem(resume.settings.output_name, resume.name)
-    documents: list[tuple[str, Kind, bytes]] = []
-    for kind, exporter in exporters:
-        data = exporter.render_bytes(resume)
-        name = f"{stem}{exporter.suffix}"
-        for warning in exporter.warnings:
-            emit(
-                Diagnostic(name, warning, code="warning", severity="warning"),
-                error_format,
-                sys.stderr,
+    source_errors = False
+    for variant, version, expected in versions:
+        if files:
+            documents, built_in_memory = named, False
+        else:
+            built = build_documents(
+                version,
+                loaded,
+                source,
+                variant,
+                allow_missing_glyphs=options.allow_missing_glyphs,
             )
-        documents.append((name, kind, data))
+            _report(built.problems, options, EXIT_OK)
+            if built.failed:
+                status = EXIT_NOT_AS_WRITTEN
+            source_errors |= built.source_errors
+            documents, built_in_memory = built.documents, True
+        for document in documents:
+            if _verify_document(document, expected, loaded, options, built_in_memory):
+                status = EXIT_NOT_AS_WRITTEN
+    return SourceError.exit_code if source_errors else status
+
+
+def _named_documents(files: list[Path]) -> list[Document]:
+    """The files named, read; every one that cannot be is named at once (exit 2)."""
+    problems: list[str] = []
+    kinds: list[tuple[Path, Kind]] = []
+    for path in files:
+        kind = KINDS.get(path.suffix.lower())
+        if kind is None:
+            problems.append(f"{path}: verify reads .pdf and .docx files; name the source first")
+        else:
+            kinds.append((path, kind))
+    require_readers({kind for _, kind in kinds} if files else set(EXPORTED))
+    documents: list[Document] = []
+    for path, kind in kinds:
+        try:
+            documents.append(Document(str(path), kind, path.read_bytes()))
+        except FileNotFoundError:
+            problems.append(f"{path}: no such file; export it first, or name no file")
+        except OSError as error:
+            problems.append(f"{path}: cannot read: {error.strerror or error}")
+    if problems:
+        raise UnreadableFilesError(problems)
     return documents
+
+
+def _versions(
+    resume: Resume, loaded: LoadedSource, variant: str | None, named_files: bool
+) -> list[tuple[str | None, Resume, Expectations]] | Diagnostic:
+    """The résumé as ``--variant`` asks, each with the facts a reader must find in it, at
+    their fields in the source; or why ``--variant`` cannot be followed, located at the
+    source's ``variants:``."""
+    if variant is None:
+        return [(None, resume, expected_facts(resume))]
+    from resumeout.source.variants import apply_variant
+    from resumeout.verification.provenance import relocated, variant_source_paths
+
+    problem = _variant_problem(resume, variant, named_files)
+    if problem is not None:
+        return loaded.source_map.diagnostic(
+            ("variants",), problem, code="unknown_variant", key=True
+        )
+    names = list(resume.variants) if variant == "all" else [variant]
+    versions: list[tuple[str | None, Resume, Expectations]] = []
+    for name in names:
+        version = apply_variant(resume, name)
+        source_paths = variant_source_paths(resume, version, name)
+        versions.append((name, version, relocated(expected_facts(version), source_paths)))
+    return versions
+
+
+def _variant_problem(resume: Resume, variant: str, named_files: bool) -> str | None:
+    """Why ``--variant`` cannot be followed, as ``export`` says it, with a suggestion."""
+    declared = list(resume.variants)
+    if variant == "all":
+        if not declared:
+            return "--variant all, but the résumé declares no `variants:`"
+        if named_files:
+            return (
+                "--variant all with files named: name the one variant the files were "
+                "exported as (--variant NAME), or name no file to read every variant's"
+            )
+        return None
+    if variant in declared:
+        return None
+    if not declared:
+        return f"unknown variant {variant!r}: the résumé declares no `variants:`"
+    close = difflib.get_close_matches(variant, declared, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"unknown variant {variant!r}{hint} (declared: {', '.join(declared)})"
+
+
+def _verify_document(
+    document: Document,
+    expected: Expectations,
+    loaded: LoadedSource,
+    options: Options,
+    built_in_memory: bool,
+) -> bool:
+    """Read ``document``, report what is wrong with it and its summary; True when
+    something is."""
+    read = read_document(document.name, document.kind, document.data)
+    # pdfminer may read the runs of a line of mixed direction as separate boxes.
+    findings = (
+        None
+        if read.text is None
+        else check(read.text, expected, lines_keep_direction=document.kind != "pdf")
+    )
+    report = DocumentReport(read, findings, built_in_memory)
+    problems = report.diagnostics(loaded.source_map)
+    _report(problems, options, EXIT_OK)
+    print(report.summary(options.error_format, options.show_text), flush=True)
+    return bool(problems)
+
+
+def _report(problems: list[Diagnostic], options: Options, exit_code: int) -> int:
+    for problem in problems:
+        emit(problem, options.error_format, sys.stderr)
+    return exit_code
