@@ -1,0 +1,107 @@
+"""The matching rules of `verify` for scripts other than Latin, on text as readers return
+it: what readers legitimately vary in is forgiven, a changed word is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from resumeout.verification.checks import check
+from resumeout.verification.facts import DatedHeading, Expectations, Fact
+from resumeout.verification.scripts import directional_runs
+
+
+def _found(fact: str, text: str) -> bool:
+    return check(text, Expectations((Fact("bullet", fact, ("x",)),), ())).ok
+
+
+@pytest.mark.parametrize(
+    ("fact", "text"),
+    [
+        ("支持三个国家的业务，日交易量超过一百万笔", "支持三个国家的业务，日交易量超过一百\n万笔"),
+        ("支持三个国家的业务", "支持三个 国家的业务"),  # a reader's space in a justified run
+        ("北京，中国", "软件工程师，北京\n北京，中国 · x@example.org"),  # no word boundary
+        ("使用 Go 和 Rust", "使用 Go 和\nRust"),
+        ("东南亚和พัฒนา", "东南亚和\nพัฒนา"),
+        ("เฉียงใต้และพัฒนาระบบ", "เฉียงใต้และ\nพัฒนาระบบ"),
+        ("ทำงาน", "ประสบการณ์ทำงาน"),
+    ],
+)
+def test_a_break_inside_an_unspaced_run_is_forgiven(fact: str, text: str) -> None:
+    assert _found(fact, text)
+
+
+@pytest.mark.parametrize(
+    ("fact", "text"),
+    [
+        ("支持三个国家的业务", "支持三个国家的业"),
+        ("支持三个国家的业务", "支持四个国家的业务"),
+        ("เฉียงใต้และพัฒนาระบบ", "เฉียงใต้และ\nดูแลระบบ"),
+        ("Go 和 Rust", "Go 和 Rustacean"),  # a Latin word still ends at a boundary
+    ],
+)
+def test_a_changed_character_in_an_unspaced_run_is_missing(fact: str, text: str) -> None:
+    assert not _found(fact, text)
+
+
+BULLET = "خفض زمن الاستجابة بنسبة كبيرة باستخدام Python و Rust"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        BULLET,
+        # pdfminer: the left-to-right words read as boxes of their own, lines apart
+        " و \n• خفض زمن الاستجابة بنسبة كبيرة باستخدام \nanother line\nPython\n\nRust",
+        # a reader that puts the runs of the line in visual order, each run logical
+        "Rust و Python خفض زمن الاستجابة بنسبة كبيرة باستخدام",
+        # poppler: bidi embeddings around each run
+        "\u202bخفض زمن الاستجابة بنسبة كبيرة باستخدام \u202aPython\u202c و \u202aRust\u202c\u202c",
+    ],
+)
+def test_the_runs_of_a_right_to_left_line_are_found_in_any_order(text: str) -> None:
+    assert _found(BULLET, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        BULLET.replace("Rust", "Java"),
+        BULLET.replace("كبيرة", "صغيرة"),
+        BULLET.replace("Rust", ""),
+        # the right-to-left words themselves must still be read in their order
+        "الاستجابة زمن خفض بنسبة كبيرة باستخدام Python و Rust",
+        # read in visual order, letter by letter: what a search for the word misses
+        "".join(reversed(BULLET)),
+    ],
+)
+def test_a_lost_or_changed_run_of_a_right_to_left_line_is_missing(text: str) -> None:
+    assert not _found(BULLET, text)
+
+
+def test_runs_keep_neutral_words_only_inside_one_direction() -> None:
+    words = ["2020-09", "–", "الآن", ",", "و", "شركة", "—", "Python"]
+    assert directional_runs(words) == [["2020-09"], ["الآن", ",", "و", "شركة"], ["Python"]]
+
+
+def test_bidi_marks_between_runs_are_not_suspicious_but_inside_a_word_they_are() -> None:
+    expected = Expectations((Fact("name", "محمد أحمد", ("name",)),), ())
+    assert check("\u200fمحمد أحمد\u200e", expected).ok
+    assert check("\u202bمحمد أحمد\u202c", expected).ok
+    inside = check("محمد أح\u200fمد", expected)
+    assert [s.character for s in inside.suspicious] == ["\u200f"]
+    override = check("محمد أحمد \u202eabc", expected)
+    assert [s.character for s in override.suspicious] == ["\u202e"]
+
+
+HEADING = Fact("position", "مهندس برمجيات أول", ("sections", 0, "entries", 0, "title"))
+DATES = Fact("dates", "2020-09 – الآن", ("sections", 0, "entries", 0, "start"))
+RTL_ENTRY = Expectations((HEADING, DATES), (DatedHeading(HEADING, DATES),))
+# pdfminer: the dates of a right-to-left heading read as boxes apart from it.
+APART = " – الآن\n2020-09\nالخبرة\nمهندس برمجيات أول — \n• something else"
+
+
+def test_a_right_to_left_headings_date_is_paired_only_where_the_reader_keeps_lines() -> None:
+    assert check(APART, RTL_ENTRY, lines_keep_direction=False).ok
+    findings = check(APART, RTL_ENTRY)  # a DOCX paragraph is one line: the date must be on it
+    assert [apart.entry for apart in findings.dates_apart] == [RTL_ENTRY.dated_headings[0]]
+    assert check("مهندس برمجيات أول\t2020-09 – الآن", RTL_ENTRY).ok
