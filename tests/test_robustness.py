@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -158,13 +159,31 @@ def test_a_killed_export_leaves_the_earlier_file_and_no_temporary(tmp_path: Path
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
-        time.sleep(1.0)
+        _wait_until_busy(process)
         process.send_signal(sig)
         _, stderr = process.communicate(timeout=60)
         assert process.returncode != 0, "the export finished before it was stopped"
         assert b"Traceback" not in stderr
         assert target.read_bytes() == b"earlier"
         assert sorted(p.name for p in tmp_path.iterdir()) == ["Runyu_Lu_Resume.pdf", "big.yaml"]
+
+
+def _wait_until_busy(process: subprocess.Popen[bytes], cpu_seconds: float = 1.0) -> None:
+    """Wait until ``process`` has spent ``cpu_seconds`` of CPU (it is then past start-up
+    and inside the export), so a loaded machine cannot make the signal arrive too early;
+    without /proc, wait that long on the clock instead."""
+    stat = Path(f"/proc/{process.pid}/stat")
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    deadline = time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            time.sleep(cpu_seconds)
+            return
+        if (int(fields[11]) + int(fields[12])) / ticks >= cpu_seconds:  # utime + stime
+            return
+        time.sleep(0.02)
 
 
 def test_long_unbroken_words_and_huge_bullets_export(tmp_path: Path) -> None:
