@@ -19,6 +19,7 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
+from resumeout.exporters.fontfiles import FontNotFoundError
 from resumeout.exporters.pdf import PdfExporter
 from resumeout.source.validation import load_resume
 
@@ -102,3 +103,17 @@ def test_pypdf_reads_no_space_before_punctuation_after_a_right_to_left_run(pdf: 
 def test_a_right_to_left_run_ends_at_its_last_glyph(pdf: bytes) -> None:
     name = _text_objects(pdf)[0]  # the name: one right-to-left run, nothing after it
     assert name.rstrip().endswith("TJ")
+
+
+def test_a_right_to_left_title_without_a_rule_is_drawn(tmp_path: Path) -> None:
+    # The modern theme draws no rule by the section titles.
+    source = tmp_path / "r.yaml"
+    text = SOURCE.format(hebrew=HEBREW_MIXED, arabic=ARABIC).replace(
+        "design:", "design:\n  theme: modern"
+    )
+    source.write_text(text, encoding="utf-8")
+    try:
+        data = PdfExporter(tmp_path).render(load_resume(source))
+    except FontNotFoundError as error:  # no Hebrew or Arabic font on this machine
+        pytest.skip(str(error))
+    assert "ניסיון" in " ".join(_pypdf_lines(data))
