@@ -4,8 +4,8 @@ this machine, and their PDFs read back by four independent readers.
 What each reader does with right-to-left text (Arabic, Hebrew), asserted below:
 
 - pypdf reads every line in the order typed, words of both directions and digits
-  alike, and keeps an entry's heading and dates on one line; where a right-to-left run
-  ends before a run of another style it reads a space (``בכיר , חברת``).
+  alike, punctuation after a right-to-left run in another style too (``בכיר, חברת``),
+  and keeps an entry's heading and dates on one line.
 - PyMuPDF reads every line in the order typed, but puts an entry's dates on a line of
   their own (a left-to-right run inside a right-to-left line starts a new line for it).
 - pdfminer.six reads every line that does not mix directions in the order typed; a
@@ -224,6 +224,18 @@ def test_pypdf_reads_right_to_left_lines_as_typed_with_headings_beside_their_dat
         if not any(heading in line and dates in line for line in lines)
     ]
     assert apart == []
+
+
+@pytest.mark.parametrize("script", sorted(RIGHT_TO_LEFT))
+def test_pypdf_reads_no_space_before_the_comma_after_a_bold_title(
+    script: str, exported: Any, tmp_path: Path
+) -> None:
+    text = " ".join(_read("pypdf", exported(script)["pdf"], tmp_path).split())
+    entries = [e for s in _source(script)["sections"] for e in s["entries"] if "title" in e]
+    comma = "،" if script == "arabic" else ","
+    titled = [f"{e['title']}, {e['organization']}" for e in entries]
+    missing = [t for t in titled if t not in text and t.replace(",", comma) not in text]
+    assert titled and missing == []
 
 
 @pytest.mark.parametrize("script", sorted(RIGHT_TO_LEFT))

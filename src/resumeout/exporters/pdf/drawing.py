@@ -222,7 +222,7 @@ class Painter:
                 start = end
             case _:
                 assert_never(rule.placement)
-        if block.text.look.direction is Direction.RIGHT_TO_LEFT:  # the title is at the right
+        if block.text.look.direction is Direction.RIGHT_TO_LEFT and start < end:  # title at right
             start, end = box.left, end - (start - box.left)
         if start < end:
             with self.tagger.artifact(canvas._code), self._state():

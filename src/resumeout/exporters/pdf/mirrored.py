@@ -6,11 +6,20 @@ reading order: the heading (the element's content), a space, the leader (an
 artifact), a space, the dates. Readers that follow the content stream read heading
 then dates: pypdf on one line (the right-to-left glyphs are written one by one for it,
 see :mod:`.scripts.drawing`), PyMuPDF with the dates on a line of their own, as
-pdfminer.six, which sorts by position, does too. The dates take their direction
-from their own first strong character, as HTML's ``dir=auto`` does: "2020-09 – الآن"
-is right to left, while "2019 – 2021", with no letter, stays left to right and reads
-as typed in every reader (a right-to-left paragraph would show "2021 – 2019", which
-pdftotext and pdfminer.six then read in that order).
+pdfminer.six, which sorts by position, does too. PyMuPDF (1.28) starts a new line
+where, in the stream, a character follows one of the same direction (neutrals take
+the direction before them) from much farther than the next place in that direction:
+at the leader, which begins far to the left of the space after the heading, and at
+the " – " written after the dates' digits, to their left; a jump between a
+right-to-left and a left-to-right character never breaks its line. Writing the
+leader before the space, or leaving out the spaces or the leader, still leaves the
+dates off the heading's line.
+
+The dates take their direction from their own first strong character, as HTML's
+``dir=auto`` does: "2020-09 – الآن" is right to left, while "2019 – 2021", with no
+letter, stays left to right and reads as typed in every reader (a right-to-left
+paragraph would show "2021 – 2019", which pdftotext and pdfminer.six then read in
+that order).
 """
 
 from __future__ import annotations

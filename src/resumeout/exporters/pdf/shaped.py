@@ -87,7 +87,12 @@ class ScriptRunSetter:
         for shaped, at in placed:
             text, painted = text_operators(pen.document, shaped, at, y)
             pen.insert(text, painted)
-        pen.move_to(pen.x + line.width, y)
+        # The pen moves on to the run's right edge for a run drawn after it without a
+        # move of its own; a right-to-left run, whose last glyph is its leftmost, is
+        # always followed by a move (each piece of a bidi line is placed), and pypdf
+        # would read that jump back to the right as a space (``בכיר , חברת``).
+        if self.direction == "ltr":
+            pen.move_to(pen.x + line.width, y)
 
 
 @dataclass
