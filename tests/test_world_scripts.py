@@ -46,6 +46,8 @@ from tests.readers import read_back
 WORLD = ROOT / "tests" / "data" / "world"
 SCRIPTS = sorted(path.stem for path in WORLD.glob("*.yaml"))
 RIGHT_TO_LEFT = {"arabic", "hebrew"}
+LAM_ALEF = re.compile("\u0644[\u0622\u0623\u0625\u0627]")
+"""Lam followed by an alef: one ligature glyph in many Arabic fonts."""
 LEFT_TO_RIGHT = [script for script in SCRIPTS if script not in RIGHT_TO_LEFT]
 READERS = ("pypdf", "pdfminer", "pdftotext", "pymupdf")
 FORMATS = {"md": ".md", "txt": ".txt", "pdf": ".pdf", "docx": ".docx"}
@@ -198,7 +200,9 @@ def test_right_to_left_text_is_read_in_the_order_typed(
     text = _read(reader, exported(script)["pdf"], tmp_path)
     # pdftotext may glue a Latin word to the right-to-left word after it ("Pythonو").
     words = {PUNCTUATION.sub("", word) for field in _fields(script) for word in field.split()}
-    assert sorted(word for word in words if word not in PUNCTUATION.sub("", text)) == []
+    unread = sorted(word for word in words if word not in PUNCTUATION.sub("", text))
+    _known_lam_alef_defect(unread)
+    assert unread == []
     # What each reader gets right (see the module's docstring).
     fields = _fields(script)
     if reader == "pdfminer":
@@ -206,6 +210,16 @@ def test_right_to_left_text_is_read_in_the_order_typed(
     elif reader == "pdftotext":
         fields = [field for field in fields if not _mixes(field) and not PUNCTUATION.search(field)]
     assert [field for field in fields if not _in_order(field, text)] == []
+
+
+def _known_lam_alef_defect(unread: list[str]) -> None:
+    """An expected failure when the only words misread hold a lam-alef: a font that
+    draws لا as one glyph (Debian's static Noto Sans Arabic) gives that glyph both
+    letters, and readers that order characters by position spread them left to right
+    (ثلاث read as ثالث). The text layer must split the ligature's letters; until then,
+    with such a font, this is a known defect, not a pass."""
+    if unread and all(LAM_ALEF.search(word) for word in unread):
+        pytest.xfail(f"lam-alef ligature read reversed: {unread}")
 
 
 @pytest.mark.parametrize("script", sorted(RIGHT_TO_LEFT))
@@ -218,6 +232,8 @@ def test_pypdf_reverses_right_to_left_words_and_keeps_headings_with_their_dates(
         for word in field.split():
             word = PUNCTUATION.sub("", word)
             expected = word[::-1] if RTL_LETTER.search(word) else word
+            if expected not in read:
+                _known_lam_alef_defect([word])
             assert expected in read, (field, word)
     lines = text.splitlines()
     for heading, dates in _dated(script):
