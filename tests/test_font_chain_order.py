@@ -84,7 +84,10 @@ def test_fontconfigs_own_output_is_read() -> None:
     fonts = parse_fc_match(output)
     assert fonts, "no TrueType font listed"
     assert all(font.candidate.file.path.suffix.lower() in (".ttf", ".ttc") for font in fonts)
-    assert any(font.languages and font.candidate.known_characters for font in fonts)
+    arabic = [font for font in fonts if "ar" in font.languages]
+    assert arabic, "no font for Arabic listed"
+    assert all(font.candidate.may_cover(ARABIC[0]) for font in arabic)
+    assert not all(font.candidate.may_cover(ARABIC[0]) for font in fonts)
 
 
 @pytest.mark.parametrize(

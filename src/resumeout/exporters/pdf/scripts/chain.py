@@ -22,7 +22,7 @@ import importlib.util
 import shutil
 import subprocess
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -57,8 +57,13 @@ class Candidate:
 
     file: FontFile
     known_characters: frozenset[int] | None = None
+    charset: str = field(default="", compare=False, repr=False)
+    """Or fontconfig's charset (hexadecimal ranges), parsed when first asked: most of
+    the fonts fontconfig lists are never asked about."""
 
     def may_cover(self, char: str) -> bool:
+        if self.charset:
+            return ord(char) in _parse_charset(self.charset)
         return self.known_characters is None or ord(char) in self.known_characters
 
 
@@ -265,7 +270,7 @@ def parse_fc_match(output: str) -> list[SystemFont]:
         path, index, kind, families, weight, slant, languages, charset = parts
         if kind != "TrueType" or not path.lower().endswith((".ttf", ".ttc")):
             continue
-        candidate = Candidate(FontFile(Path(path), int(index or 0)), _parse_charset(charset))
+        candidate = Candidate(FontFile(Path(path), int(index or 0)), charset=charset)
         fonts.append(
             SystemFont(
                 candidate,
@@ -286,6 +291,7 @@ def _number(text: str) -> int:
         return 0
 
 
+@cache
 def _parse_charset(charset: str) -> frozenset[int]:
     """fontconfig's ``20-7e a0-377 …`` (hexadecimal ranges) as a set of code points."""
     points: set[int] = set()
