@@ -3,11 +3,13 @@
 Codes are two bytes (Identity-H): each code is a CID. A CID usually equals the glyph's
 id in the font file; when one glyph must stand for different characters in different
 places (a share of an Indic syllable, a glyph used by two clusters), the extra uses get
-CIDs after the font's last glyph id. Each CID has exactly one ToUnicode entry. The
-subset keeps only the glyphs drawn, renumbered (a CJK font's 45,000 glyph slots would
-cost hundreds of kilobytes and most of the subsetting time), and a CIDToGIDMap stream
-maps each CID to its glyph in the subset. A variable font is subset first and pinned to
-the face's weight after, so that only the glyphs drawn are instanced.
+CIDs after the font's last glyph id. Each CID has exactly one ToUnicode entry; a
+CIDToGIDMap (/Identity where it can) maps each CID to its glyph in the subset.
+
+A static font's subset keeps the glyph ids (:mod:`.glyf_subset`, which reads only the
+drawn glyphs of a 45,000-glyph CJK font). A variable font goes through fontTools'
+subsetter, which renumbers the glyphs it keeps, and is pinned to the face's weight
+after, so that only the glyphs drawn are instanced.
 
 The objects are written with reportlab's own PDF object model when the document is
 saved (reportlab calls :meth:`EmbeddedFont.addObjects` for every font in
@@ -147,6 +149,17 @@ class EmbeddedFont:
         return "".join(string.ascii_uppercase[byte % 26] for byte in digest[:6])
 
     def _subset_program(self) -> bytes:
+        font = self.face.open_source()
+        if "fvar" not in font:
+            from resumeout.exporters.pdf.scripts.glyf_subset import subset_glyf_font
+
+            drawn = set(self.glyph_of_cid.values())
+            self._subset_glyph_of = {gid: gid for gid in drawn}  # ids are kept
+            return subset_glyf_font(font.reader, drawn)
+        return self._variable_subset_program(font)
+
+    def _variable_subset_program(self, font: Any) -> bytes:
+        """fontTools' subset of a variable font, pinned to the face's weight after."""
         from fontTools import subset
         from fontTools.ttLib import newTable
 
@@ -160,7 +173,6 @@ class EmbeddedFont:
         options.name_IDs = [1, 2, 3, 4, 5, 6]
         options.hinting = True
         drawn = sorted({0, *self.glyph_of_cid.values()})
-        font = self.face.open_source()
         # Names that say each glyph's id, set before any table is read: the subset's
         # glyph order then tells where each glyph went, and the font's own names (30,000
         # of them in a CJK font's post table) are never decoded.
