@@ -149,7 +149,7 @@ class EmbeddedFont:
         return "".join(string.ascii_uppercase[byte % 26] for byte in digest[:6])
 
     def _subset_program(self) -> bytes:
-        font = self.face.open_source()
+        font = self.face.open()
         if "fvar" not in font:
             from resumeout.exporters.pdf.scripts.glyf_subset import subset_glyf_font
 

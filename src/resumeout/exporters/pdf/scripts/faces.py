@@ -78,21 +78,10 @@ class Face:
             font.set_variations(self.variations)
         return font
 
-    def open_source(self) -> TTFont:
-        """A fresh fontTools view of the file's font, variable or not (to subset it)."""
-        return _read(self.data, self.data_index)
-
     def open(self) -> TTFont:
-        """A fresh fontTools view of the face's static outlines (to paint a glyph)."""
-        if not self.variations:
-            return self.open_source()
-        return _read(self._instance_data, 0)
-
-    @cached_property
-    def _instance_data(self) -> bytes:
-        buffer = io.BytesIO()
-        pin_weight(self.open_source(), self.weight).save(buffer)
-        return buffer.getvalue()
+        """A fresh fontTools view of the file's font, variable or not (to subset it, or
+        to draw a glyph at :attr:`variations`)."""
+        return _read(self.data, self.data_index)
 
 
 def _read(data: bytes, index: int) -> TTFont:
