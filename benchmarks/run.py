@@ -18,6 +18,8 @@ Parts:
   inprocess load and render per format, in this process
   scaling   in process, 10×, 100× and 1,000× the seed's entries (slow)
   profile   phases of an export, import times by package, cProfile by package
+  world     each world-script résumé's whole-process CPU time and its ratio to the
+            seed's, pdf and all, with the system's fonts and with the world extra
 Default: side,batch,inprocess.
 """
 
@@ -37,8 +39,9 @@ from side_by_side import side_by_side
 from throughput import batch
 from timing import load_note
 from worker import worker
+from world import world
 
-PARTS = ("side", "batch", "worker", "inprocess", "scaling", "profile")
+PARTS = ("side", "batch", "worker", "inprocess", "scaling", "profile", "world")
 
 
 def main() -> None:
@@ -94,6 +97,9 @@ def main() -> None:
         if "profile" in parts:
             print()
             where_the_time_goes(out, cases, args.runs)
+        if "world" in parts:
+            print()
+            world(args.runs, out)
     print(f"\n{load_note()}")
 
 

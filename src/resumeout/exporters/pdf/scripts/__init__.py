@@ -26,9 +26,9 @@ Thai, CJK, emoji, or a character the document's font lacks)::
 Pipeline, one module each: :mod:`detect` (the fast check) → :mod:`itemize` (runs by
 bidi level from :mod:`direction`, script, and font from :mod:`chain` and
 :mod:`faces`) → :mod:`shaping` (HarfBuzz) → :mod:`drawing` (content stream, via
-:mod:`cidfont`, :mod:`tounicode` and :mod:`outlines`); :mod:`breaking` finds line
-breaks. Nothing here is imported until a run needs it; uharfbuzz and python-bidi load
-on the first shaped run.
+:mod:`cidfont`, :mod:`glyf_subset`, :mod:`tounicode` and :mod:`outlines`);
+:mod:`breaking` finds line breaks. Nothing here is imported until a run needs it;
+uharfbuzz and python-bidi load on the first shaped run.
 """
 
 from __future__ import annotations

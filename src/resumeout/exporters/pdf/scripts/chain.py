@@ -1,11 +1,19 @@
 """The fallback chain: which font draws a character the document's font lacks.
 
-In order: the document's font; the fonts the user names in ``design.fallback_fonts``
-(family names or paths, found like ``design.font``); the fonts the ``world`` extra
-installs (OFL Noto and Heebo packages, if present); then the system's fonts in
-fontconfig's own order of preference for sans-serif text (``fc-match -s``, one call per
-process and weight). Faces load only when a character first needs them, so a Latin
-résumé reads no font file beyond its own.
+In order, for each cluster of characters:
+
+1. the document's font;
+2. the fonts the user names in ``design.fallback_fonts`` (family names or paths, found
+   like ``design.font``), in the order named;
+3. the system's fonts, found through fontconfig (one ``fc-match -a`` a process, weight
+   and language), ranked by :func:`rank_system_fonts`: a font made for the script
+   before a pan-Unicode one;
+4. the fonts the ``world`` extra installs (OFL Noto and Heebo packages), if present, so
+   that a machine without fontconfig or without fonts for the script still sets it.
+
+The first font that has a glyph for every character of the cluster draws it. Faces load
+only when a character first needs them, and fontconfig is asked only then: a Latin
+résumé reads no font file beyond its own and starts no process.
 """
 
 from __future__ import annotations
@@ -13,8 +21,8 @@ from __future__ import annotations
 import importlib.util
 import shutil
 import subprocess
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -36,7 +44,10 @@ WORLD_FONT_PACKAGES = (
 is packaged on the index: CJK comes from the system's fonts.)"""
 
 BOLD_WEIGHT = 700
-_FC_FORMAT = "%{file}\t%{index}\t%{fontformat}\t%{charset}\n"
+_FONTCONFIG_BOLD = 200
+_FONTCONFIG_REGULAR = 80
+_FC_FIELDS = ("file", "index", "fontformat", "family", "weight", "slant", "lang", "charset")
+_FC_FORMAT = "\t".join(f"%{{{name}}}" for name in _FC_FIELDS) + "\n"
 
 
 @dataclass(frozen=True)
@@ -46,9 +57,28 @@ class Candidate:
 
     file: FontFile
     known_characters: frozenset[int] | None = None
+    charset: str = field(default="", compare=False, repr=False)
+    """Or fontconfig's charset (hexadecimal ranges), parsed when first asked: most of
+    the fonts fontconfig lists are never asked about."""
 
     def may_cover(self, char: str) -> bool:
+        if self.charset:
+            return ord(char) in _parse_charset(self.charset)
         return self.known_characters is None or ord(char) in self.known_characters
+
+
+@dataclass(frozen=True)
+class SystemFont:
+    """One font as fontconfig describes it (``fc-match -a``), in fontconfig's order."""
+
+    candidate: Candidate
+    families: tuple[str, ...]
+    weight: int
+    """fontconfig's scale: 80 regular, 200 bold."""
+    slant: int
+    """0 upright; 100 italic, 110 oblique."""
+    languages: frozenset[str]
+    """The languages fontconfig finds the font's characters enough to write."""
 
 
 class FontChain:
@@ -67,7 +97,7 @@ class FontChain:
         self.primary = load_face(document_font.path, document_font.index, self.weight)
         self._bold = bold
         self._use_system_fonts = use_system_fonts
-        self._candidates = [*_named_fonts(fallback_fonts, base_dir, bold), *_world_fonts()]
+        self._named = _named_fonts(fallback_fonts, base_dir, bold)
         self._unusable: set[Candidate] = set()
         self._by_character: dict[str, Face | None] = {}
 
@@ -83,8 +113,7 @@ class FontChain:
         """The first face with a glyph for every character of ``text`` (a cluster)."""
         if all(self.primary.covers(char) for char in text):
             return self.primary
-        system = _system_fonts(self._bold, _language_of(text)) if self._use_system_fonts else ()
-        for candidate in (*self._candidates, *system):
+        for candidate in self.candidates(text):
             if candidate in self._unusable or not all(map(candidate.may_cover, text)):
                 continue  # ruled out without opening the file
             try:
@@ -95,6 +124,16 @@ class FontChain:
             if all(map(face.covers, text)):
                 return face
         return None
+
+    def candidates(self, text: str) -> Iterable[Candidate]:
+        """The fonts after the document's, in the order tried for ``text``: named,
+        system, world extra. Lazily: fontconfig is asked only if no named font has
+        ``text``, the world extra looked for only if no system font has it."""
+        yield from self._named
+        if self._use_system_fonts:
+            for font in _system_fonts(self._bold, _languages_of(text)):
+                yield font.candidate
+        yield from _world_fonts()
 
 
 def _named_fonts(names: Sequence[str], base_dir: Path, bold: bool) -> list[Candidate]:
@@ -114,57 +153,103 @@ def _world_fonts() -> tuple[Candidate, ...]:
         if spec is None or not spec.submodule_search_locations:
             continue
         folder = Path(next(iter(spec.submodule_search_locations))) / "files"
-        # Their characters are known from their cmaps, so that a font is pinned to an
-        # instance (seconds for a variable font) only when a character needs it.
+        # Their characters are known from their cmaps, so that a font is opened for
+        # shaping only when a character needs it.
         candidates.extend(
             Candidate(FontFile(path), characters_of(path)) for path in sorted(folder.glob("*.ttf"))
         )
     return tuple(candidates)
 
 
-_LANGUAGE_OF_SCRIPT = {
-    "Arab": "ar",
-    "Hebr": "he",
-    "Deva": "hi",
-    "Beng": "bn",
-    "Taml": "ta",
-    "Telu": "te",
-    "Thai": "th",
-    "Hani": "zh-cn",
-    "Hira": "ja",
-    "Kana": "ja",
-    "Hang": "ko",
-    "Grek": "el",
-    "Cyrl": "ru",
-    "Armn": "hy",
-    "Geor": "ka",
-    "Ethi": "am",
-    "Khmr": "km",
+_CJK = ("zh-cn", "ja", "ko")
+"""Han, kana and hangul are asked of one font that supports all three languages, so
+that a line mixing kanji and kana (or hanja and hangul) is set in one design."""
+
+_LANGUAGES_OF_SCRIPT: dict[str, tuple[str, ...]] = {
+    "Arab": ("ar",),
+    "Hebr": ("he",),
+    "Deva": ("hi",),
+    "Beng": ("bn",),
+    "Taml": ("ta",),
+    "Telu": ("te",),
+    "Thai": ("th",),
+    "Hani": _CJK,
+    "Hira": _CJK,
+    "Kana": _CJK,
+    "Hang": _CJK,
+    "Bopo": _CJK,
+    "Grek": ("el",),
+    "Cyrl": ("ru",),
+    "Armn": ("hy",),
+    "Geor": ("ka",),
+    "Ethi": ("am",),
+    "Khmr": ("km",),
 }
-"""A language written in each script, so that fontconfig ranks the fonts made for it
-first (its plain sans-serif order puts DejaVu's Arabic before Noto Sans Arabic)."""
+"""Languages written in each script: fontconfig says which fonts support a language,
+not a script."""
 
 
-def _language_of(text: str) -> str:
+def _languages_of(text: str) -> tuple[str, ...]:
     from fontTools.unicodedata import script
 
     for char in text:
-        language = _LANGUAGE_OF_SCRIPT.get(script(char))
-        if language:
-            return language
-    return ""
+        languages = _LANGUAGES_OF_SCRIPT.get(script(char))
+        if languages:
+            return languages
+    return ()
+
+
+def rank_system_fonts(
+    fonts: Sequence[SystemFont], languages: Sequence[str], bold: bool
+) -> tuple[SystemFont, ...]:
+    """``fonts`` (in fontconfig's order) in the order the chain tries them.
+
+    fontconfig's own order for ``sans-serif:lang=ar`` puts DejaVu Sans first: the
+    family preference (DejaVu Sans, Noto Sans…) outranks the language, and DejaVu has
+    Arabic letters, but not a design made for Arabic. So, for text in a language, the
+    fonts are ranked by, in turn:
+
+    1. support for the language (fontconfig's ``lang``; for CJK text, all of Chinese,
+       Japanese and Korean) first;
+    2. "Sans" in a family name first (the chain stands in for a sans-serif text font;
+       names are the only sign of a design fontconfig gives for most non-Latin
+       families, so Noto Sans Arabic comes before Noto Kufi Arabic or Noto Naskh Arabic);
+    3. the fewest languages supported: a font made for the script (Noto Sans Arabic:
+       14 languages; Noto Sans Hebrew: 2) before a pan-Unicode one (DejaVu Sans: 189);
+    4. the nearest weight, then upright before slanted;
+    5. fontconfig's order.
+
+    Text with no language (symbols, emoji) keeps fontconfig's order, less slanted
+    faces and with the nearest weight first. The ranking is a pure function of what
+    fontconfig says, so the same machine always picks the same font.
+    """
+    wanted = _FONTCONFIG_BOLD if bold else _FONTCONFIG_REGULAR
+
+    def style(font: SystemFont) -> tuple[int, bool]:
+        return abs(font.weight - wanted), font.slant != 0
+
+    def for_language(font: SystemFont) -> tuple[object, ...]:
+        sans = any("Sans" in family.split() for family in font.families)
+        supported = font.languages.issuperset(languages)
+        return (not supported, not sans, len(font.languages), *style(font))
+
+    # sorted() is stable: fonts that tie keep fontconfig's order.
+    return tuple(sorted(fonts, key=for_language if languages else style))
 
 
 @cache
-def _system_fonts(bold: bool, language: str) -> tuple[Candidate, ...]:
-    """fontconfig's fallback list for sans-serif text in ``language``, TrueType only."""
+def _system_fonts(bold: bool, languages: tuple[str, ...]) -> tuple[SystemFont, ...]:
+    """The system's TrueType fonts, ranked for text in ``languages`` (see
+    :func:`rank_system_fonts`); none without fontconfig."""
     if shutil.which("fc-match") is None:
         return ()
-    pattern = "sans-serif" + (f":lang={language}" if language else "")
+    pattern = "sans-serif" + (f":lang={languages[0]}" if languages else "")
     pattern += ":weight=bold" if bold else ""
     try:
+        # -a: every font, not the list trimmed to the fonts that add characters (which
+        # drops a font made for a script when a pan-Unicode font before it has them).
         result = subprocess.run(
-            ["fc-match", "-s", "--format", _FC_FORMAT, pattern],
+            ["fc-match", "-a", "--format", _FC_FORMAT, pattern],
             capture_output=True,
             text=True,
             timeout=20,
@@ -172,19 +257,41 @@ def _system_fonts(bold: bool, language: str) -> tuple[Candidate, ...]:
         )
     except (OSError, subprocess.SubprocessError):
         return ()
-    candidates = []
-    for line in result.stdout.splitlines():
+    return rank_system_fonts(parse_fc_match(result.stdout), languages, bold)
+
+
+def parse_fc_match(output: str) -> list[SystemFont]:
+    """The TrueType fonts in ``fc-match -a --format`` output (fields: ``_FC_FIELDS``)."""
+    fonts = []
+    for line in output.splitlines():
         parts = line.split("\t")
-        if len(parts) != 4 or parts[2] != "TrueType":
+        if len(parts) != len(_FC_FIELDS):
             continue
-        path, index, _, charset = parts
-        if not path.lower().endswith((".ttf", ".ttc")):
+        path, index, kind, families, weight, slant, languages, charset = parts
+        if kind != "TrueType" or not path.lower().endswith((".ttf", ".ttc")):
             continue
-        file = FontFile(Path(path), int(index or 0))
-        candidates.append(Candidate(file, _parse_charset(charset)))
-    return tuple(candidates)
+        candidate = Candidate(FontFile(Path(path), int(index or 0)), charset=charset)
+        fonts.append(
+            SystemFont(
+                candidate,
+                tuple(families.split(",")),
+                _number(weight),
+                _number(slant),
+                frozenset(languages.split("|")) - {""},
+            )
+        )
+    return fonts
 
 
+def _number(text: str) -> int:
+    # A variable font reports a range, "[40 210]": its default is what is drawn.
+    try:
+        return int(float(text.strip("[]").split()[0]))
+    except (ValueError, IndexError):
+        return 0
+
+
+@cache
 def _parse_charset(charset: str) -> frozenset[int]:
     """fontconfig's ``20-7e a0-377 …`` (hexadecimal ranges) as a set of code points."""
     points: set[int] = set()

@@ -1,10 +1,15 @@
 """A face embedded in a reportlab PDF as a Type0 font over a CIDFontType2 subset.
 
-Codes are two bytes (Identity-H): each code is a CID. A CID usually equals the glyph id
-(CIDToGIDMap /Identity); when one glyph must stand for different characters in
-different places (a share of an Indic syllable, a glyph used by two clusters), the
-extra uses get CIDs after the font's last glyph id and a CIDToGIDMap stream maps them
-back. Each CID has exactly one ToUnicode entry.
+Codes are two bytes (Identity-H): each code is a CID. A CID usually equals the glyph's
+id in the font file; when one glyph must stand for different characters in different
+places (a share of an Indic syllable, a glyph used by two clusters), the extra uses get
+CIDs after the font's last glyph id. Each CID has exactly one ToUnicode entry; a
+CIDToGIDMap (/Identity where it can) maps each CID to its glyph in the subset.
+
+A static font's subset keeps the glyph ids (:mod:`.glyf_subset`, which reads only the
+drawn glyphs of a 45,000-glyph CJK font). A variable font goes through fontTools'
+subsetter, which renumbers the glyphs it keeps, and is pinned to the face's weight
+after, so that only the glyphs drawn are instanced.
 
 The objects are written with reportlab's own PDF object model when the document is
 saved (reportlab calls :meth:`EmbeddedFont.addObjects` for every font in
@@ -23,7 +28,7 @@ from weakref import WeakKeyDictionary
 
 from reportlab.pdfbase import pdfdoc
 
-from resumeout.exporters.pdf.scripts.faces import Face
+from resumeout.exporters.pdf.scripts.faces import Face, pin_weight
 from resumeout.exporters.pdf.scripts.tounicode import to_unicode_cmap
 
 _FONTS: WeakKeyDictionary[Any, dict[str, EmbeddedFont]] = WeakKeyDictionary()
@@ -53,7 +58,9 @@ class EmbeddedFont:
         self._cid_of_use: dict[tuple[int, str], int] = {}
         self.glyph_of_cid: dict[int, int] = {}
         self.text_of_cid: dict[int, str] = {}
-        self._next_extra_cid = len(face.advances)
+        self._next_extra_cid = face.glyph_count
+        self._subset_glyph_of: dict[int, int] = {}
+        """The subset's glyph id of each glyph id of the font (known once subset)."""
 
     def cid(self, glyph_id: int, text: str) -> int:
         """The CID that draws ``glyph_id`` and reads as ``text``."""
@@ -75,7 +82,7 @@ class EmbeddedFont:
 
     def width(self, cid: int) -> float:
         """The CID's advance in thousandths of the size (as the PDF's /W says)."""
-        return self.face.advances[self.glyph_of_cid[cid]] * 1000 / self.face.units_per_em
+        return self.face.advance(self.glyph_of_cid[cid]) * 1000 / self.face.units_per_em
 
     # reportlab's name: called when the document is saved.
     def addObjects(self, document: Any) -> None:  # noqa: N802
@@ -142,20 +149,42 @@ class EmbeddedFont:
         return "".join(string.ascii_uppercase[byte % 26] for byte in digest[:6])
 
     def _subset_program(self) -> bytes:
+        font = self.face.open()
+        if "fvar" not in font:
+            from resumeout.exporters.pdf.scripts.glyf_subset import subset_glyf_font
+
+            drawn = set(self.glyph_of_cid.values())
+            self._subset_glyph_of = {gid: gid for gid in drawn}  # ids are kept
+            return subset_glyf_font(font.reader, drawn)
+        return self._variable_subset_program(font)
+
+    def _variable_subset_program(self, font: Any) -> bytes:
+        """fontTools' subset of a variable font, pinned to the face's weight after."""
         from fontTools import subset
+        from fontTools.ttLib import newTable
 
         options = subset.Options()
-        options.retain_gids = True  # CIDs are glyph ids: keep them where they are
+        options.retain_gids = False
         options.notdef_outline = True
+        options.glyph_names = False
         options.layout_features = []
         options.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "DSIG", "MATH"]
-        # A variable font drawn at its default instance: its outlines are that instance.
-        options.drop_tables += ["fvar", "gvar", "avar", "cvar", "HVAR", "VVAR", "MVAR", "STAT"]
+        options.drop_tables += ["EBDT", "EBLC", "EBSC", "BDF ", "FFTM", "STAT"]
         options.name_IDs = [1, 2, 3, 4, 5, 6]
         options.hinting = True
+        drawn = sorted({0, *self.glyph_of_cid.values()})
+        # Names that say each glyph's id, set before any table is read: the subset's
+        # glyph order then tells where each glyph went, and the font's own names (30,000
+        # of them in a CJK font's post table) are never decoded.
+        font.setGlyphOrder([f"g{gid}" for gid in range(self.face.glyph_count)])
+        post = newTable("post")
+        post.formatType, post.italicAngle = 3.0, self.face.italic_angle
+        post.underlinePosition = post.underlineThickness = 0
+        post.isFixedPitch = post.minMemType42 = post.maxMemType42 = 0
+        post.minMemType1 = post.maxMemType1 = 0
+        font["post"] = post
         subsetter = subset.Subsetter(options)
-        subsetter.populate(gids=sorted({0, *self.glyph_of_cid.values()}))
-        font = self.face.open()
+        subsetter.populate(gids=drawn)
         # fontTools logs a warning for each table it cannot subset (and drops it).
         logger = logging.getLogger("fontTools.subset")
         level = logger.level
@@ -164,6 +193,11 @@ class EmbeddedFont:
             subsetter.subset(font)
         finally:
             logger.setLevel(level)
+        self._subset_glyph_of = {
+            int(name[1:]): new_gid for new_gid, name in enumerate(font.getGlyphOrder())
+        }
+        if "fvar" in font:
+            pin_weight(font, self.face.weight)  # a few glyphs: milliseconds
         buffer = io.BytesIO()
         font.save(buffer)
         return buffer.getvalue()
@@ -183,10 +217,12 @@ class EmbeddedFont:
         return widths
 
     def _cid_to_gid_map(self, document: Any, compress: Any) -> Any:
-        if all(cid == gid for cid, gid in self.glyph_of_cid.items()):
+        """Each CID's glyph in the subset (read after :meth:`_subset_program`)."""
+        glyph_of = {cid: self._subset_glyph_of[gid] for cid, gid in self.glyph_of_cid.items()}
+        if all(cid == gid for cid, gid in glyph_of.items()):
             return pdfdoc.PDFName("Identity")
-        table = bytearray(2 * (max(self.glyph_of_cid) + 1))
-        for cid, gid in self.glyph_of_cid.items():
+        table = bytearray(2 * (max(glyph_of) + 1))
+        for cid, gid in glyph_of.items():
             table[2 * cid : 2 * cid + 2] = gid.to_bytes(2, "big")
         stream = pdfdoc.PDFStream(content=bytes(table), filters=compress)
         return document.Reference(stream, f"{self.internal_name}CIDToGIDMap")

@@ -1,9 +1,13 @@
 """One font file made ready for shaping and embedding: a :class:`Face`.
 
-A variable font is pinned to one instance first (its default, or weight 700 for bold)
-with fontTools' instancer: PDF embeds static outlines, and HarfBuzz then shapes with the
-same glyphs that are drawn. Faces are cached per process by file, index and weight.
-Only TrueType-outline fonts (``glyf``) are used: they embed as CIDFontType2.
+Loading a face reads only the font's small header tables (head, hhea, OS/2, post,
+name); its characters and advances come from HarfBuzz, in C, on demand, so a 17 MB CJK
+collection costs no more to load than a Latin font. A variable font is not pinned when
+loaded: HarfBuzz shapes and measures it at the wanted weight (its variations set), and
+the embedded subset is pinned to that weight after subsetting (:mod:`.cidfont`), which
+takes milliseconds for the few glyphs drawn, not seconds for the whole font. Faces are
+cached per process by file, index and weight. Only TrueType-outline fonts (``glyf``) are
+used: they embed as CIDFontType2.
 """
 
 from __future__ import annotations
@@ -23,19 +27,18 @@ class UnusableFontError(Exception):
 
 @dataclass(frozen=True)
 class Face:
-    """A static TrueType font: its bytes, what it covers and the metrics PDF needs."""
+    """A TrueType font at one weight: its bytes, what it covers and the metrics PDF needs."""
 
     path: Path
     index: int
     weight: int | None
+    """The weight a variable font is set at; None: its default (or a static font)."""
     data: bytes = field(repr=False)
     """The font file's bytes (a whole collection for a .ttc: see ``data_index``)."""
     data_index: int
     postscript_name: str
     units_per_em: int
-    characters: frozenset[int] = field(repr=False)
-    advances: tuple[int, ...] = field(repr=False)
-    """Advance width of every glyph id, in font units."""
+    glyph_count: int
     ascent: int
     descent: int
     cap_height: int
@@ -48,18 +51,36 @@ class Face:
         weight = f"@{self.weight}" if self.weight is not None else ""
         return f"{self.path}#{self.index}{weight}"
 
+    @property
+    def variations(self) -> dict[str, float]:
+        """The axis values the face is set at (empty: the font's default)."""
+        return {} if self.weight is None else {"wght": float(self.weight)}
+
+    @cached_property
+    def characters(self) -> frozenset[int]:
+        return frozenset(self.harfbuzz.face.unicodes)
+
     def covers(self, char: str) -> bool:
         return ord(char) in self.characters
 
+    def advance(self, glyph_id: int) -> int:
+        """The glyph's advance width in font units, at the face's weight."""
+        advance: int = self.harfbuzz.get_glyph_h_advance(glyph_id)
+        return advance
+
     @cached_property
     def harfbuzz(self) -> Any:
-        """The ``uharfbuzz.Font`` (scale: font units), built on first shaping."""
+        """The ``uharfbuzz.Font`` (scale: font units, variations set)."""
         import uharfbuzz
 
-        return uharfbuzz.Font(uharfbuzz.Face(self.data, self.data_index))
+        font = uharfbuzz.Font(uharfbuzz.Face(self.data, self.data_index))
+        if self.variations:
+            font.set_variations(self.variations)
+        return font
 
     def open(self) -> TTFont:
-        """A fresh fontTools view of the static font (to subset it)."""
+        """A fresh fontTools view of the file's font, variable or not (to subset it, or
+        to draw a glyph at :attr:`variations`)."""
         return _read(self.data, self.data_index)
 
 
@@ -70,52 +91,46 @@ def _read(data: bytes, index: int) -> TTFont:
 
 @cache
 def load_face(path: Path, index: int = 0, weight: int | None = None) -> Face:
-    """The face in ``path`` (sub-font ``index`` of a collection), pinned to ``weight``
-    if it is variable. Raises :class:`UnusableFontError`."""
+    """The face in ``path`` (sub-font ``index`` of a collection), set at ``weight`` if
+    it is variable. Raises :class:`UnusableFontError`."""
     try:
-        data, data_index = path.read_bytes(), index
-        font = _read(data, data_index)
+        data = path.read_bytes()
+        font = _read(data, index)
         if "glyf" not in font:
             raise UnusableFontError(f"{path}: not TrueType outlines (CFF or bitmap only)")
-        # A variable font's own outlines and advances are its default instance: only
-        # another weight is pinned (the variation tables are left out when embedding).
-        pinned = "fvar" in font and not _is_default(font, weight)
-        if pinned:
-            buffer = io.BytesIO()
-            _static_instance(font, weight).save(buffer)
-            data, data_index = buffer.getvalue(), 0
-            font = _read(data, data_index)
+        varied = "fvar" in font and not _is_default(font, weight)
+        head, hhea, os2 = font["head"], font["hhea"], font.get("OS/2")
+        face = Face(
+            path=path,
+            index=index,
+            weight=_clamped_weight(font, weight) if varied else None,
+            data=data,
+            data_index=index,
+            postscript_name=_postscript_name(font, path),
+            units_per_em=head.unitsPerEm,
+            glyph_count=font["maxp"].numGlyphs,
+            ascent=hhea.ascent,
+            descent=hhea.descent,
+            cap_height=getattr(os2, "sCapHeight", 0) or hhea.ascent,
+            bounding_box=(head.xMin, head.yMin, head.xMax, head.yMax),
+            italic_angle=_italic_angle(font),
+        )
+        face.harfbuzz  # noqa: B018  (a file HarfBuzz cannot read is unusable, now)
     except UnusableFontError:
         raise
     except Exception as error:  # fontTools raises many kinds for a broken file
         raise UnusableFontError(f"{path}: {error}") from error
-    head, hhea, os2 = font["head"], font["hhea"], font.get("OS/2")
-    metrics = font["hmtx"].metrics
-    order = font.getGlyphOrder()
-    return Face(
-        path=path,
-        index=index,
-        weight=weight if pinned else None,
-        data=data,
-        data_index=data_index,
-        postscript_name=_postscript_name(font, path),
-        units_per_em=head.unitsPerEm,
-        characters=frozenset(font.getBestCmap() or {}),
-        advances=tuple(metrics[name][0] for name in order),
-        ascent=hhea.ascent,
-        descent=hhea.descent,
-        cap_height=getattr(os2, "sCapHeight", 0) or hhea.ascent,
-        bounding_box=(head.xMin, head.yMin, head.xMax, head.yMax),
-        italic_angle=float(font["post"].italicAngle),
-    )
+    return face
 
 
 @cache
 def characters_of(path: Path, index: int = 0) -> frozenset[int]:
     """The code points ``path`` has glyphs for, read from its cmap alone (cheap: no
-    other table is decompiled, no variable font is pinned)."""
+    other table is read, no variable font is set at a weight)."""
     try:
-        return frozenset(_read(path.read_bytes(), index).getBestCmap() or {})
+        import uharfbuzz
+
+        return frozenset(uharfbuzz.Face(path.read_bytes(), index).unicodes)
     except Exception:  # a broken file: load_face will say why if it is ever tried
         return frozenset()
 
@@ -125,21 +140,36 @@ def _is_default(font: TTFont, weight: int | None) -> bool:
     return weight is None or "wght" not in axes or axes["wght"].defaultValue == weight
 
 
-def _static_instance(font: TTFont, weight: int | None) -> TTFont:
+def _clamped_weight(font: TTFont, weight: int | None) -> int | None:
+    axes = {axis.axisTag: axis for axis in font["fvar"].axes}
+    if weight is None or "wght" not in axes:
+        return None
+    wght = axes["wght"]
+    return round(min(max(float(weight), float(wght.minValue)), float(wght.maxValue)))
+
+
+def pin_weight(font: TTFont, weight: int | None) -> TTFont:
+    """``font`` (variable) made static at ``weight`` (None: its default), in place."""
     from fontTools.varLib import instancer
 
     axes = {axis.axisTag: axis for axis in font["fvar"].axes}
     location: dict[str, float | None] = {tag: None for tag in axes}  # None: the default
     if weight is not None and "wght" in axes:
-        wght = axes["wght"]
-        location["wght"] = min(max(float(weight), wght.minValue), wght.maxValue)
+        location["wght"] = float(weight)
     font.ensureDecompiled()
     # In place: the font was read for this alone, and copying it first (the default)
-    # takes most of the time (seconds for a large variable font).
+    # doubles the time.
     instance: TTFont = instancer.instantiateVariableFont(
         font, location, inplace=True, updateFontNames=False
     )
     return instance
+
+
+def _italic_angle(font: TTFont) -> float:
+    # From the post table's header (a 16.16 fixed number after its version): reading
+    # the table would decode every glyph name (45,000 in a CJK collection).
+    header = font.reader["post"][:8]
+    return int.from_bytes(header[4:8], "big", signed=True) / 65536
 
 
 def _postscript_name(font: TTFont, path: Path) -> str:

@@ -43,7 +43,7 @@ class _PdfPathPen(BasePen):  # type: ignore[misc]
 
 @cache
 def _glyph_set(face: Face) -> Any:
-    return face.open().getGlyphSet()
+    return face.open().getGlyphSet(location=face.variations or None)
 
 
 @cache
