@@ -48,7 +48,6 @@ from tests.readers import read_back
 WORLD = ROOT / "tests" / "data" / "world"
 SCRIPTS = sorted(path.stem for path in WORLD.glob("*.yaml"))
 RIGHT_TO_LEFT = {"arabic", "hebrew"}
-LAM_ALEF = re.compile("\u0644[\u0622\u0623\u0625\u0627]")
 """Lam followed by an alef: one ligature glyph in many Arabic fonts."""
 LEFT_TO_RIGHT = [script for script in SCRIPTS if script not in RIGHT_TO_LEFT]
 READERS = ("pypdf", "pdfminer", "pdftotext", "pymupdf")
@@ -203,7 +202,6 @@ def test_right_to_left_text_is_read_in_the_order_typed(
     # pdftotext may glue a Latin word to the right-to-left word after it ("Pythonو").
     words = {PUNCTUATION.sub("", word) for field in _fields(script) for word in field.split()}
     unread = sorted(word for word in words if word not in PUNCTUATION.sub("", text))
-    _known_lam_alef_defect(unread)
     assert unread == []
     # What each reader gets right (see the module's docstring).
     fields = _fields(script)
@@ -214,16 +212,6 @@ def test_right_to_left_text_is_read_in_the_order_typed(
     assert [field for field in fields if not _in_order(field, text)] == []
 
 
-def _known_lam_alef_defect(unread: list[str]) -> None:
-    """An expected failure when the only words misread hold a lam-alef: a font that
-    draws لا as one glyph (Debian's static Noto Sans Arabic) gives that glyph both
-    letters, and readers that order characters by position spread them left to right
-    (ثلاث read as ثالث). The text layer must split the ligature's letters; until then,
-    with such a font, this is a known defect, not a pass."""
-    if unread and all(LAM_ALEF.search(word) for word in unread):
-        pytest.xfail(f"lam-alef ligature read reversed: {unread}")
-
-
 @pytest.mark.parametrize("script", sorted(RIGHT_TO_LEFT))
 def test_pypdf_reads_right_to_left_lines_as_typed_with_headings_beside_their_dates(
     script: str, exported: Any, tmp_path: Path
@@ -231,7 +219,6 @@ def test_pypdf_reads_right_to_left_lines_as_typed_with_headings_beside_their_dat
     text = _read("pypdf", exported(script)["pdf"], tmp_path)
     assert any(_mixes(field) for field in _fields(script))  # a mixed line is among them
     unread = [field for field in _fields(script) if not _in_order(field, text)]
-    _known_lam_alef_defect([word for field in unread for word in field.split() if word not in text])
     assert unread == []
     lines = [" ".join(line.split()) for line in text.splitlines()]
     apart = [

@@ -13,6 +13,9 @@ written, and which characters each one reads as, is chosen for text extractors:
   pdftotext reads such a run reversed. Every glyph after the first is preceded by its
   font again (``Tf``), for pypdf (below); so is every glyph after an Arabic comma or
   another right-to-left character in a left-to-right run.
+- A right-to-left glyph that stands for several letters (لا, lam and alef in one glyph)
+  reads as one letter per share of its width, right to left: readers that order
+  characters by position would otherwise spread its letters left to right, reversed.
 - A glyph left without characters (a cluster with more glyphs than characters) is
   painted as a path, outside the text layer.
 - A mark that takes no room of its own (an anusvara, a Thai vowel above or below, a
@@ -39,8 +42,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
+from resumeout.exporters.pdf.scripts.breaking import grapheme_boundaries
 from resumeout.exporters.pdf.scripts.cidfont import embedded_font
 from resumeout.exporters.pdf.scripts.numbers import number
 from resumeout.exporters.pdf.scripts.outlines import painted_glyph
@@ -59,6 +64,9 @@ class PlacedGlyph:
     x: float
     y: float
     text: str
+    width: float | None = None
+    """The advance readers are told (points), where it is not the glyph's own: the
+    share of a right-to-left ligature that one of its letters stands in."""
 
 
 def placed_glyphs(shaped: ShapedRun) -> list[PlacedGlyph]:
@@ -84,7 +92,46 @@ def placed_glyphs(shaped: ShapedRun) -> list[PlacedGlyph]:
                 last = rank == len(carriers) - 1
                 share = characters[rank:] if last else characters[rank]
             placed.append(PlacedGlyph(glyph, x, y, share))
-    return _marks_to_bases(placed)
+    placed = _marks_to_bases(placed)
+    if shaped.run.direction == "rtl":
+        placed = _letters_of_ligatures(placed, shaped.face.harfbuzz.get_nominal_glyph(0x20))
+    return placed
+
+
+def _letters_of_ligatures(placed: list[PlacedGlyph], blank: int | None) -> list[PlacedGlyph]:
+    """Each right-to-left glyph that stands for several letters (لا, one glyph for
+    lam and alef) cut into one share of its advance per letter, right to left.
+
+    Readers that order characters by position (pdftotext, pdfplumber) spread a glyph's
+    characters over its width left to right, so a two-letter ligature read right to
+    left comes out reversed (ثلاث read as ثالث). Here the first letter reads from the
+    ligature's right-hand share, written first, through the font's blank glyph (its
+    space: it paints nothing, and the ligature above it shows the letter), and the last
+    letter from the left-hand share, the ligature glyph itself, drawn whole as before.
+    The page looks the same; readers that follow the stream still read the letters in
+    typed order. ``blank`` is the space's glyph id (None: the font has no space, and
+    the ligature keeps all its letters)."""
+    if blank is None:
+        return placed
+    result = []
+    for item in placed:
+        letters = _graphemes(item.text)
+        if len(letters) < 2 or item.glyph.x_advance <= 0:
+            result.append(item)
+            continue
+        share = item.glyph.x_advance / len(letters)
+        for index, letter in enumerate(letters[:-1]):
+            x = item.x + share * (len(letters) - 1 - index)
+            blank_glyph = Glyph(blank, item.glyph.cluster, 0.0, 0.0, 0.0)
+            result.append(PlacedGlyph(blank_glyph, x, item.y, letter, share))
+        result.append(PlacedGlyph(item.glyph, item.x, item.y, letters[-1], share))
+    return result
+
+
+def _graphemes(text: str) -> list[str]:
+    """``text`` cut into the characters a reader sees (a letter with its marks)."""
+    cuts = [0, *grapheme_boundaries(text), len(text)]
+    return [text[start:end] for start, end in pairwise(cuts)]
 
 
 def _marks_to_bases(placed: list[PlacedGlyph]) -> list[PlacedGlyph]:
@@ -167,7 +214,8 @@ def text_operators(
         if not placed.text:
             painted.append(painted_glyph(shaped.face, placed.glyph.glyph_id, gx, gy, size))
             continue
-        cid = font.cid(placed.glyph.glyph_id, placed.text)
+        width = None if placed.width is None else placed.width * 1000 / size
+        cid = font.cid(placed.glyph.glyph_id, placed.text, width)
         if reversing and cursor is not None:
             flush()
             text_ops.append(select_font)
