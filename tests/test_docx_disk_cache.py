@@ -158,3 +158,19 @@ def test_the_default_folder_is_the_users_cache(
     assert disk_cache.cache_folder() == tmp_path / "resumeout" / "fonts"
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/is/ignored")
     assert disk_cache.cache_folder() == Path.home() / ".cache" / "resumeout" / "fonts"
+
+
+def test_a_temporary_file_left_by_a_stopped_process_is_removed_once_old(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RESUMEOUT_CACHE_DIR", str(tmp_path))
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    old, recent = folder / ".old.tmp", folder / ".recent.tmp"
+    old.write_bytes(b"half an entry")
+    recent.write_bytes(b"being written now")
+    os.utime(old, (1, 1))
+    disk_cache.write("e" * 64, b"content")
+    assert not old.exists()
+    assert recent.exists()  # perhaps another process's write in progress
+    assert disk_cache.read("e" * 64) == b"content"

@@ -4,9 +4,9 @@ Cutting the three faces a résumé embeds costs a fresh process about 35 ms, and
 fontTools' subsetter another 45–55: most of an ``export --format docx``. The cut depends on
 nothing but the font file's bytes, the characters kept and the cutting code, so its result
 is stored under a key made of exactly those (the file's SHA-256, the sorted characters,
-the installed fontTools and ``FORMAT``, which changes whenever our cutting changes), and a
-later export reads the same bytes back instead of cutting: the document is identical with
-and without the cache.
+the installed fontTools, and the source of the modules that cut and read fonts, so that
+a change to them is never answered from an older entry), and a later export reads the
+same bytes back instead of cutting: the document is identical with and without the cache.
 
 Where: ``RESUMEOUT_CACHE_DIR`` when set, else the user's cache folder
 (``$XDG_CACHE_HOME`` or ``~/.cache`` on Linux, ``~/Library/Caches`` on macOS,
@@ -25,6 +25,7 @@ import importlib.util
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -32,7 +33,9 @@ from pathlib import Path
 from resumeout.exporters.fontfiles import FontFile, file_version
 
 FORMAT = "1"
-"""Changes whenever what is stored under a key changes (the cut's options, the facts read)."""
+"""The layout of an entry (digest, then content)."""
+_PRODUCERS = ("disk_cache.py", "embedding.py", "font_table.py")
+"""The modules whose code decides what is stored: their source is part of every key."""
 MAX_BYTES = 64 * 1024 * 1024
 """A cut face of a Latin résumé is 5–40 KB: thousands of them."""
 _DIGEST_SIZE = 32
@@ -64,7 +67,8 @@ def entry_key(kind: str, file: FontFile, parts: Iterable[str]) -> str:
     """The key of what ``kind`` reads from ``file`` given ``parts``: the file's content,
     not its path or time, so a copy of a font shares entries and an edited one does not."""
     digest = hashlib.sha256()
-    for part in (FORMAT, _font_tools_identity(), kind, file_digest(file), str(file.index), *parts):
+    identity = (FORMAT, _code_identity(), _font_tools_identity())
+    for part in (*identity, kind, file_digest(file), str(file.index), *parts):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()
@@ -118,6 +122,9 @@ def _trim(folder: Path) -> None:
             if entry.name.endswith(_SUFFIX):
                 stat = entry.stat()
                 entries.append((stat.st_mtime_ns, stat.st_size, Path(entry.path)))
+            elif entry.name.endswith(".tmp") and entry.stat().st_mtime < time.time() - 3600:
+                # left by a process that stopped between writing and renaming it
+                Path(entry.path).unlink(missing_ok=True)
     total = sum(size for _, size, _ in entries)
     for _, size, path in sorted(entries):
         if total <= MAX_BYTES:
@@ -135,6 +142,21 @@ def file_digest(file: FontFile) -> str:
 def _file_digest(file: FontFile, version: tuple[int, int, int]) -> str:
     with file.path.open("rb") as stream:
         return hashlib.file_digest(stream, "sha256").hexdigest()
+
+
+@cache
+def _code_identity() -> str:
+    """The digest of the source of ``_PRODUCERS`` (read once a process; about 20 KB)."""
+    digest = hashlib.sha256()
+    folder = Path(__file__).parent
+    for name in _PRODUCERS:
+        try:
+            digest.update((folder / name).read_bytes())
+        except OSError:  # no source beside the code (a frozen application): its version
+            from resumeout import __version__
+
+            digest.update(__version__.encode())
+    return digest.hexdigest()
 
 
 @cache
