@@ -100,6 +100,14 @@ SEED_FACTS = [
 MINIMAL_YAML = "name: Zoë Ångström\n"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The tests' disk cache (cut DOCX faces) is their own, never the user's: set for
+    this process and every CLI it starts."""
+    os.environ["RESUMEOUT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ.pop("RESUMEOUT_NO_CACHE", None)
+
+
 def normalise(text: str) -> str:
     """Collapse whitespace (line wrapping) so facts can be searched in extracted text."""
     return " ".join(text.split())

@@ -143,8 +143,11 @@ class Locale(Model):
         default=None,
         description="ltr or rtl; by default the language's (rtl for Arabic, Hebrew, Persian…).",
     )
-    labels: Labels = Labels()
-    date_patterns: DatePatterns = DatePatterns()
+    # model_construct: as Labels()/DatePatterns() would be, without building their
+    # validators on import (calling them built two validators and loaded pydantic's
+    # plugins, importlib.metadata with them, before anything was validated).
+    labels: Labels = Labels.model_construct()
+    date_patterns: DatePatterns = DatePatterns.model_construct()
 
     @model_validator(mode="after")
     def _words_known(self) -> Locale:

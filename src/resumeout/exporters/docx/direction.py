@@ -49,9 +49,11 @@ _RPR_ORDER = (
 )  # fmt: skip
 _RIGHT_TO_LEFT = ("R", "AL")
 """Unicode bidi classes of right-to-left letters (Hebrew; Arabic, Syriac, Thaana…)."""
-_FROM_HEBREW_ON = re.compile("[\u0590-\U0010ffff]")
+_FROM_HEBREW_ON = re.compile(r"[^\x00-\u058f]")
 """No character before the Hebrew block is right-to-left (Latin, Greek, Cyrillic and
-Armenian come before it): only the others are looked up, one by one."""
+Armenian come before it): only the others are looked up, one by one. Written as the
+complement of what comes before: the range up to U+10FFFF, the same characters, took
+3 ms to compile, on every import."""
 
 
 def is_right_to_left(text: str) -> bool:

@@ -14,12 +14,13 @@ import io
 import uuid
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from fontTools import subset
-from fontTools.ttLib import TTFont
-
+from resumeout.exporters.docx import disk_cache
 from resumeout.exporters.fontfiles import FontFile, file_version
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 Slot = Literal["regular", "bold", "italic", "bold_italic"]
 SLOTS: tuple[Slot, ...] = ("regular", "bold", "italic", "bold_italic")
@@ -97,14 +98,34 @@ def _embedded(
     of a Latin résumé is 5–40 KB: 128 of them hold a batch's name-by-name variations
     (a batch of 1,000 seed-sized résumés needs 44; 32 made it cut 110 times) in a few
     megabytes."""
-    font_data, subsetted = _prepared(file, family, slot, characters)
+    font_data, subsetted = _prepared_or_stored(file, family, slot, characters)
     key = font_key(font_data)
     return EmbeddedFace(slot, obfuscate(font_data, key), key, subsetted)
+
+
+def _prepared_or_stored(
+    file: FontFile, family: str, slot: Slot, characters: frozenset[str]
+) -> tuple[bytes, bool]:
+    """The cut face from the disk cache (see ``disk_cache``), else cut and stored. The
+    first byte of an entry says whether the face was subsetted. A refusal is not stored:
+    the licence is read again, which costs little and is rare."""
+    key = disk_cache.entry_key("cut", file, (family, slot, "".join(sorted(characters))))
+    stored = disk_cache.read(key)
+    if stored and stored[:1] in (b"0", b"1"):
+        return stored[1:], stored[:1] == b"1"
+    font_data, subsetted = _prepared(file, family, slot, characters)
+    disk_cache.write(key, (b"1" if subsetted else b"0") + font_data)
+    return font_data, subsetted
 
 
 def _prepared(
     file: FontFile, family: str, slot: Slot, characters: frozenset[str]
 ) -> tuple[bytes, bool]:
+    # Imported here: fontTools' subsetter takes 45-55 ms to import, which an export
+    # whose faces are all in the disk cache never pays.
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
     # lazy: only the glyphs kept are ever decompiled.
     with TTFont(file.path, fontNumber=file.index, recalcTimestamp=False, lazy=True) as font:
         fs_type = font["OS/2"].fsType if "OS/2" in font else 0

@@ -4,13 +4,14 @@ without it picks a close substitute (``w:panose1``, ``w:family``, ``w:pitch``,
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 
-from fontTools.ttLib import TTFont
 from lxml import etree
 
+from resumeout.exporters.docx import disk_cache
 from resumeout.exporters.docx.embedding import EmbeddedFace
 from resumeout.exporters.fontfiles import FontFile, file_version
 
@@ -82,7 +83,25 @@ def facts_from_file(name: str, file: FontFile) -> FontFacts:
 @lru_cache(maxsize=32)
 def _facts(name: str, file: FontFile, version: tuple[int, int, int]) -> FontFacts:
     # Cached: decoding the post table's glyph names alone takes milliseconds, and a
-    # batch or --watch writes many documents in one font.
+    # batch or --watch writes many documents in one font; on disk too, so that an
+    # export whose faces are stored there does not import fontTools at all.
+    key = disk_cache.entry_key("facts", file, (name,))
+    stored = disk_cache.read(key)
+    if stored is not None:
+        try:
+            fields = json.loads(stored)
+            signature = fields.pop("signature")
+            return FontFacts(**fields, signature=tuple(signature) if signature else None)
+        except (ValueError, TypeError, KeyError):
+            pass  # an entry of another shape: read the file again
+    facts = _facts_read(name, file)
+    disk_cache.write(key, json.dumps(asdict(facts)).encode())
+    return facts
+
+
+def _facts_read(name: str, file: FontFile) -> FontFacts:
+    from fontTools.ttLib import TTFont  # see embedding._prepared
+
     with TTFont(file.path, fontNumber=file.index, lazy=True) as font:
         fixed = "post" in font and bool(font["post"].isFixedPitch)
         pitch = "fixed" if fixed else "variable"
@@ -118,9 +137,20 @@ def family_name(file: FontFile) -> str:
 
 @lru_cache(maxsize=32)
 def _family_name(file: FontFile, version: tuple[int, int, int]) -> str:
+    key = disk_cache.entry_key("family", file, ())
+    stored = disk_cache.read(key)
+    if stored is not None:
+        try:
+            return stored.decode()
+        except UnicodeDecodeError:
+            pass
+    from fontTools.ttLib import TTFont  # see embedding._prepared
+
     with TTFont(file.path, fontNumber=file.index, lazy=True) as font:
         name = font["name"].getDebugName(1)
-    return name or file.path.stem
+    name = name or file.path.stem
+    disk_cache.write(key, name.encode())
+    return name
 
 
 def font_table(

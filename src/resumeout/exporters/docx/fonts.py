@@ -14,7 +14,6 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part, XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
-from fontTools.ttLib import TTLibError
 from lxml import etree
 
 from resumeout.exporters.docx.embedding import (
@@ -39,9 +38,14 @@ _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
-# What fontTools raises for a file that is not a usable font (truncated, not a font, a
-# table that contradicts another).
-_BROKEN_FONT = (TTLibError, OSError, struct.error, AssertionError, KeyError, ValueError, IndexError)
+def _broken_font() -> tuple[type[Exception], ...]:
+    """What fontTools raises for a file that is not a usable font (truncated, not a font,
+    a table that contradicts another). A function, called in ``except`` clauses, which
+    Python evaluates only when an exception is raised: fontTools is imported only when a
+    font is read, and an export whose fonts are in the disk cache reads none."""
+    from fontTools.ttLib import TTLibError
+
+    return (TTLibError, OSError, struct.error, AssertionError, KeyError, ValueError, IndexError)
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,7 @@ def find_document_font(font: str, base_dir: Path) -> DocumentFont:
     regular = files["regular"]
     try:
         return DocumentFont(family_name(regular), files)
-    except _BROKEN_FONT as error:
+    except _broken_font() as error:
         return DocumentFont(regular.path.stem, {}, f"cannot be read from {regular.path}: {error}")
 
 
@@ -129,7 +133,7 @@ def _embedded_faces(
                 f"{file.path}: not embedded in the DOCX: {refusal}; readers without "
                 f"{font.name!r} see a substitute"
             )
-        except _BROKEN_FONT as error:
+        except _broken_font() as error:
             warnings.append(f"{file.path}: not embedded in the DOCX: cannot be read: {error}")
     return faces
 
@@ -159,6 +163,6 @@ def _describe(name: str, font: DocumentFont) -> FontFacts:
     if name == font.name and font.files:
         try:
             return facts_from_file(name, font.files["regular"])
-        except _BROKEN_FONT:
+        except _broken_font():
             pass  # described by name only; its faces were warned about
     return KNOWN_FONTS.get(name, FontFacts(name))

@@ -11,6 +11,7 @@ characters, between Thai words) may also break there, with no space.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from resumeout.exporters.pdf.graphemes import clusters
@@ -18,6 +19,11 @@ from resumeout.exporters.pdf.runs import SIMPLE, BreakingSetter, StyledRun
 
 _NO_BREAK = frozenset("\u00a0\u2007\u202f\u2060")
 """Spaces that hold words together."""
+_HOLDING = "".join(sorted(_NO_BREAK))
+_SPACES_OR_WORD = re.compile(rf"([^\S{_HOLDING}]+)|[\S{_HOLDING}]+", re.DOTALL)
+"""A run of breaking spaces (group 1) or a run of anything else: the text cut where
+``_is_space`` changes, in one pass in C. A pattern's ``\\s`` matches exactly what
+``str.isspace`` accepts (a test checks every code point)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +56,9 @@ def _tokens(runs: list[StyledRun]) -> list[tuple[bool, list[_Piece]]]:
     """Words and spaces, in order: (is a space, its pieces, one per run it spans)."""
     tokens: list[tuple[bool, list[_Piece]]] = []
     for run in runs:
-        start = 0
-        for index in range(1, len(run.text) + 1):
-            if index < len(run.text) and _is_space(run.text[index]) == _is_space(run.text[start]):
-                continue
-            text = run.text[start:index]
-            space = _is_space(text[0])
-            start = index
+        for match in _SPACES_OR_WORD.finditer(run.text):
+            text = match.group()
+            space = match.start(1) != -1
             if space and tokens and tokens[-1][0]:
                 continue  # the space is already there
             piece = _Piece(run.with_text(" " if space else text), 0.0)

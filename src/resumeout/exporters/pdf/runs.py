@@ -151,7 +151,9 @@ class StyledRun:
     setter: RunSetter = field(default=SIMPLE, compare=False)
 
     def with_text(self, text: str) -> StyledRun:
-        return replace(self, text=text)
+        # Not dataclasses.replace, which looks the fields up on every call: line breaking
+        # makes hundreds of runs a page.
+        return StyledRun(text, self.font, self.size, self.colour, self.url, self.setter)
 
     def width(self) -> float:
         return self.setter.width(self)

@@ -1,0 +1,49 @@
+"""Font subsets remembered between documents of one process: each document still gets
+the glyphs of its own characters, and the same document is the same bytes."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader
+
+from resumeout.exporters.pdf import PdfExporter
+from resumeout.model import Resume
+from resumeout.source.validation import load_resume
+from tests.conftest import normalise
+
+
+def _text(pdf: bytes) -> str:
+    return normalise(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
+
+
+def _subset_sizes(pdf: bytes) -> list[int]:
+    reader = PdfReader(io.BytesIO(pdf))
+    sizes = []
+    for page in reader.pages:
+        resources: Any = page["/Resources"]
+        for font in resources["/Font"].values():
+            descriptor = font.get_object().get("/FontDescriptor")
+            if descriptor is not None:
+                sizes.append(len(descriptor.get_object()["/FontFile2"].get_object().get_data()))
+    return sorted(sizes)
+
+
+def test_documents_with_other_characters_in_between_keep_their_own_subsets(
+    seed: Resume, tmp_path: Path
+) -> None:
+    other_source = tmp_path / "other.yaml"
+    other_source.write_text("name: Zoë Ångström\nheadline: Ωmega — ½ ¾\n", encoding="utf-8")
+    other = load_resume(other_source)
+
+    first = PdfExporter().render(seed)
+    between = PdfExporter().render(other)
+    again = PdfExporter().render(seed)
+
+    assert again == first
+    assert "Zoë Ångström" in _text(between) and "½ ¾" in _text(between)
+    assert "Runyu Lu" in _text(again)
+    # the seed's faces hold far more glyphs than the short résumé's
+    assert sum(_subset_sizes(between)) < sum(_subset_sizes(first))
