@@ -63,6 +63,22 @@ def is_right_to_left(text: str) -> bool:
     )
 
 
+_COMPLEX_SCRIPT_TEXT = re.compile(
+    "[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1200-\u139f"
+    "\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufefc]"
+)
+"""Characters of the scripts Word sets in the complex-script slot (Hebrew to Thaana,
+the Indic scripts, Thai, Lao, Tibetan, Myanmar, Ethiopic, Khmer, and Arabic and
+Hebrew presentation forms)."""
+
+
+def in_complex_script(text: str) -> bool:
+    """Whether ``text`` holds a character Word sets in the complex-script slot: its
+    size and bold then come from ``w:szCs`` and ``w:bCs`` (a Hindi name set at the
+    Latin slot's size would be set at Word's default)."""
+    return _COMPLEX_SCRIPT_TEXT.search(text) is not None
+
+
 def uses_complex_script(language: Language) -> bool:
     return language.direction == "rtl" or language.script in _COMPLEX_SCRIPTS
 

@@ -19,6 +19,7 @@ from resumeout.exporters.docx import styles as names
 from resumeout.exporters.docx.direction import (
     complex_script_run,
     declare_language,
+    in_complex_script,
     is_right_to_left,
     mirror_complex_script_formatting,
     right_to_left_paragraph,
@@ -45,6 +46,7 @@ from resumeout.locales import Language
 from resumeout.model import Design, Resume
 from resumeout.model.inline import Rich, runs
 from resumeout.model.style import PAGE_SIZES
+from resumeout.views.direction import reading_direction
 from resumeout.views.document import EntryView, present
 from resumeout.views.timestamps import document_timestamp, zip_entry_time
 
@@ -79,7 +81,8 @@ def build_docx(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
     document = docx.Document(io.BytesIO(template))
     view = present(resume)
     declare_language(document, view.language)
-    body = _Body(document, design, view.language)
+    right_to_left = reading_direction(view, resume.locale.direction) == "rtl"
+    body = _Body(document, design, view.language, right_to_left=right_to_left)
     body.paragraph(Rich.plain(view.name), names.NAME)
     match design.header.headline:
         case "shown":
@@ -125,14 +128,19 @@ def build_docx(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
 
 class _Body:
     def __init__(
-        self, document: docx.document.Document, design: Design, language: Language
+        self,
+        document: docx.document.Document,
+        design: Design,
+        language: Language,
+        *,
+        right_to_left: bool,
     ) -> None:
         self.document = document
         self.rhythm = Rhythm.of(design)
         self.dates = design.entries.dates
         self.mono_font = design.mono_font
-        self.right_to_left = language.direction == "rtl"
-        self.complex_script = uses_complex_script(language)
+        self.right_to_left = right_to_left
+        self.complex_script = right_to_left or uses_complex_script(language)
         """Whether runs need complex-script formatting: set once a run needs it."""
         # python-docx resolves a style name by scanning every style, for every paragraph
         # (most of the render time); look each id up once and write it directly.
@@ -213,7 +221,7 @@ class _Body:
 
     def _direction(self, run: CT_R, text: str, bold: bool, italic: bool) -> None:
         rtl = is_right_to_left(text)
-        self.complex_script = self.complex_script or rtl
+        self.complex_script = self.complex_script or rtl or in_complex_script(text)
         if self.complex_script:
             complex_script_run(run.get_or_add_rPr(), bold=bold, italic=italic, rtl=rtl)
 
