@@ -126,7 +126,20 @@ def _position(text: str, word: str) -> tuple[int, int]:
 def test_unknown_variant_is_a_usage_error(tmp_path: Path) -> None:
     result = run_cli("export", str(SEED), "--variant", "sales", "-f", "md", "-o", str(tmp_path))
     assert result.returncode == 2
-    assert "unknown variant 'sales'; declared: research, industry" in result.stderr
+    line = next(
+        number
+        for number, text in enumerate(SEED.read_text(encoding="utf-8").splitlines(), start=1)
+        if text.startswith("variants:")
+    )
+    assert (
+        f"{SEED}:{line}:1: variants: unknown variant 'sales' (declared: research, industry)"
+        in result.stderr
+    )
+    misspelt = run_cli(
+        "export", str(SEED), "--variant", "industri", "-f", "md", "-o", str(tmp_path)
+    )
+    assert misspelt.returncode == 2
+    assert "unknown variant 'industri'; did you mean 'industry'?" in misspelt.stderr
     assert list(tmp_path.iterdir()) == []
 
 

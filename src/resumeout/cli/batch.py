@@ -87,6 +87,8 @@ class SourceReport:
     diagnostics: tuple[Diagnostic, ...] = ()
     """Why the source could not be read or validated (then there are no outcomes)."""
     usage_error: str | None = None
+    usage_located: Diagnostic | None = None
+    """A usage error that has a place in the source (an unknown ``--variant``)."""
     outcomes: tuple[Outcome, ...] = field(default_factory=tuple)
     notes: tuple[str, ...] = ()
     """What was done on the way (fitting on pages)."""
@@ -95,7 +97,7 @@ class SourceReport:
 
     @property
     def failed(self) -> bool:
-        return bool(self.diagnostics or self.usage_error) or any(
+        return bool(self.diagnostics or self.usage_error or self.usage_located) or any(
             outcome.status in PROBLEMS for outcome in self.outcomes
         )
 
@@ -166,6 +168,15 @@ def _prepare(source: Path, plan: ExportPlan) -> _Prepared | SourceReport:
     except UsageError as error:  # --theme names no theme
         return SourceReport(source, usage_error=str(error))
     warnings = tuple(_unloaded_exporters(resume, loaded.source_map, source, plan.exporters_dir))
+    if plan.variant is not None:
+        from resumeout.source.variants import variant_problem
+
+        problem = variant_problem(resume, plan.variant)
+        if problem is not None:
+            located = loaded.source_map.diagnostic(
+                ("variants",), problem, code="unknown_variant", key=True
+            )
+            return SourceReport(source, usage_located=located, warnings=warnings)
     try:
         # Every format and variant is resolved before anything is rendered or written.
         classes = [load_exporter(name, plan.exporters_dir) for name in plan.formats]
@@ -268,18 +279,13 @@ def export_source(
 
 
 def select_versions(resume: Resume, variant: str | None) -> list[tuple[str | None, Resume]]:
-    """The résumé as ``--variant`` asks: itself (no variant), one variant, or all of them."""
+    """The résumé as ``--variant`` asks: itself (no variant), one variant, or all of them
+    (``variant`` is one :func:`~resumeout.source.variants.variant_problem` accepts)."""
     from resumeout.source.variants import apply_variant
 
     if variant is None:
         return [(None, resume)]
     names = list(resume.variants) if variant == "all" else [variant]
-    if not names:
-        raise UsageError("--variant all, but the résumé declares no `variants:`")
-    for name in names:
-        if name not in resume.variants:
-            known = ", ".join(resume.variants) or "none"
-            raise UsageError(f"unknown variant {name!r}; declared: {known}")
     return [(name, apply_variant(resume, name)) for name in names]
 
 

@@ -35,6 +35,8 @@ class Console:
         self._clear_progress()
         for diagnostic in (*report.diagnostics, *report.warnings):
             emit(diagnostic, self.error_format, self.stream)
+        if report.usage_located:
+            emit(report.usage_located, self.error_format, self.stream)
         if report.usage_error:
             self._problem(str(report.source), report.usage_error, "usage")
         if not self.quiet:
@@ -85,7 +87,7 @@ class Console:
             return
         counts: Counter[str] = Counter()
         for report in reports:
-            if report.diagnostics or report.usage_error:
+            if report.diagnostics or report.usage_error or report.usage_located:
                 counts["invalid source" if report.diagnostics else "usage error"] += 1
             counts.update(outcome.status for outcome in report.outcomes)
         if len(reports) > 1 or len({o.variant for o in reports[0].outcomes}) > 1:
@@ -101,7 +103,7 @@ class Console:
             if report.diagnostics:
                 rows.append((str(report.source), f"invalid: {len(report.diagnostics)} problem(s)"))
                 continue
-            if report.usage_error:
+            if report.usage_error or report.usage_located:
                 rows.append((str(report.source), "usage error"))
                 continue
             variants = list(dict.fromkeys(o.variant for o in report.outcomes))

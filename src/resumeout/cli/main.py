@@ -418,7 +418,7 @@ def _export(args: argparse.Namespace) -> int:
             outcome.source_errors for report in reports for outcome in report.outcomes
         ):
             return SourceError.exit_code
-        if any(report.usage_error for report in reports):
+        if any(report.usage_error or report.usage_located for report in reports):
             return UsageError.exit_code
         return ExportError.exit_code if any(r.failed for r in reports) else EXIT_OK
 

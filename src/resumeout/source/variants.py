@@ -106,3 +106,28 @@ def _filter_bullets(variant: Variant, item: Any) -> Any:
         return item
     kept = [bullet for bullet in bullets if _keep(variant, bullet.tags)]
     return item.model_copy(update={"highlights": kept})
+
+
+def variant_problem(resume: Resume, variant: str, *, named_files: bool = False) -> str | None:
+    """Why ``--variant VARIANT`` cannot be followed for ``resume`` (None: it can), with
+    the closest declared name. ``named_files``: the command was given the files the
+    variant was exported as, which ``all`` cannot name."""
+    declared = list(resume.variants)
+    if variant == "all":
+        if not declared:
+            return "--variant all, but the résumé declares no `variants:`"
+        if named_files:
+            return (
+                "--variant all with files named: name the one variant the files were "
+                "exported as (--variant NAME), or name no file to read every variant's"
+            )
+        return None
+    if variant in declared:
+        return None
+    if not declared:
+        return f"unknown variant {variant!r}: the résumé declares no `variants:`"
+    import difflib
+
+    close = difflib.get_close_matches(variant, declared, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"unknown variant {variant!r}{hint} (declared: {', '.join(declared)})"

@@ -3,7 +3,6 @@ would, and say what it finds of the résumé, what it misses and what it misread
 
 from __future__ import annotations
 
-import difflib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,10 +121,10 @@ def _versions(
     source's ``variants:``."""
     if variant is None:
         return [(None, resume, expected_facts(resume))]
-    from resumeout.source.variants import apply_variant
+    from resumeout.source.variants import apply_variant, variant_problem
     from resumeout.verification.provenance import relocated, variant_source_paths
 
-    problem = _variant_problem(resume, variant, named_files)
+    problem = variant_problem(resume, variant, named_files=named_files)
     if problem is not None:
         return loaded.source_map.diagnostic(
             ("variants",), problem, code="unknown_variant", key=True
@@ -137,27 +136,6 @@ def _versions(
         source_paths = variant_source_paths(resume, version, name)
         versions.append((name, version, relocated(expected_facts(version), source_paths)))
     return versions
-
-
-def _variant_problem(resume: Resume, variant: str, named_files: bool) -> str | None:
-    """Why ``--variant`` cannot be followed, as ``export`` says it, with a suggestion."""
-    declared = list(resume.variants)
-    if variant == "all":
-        if not declared:
-            return "--variant all, but the résumé declares no `variants:`"
-        if named_files:
-            return (
-                "--variant all with files named: name the one variant the files were "
-                "exported as (--variant NAME), or name no file to read every variant's"
-            )
-        return None
-    if variant in declared:
-        return None
-    if not declared:
-        return f"unknown variant {variant!r}: the résumé declares no `variants:`"
-    close = difflib.get_close_matches(variant, declared, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"unknown variant {variant!r}{hint} (declared: {', '.join(declared)})"
 
 
 def _verify_document(
