@@ -1,13 +1,28 @@
-"""Generated résumés for tests and benchmarks: the seed's sections repeated to any size."""
+"""Generated résumés and documents for tests and benchmarks: the seed's sections repeated
+to any size, a résumé no font can draw, a Word document with its text altered."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "resume.yaml"
+
+UNDRAWABLE = (
+    "name: Ann Lee\n"
+    "sections:\n"
+    "  - title: Work\n"
+    "    type: entries\n"
+    "    entries:\n"
+    "      - title: Engineer ab\u0378c\n"  # U+0378 and U+0379 are unassigned: no font has them
+    "        date: 2020\n"
+    "        summary: Built x\u0379y\n"
+)
+"""A résumé with a character no font has in its first entry's title (line 6, column
+27) and summary (line 8, column 25)."""
 
 
 def scaled_resume_yaml(copies: int) -> str:
@@ -30,3 +45,16 @@ def _numbered(entry: object, copy: int) -> object:
 def entry_count(text: str) -> int:
     data = yaml.safe_load(text)
     return sum(len(section["entries"]) for section in data["sections"])
+
+
+def docx_with_text_replaced(original: Path, target: Path, old: str, new: str) -> Path:
+    """A copy of a DOCX whose document text has ``old`` replaced by ``new`` (raw XML)."""
+    with zipfile.ZipFile(original) as source, zipfile.ZipFile(target, "w") as copy:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                assert old in text
+                data = text.replace(old, new, 1).encode("utf-8")
+            copy.writestr(item, data)
+    return target

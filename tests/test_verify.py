@@ -7,12 +7,12 @@ import json
 import shutil
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT, SEED, run_cli
+from tests.factories import docx_with_text_replaced
 
 PDF_NAME = "Runyu_Lu_Resume.pdf"
 DOCX_NAME = "Runyu_Lu_Resume.docx"
@@ -27,19 +27,6 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli("export", str(SEED), "--format", "pdf,docx", "-o", str(folder))
     assert result.returncode == 0, result.stderr
     return folder
-
-
-def _copy_docx(original: Path, target: Path, old: str, new: str) -> Path:
-    """A copy of a DOCX whose document text has ``old`` replaced by ``new`` (raw XML)."""
-    with zipfile.ZipFile(original) as source, zipfile.ZipFile(target, "w") as copy:
-        for item in source.infolist():
-            data = source.read(item)
-            if item.filename == "word/document.xml":
-                text = data.decode("utf-8")
-                assert old in text
-                data = text.replace(old, new, 1).encode("utf-8")
-            copy.writestr(item, data)
-    return target
 
 
 def test_the_seed_docx_reads_as_written(exported: Path) -> None:
@@ -102,7 +89,7 @@ def test_a_title_changed_in_the_source_only_is_named_missing(
 def test_an_injected_character_in_a_docx_is_flagged(
     exported: Path, tmp_path: Path, old: str, new: str, shown: str
 ) -> None:
-    docx = _copy_docx(exported / DOCX_NAME, tmp_path / "injected.docx", old, new)
+    docx = docx_with_text_replaced(exported / DOCX_NAME, tmp_path / "injected.docx", old, new)
     result = run_cli("verify", str(SEED), str(docx))
     assert result.returncode == 1
     (flagged,) = [line for line in result.stderr.splitlines() if "python-docx reads" in line]
@@ -116,7 +103,9 @@ def test_an_injected_character_in_a_docx_is_flagged(
 
 
 def test_a_nul_in_a_docx_makes_it_unreadable(exported: Path, tmp_path: Path) -> None:
-    docx = _copy_docx(exported / DOCX_NAME, tmp_path / "nul.docx", "Tencent", "Ten\x00cent")
+    docx = docx_with_text_replaced(
+        exported / DOCX_NAME, tmp_path / "nul.docx", "Tencent", "Ten\x00cent"
+    )
     result = run_cli("verify", str(SEED), str(docx))
     assert result.returncode == 1
     assert result.stderr.startswith(f"{docx}: python-docx cannot read it (")
@@ -126,7 +115,7 @@ def test_a_nul_in_a_docx_makes_it_unreadable(exported: Path, tmp_path: Path) -> 
 def test_a_date_in_its_own_paragraph_is_apart_from_its_heading(
     exported: Path, tmp_path: Path
 ) -> None:
-    docx = _copy_docx(
+    docx = docx_with_text_replaced(
         exported / DOCX_NAME,
         tmp_path / "apart.docx",
         "<w:r><w:tab/></w:r><w:r><w:rPr/><w:t>Sep 2024 – Present",

@@ -4,22 +4,11 @@ them; `--variant`, as `export --variant`; every problem with the command line at
 from __future__ import annotations
 
 import json
-import zipfile
 from pathlib import Path
 from typing import Any
 
 from tests.conftest import SEED, run_cli
-
-MISSING = (
-    "name: Ann Lee\n"
-    "sections:\n"
-    "  - title: Work\n"
-    "    type: entries\n"
-    "    entries:\n"
-    "      - title: Engineer ab\u0378c\n"  # U+0378 and U+0379 are unassigned: no font has them
-    "        date: 2020\n"
-    "        summary: Built x\u0379y\n"
-)
+from tests.factories import UNDRAWABLE, docx_with_text_replaced
 
 
 def _lines(stream: str) -> list[dict[str, Any]]:
@@ -30,7 +19,7 @@ def test_characters_no_font_has_are_each_located_and_the_docx_still_read(
     tmp_path: Path,
 ) -> None:
     source = tmp_path / "r.yaml"
-    source.write_text(MISSING, encoding="utf-8")
+    source.write_text(UNDRAWABLE, encoding="utf-8")
     result = run_cli("verify", str(source))
     assert result.returncode == 3
     assert f"{source}:6:27: sections[0].entries[0].title: no font has a glyph for " in result.stderr
@@ -46,7 +35,7 @@ def test_characters_no_font_has_are_each_located_and_the_docx_still_read(
 
 def test_missing_glyphs_in_json_carry_their_line_and_column(tmp_path: Path) -> None:
     source = tmp_path / "r.yaml"
-    source.write_text(MISSING, encoding="utf-8")
+    source.write_text(UNDRAWABLE, encoding="utf-8")
     result = run_cli("verify", str(source), "--error-format", "json")
     assert result.returncode == 3
     problems = _lines(result.stderr)
@@ -60,7 +49,7 @@ def test_allow_missing_glyphs_warns_located_and_reports_the_fact_it_changed(
     tmp_path: Path,
 ) -> None:
     source = tmp_path / "r.yaml"
-    source.write_text(MISSING, encoding="utf-8")
+    source.write_text(UNDRAWABLE, encoding="utf-8")
     result = run_cli("verify", str(source), "--allow-missing-glyphs", "--error-format", "json")
     assert result.returncode == 1, result.stderr
     problems = [(p["line"], p["column"], p["type"], p["severity"]) for p in _lines(result.stderr)]
@@ -174,17 +163,6 @@ variants:
 """
 
 
-def _replace_in_docx(original: Path, target: Path, old: str, new: str) -> None:
-    with zipfile.ZipFile(original) as source, zipfile.ZipFile(target, "w") as copy:
-        for item in source.infolist():
-            data = source.read(item)
-            if item.filename == "word/document.xml":
-                text = data.decode("utf-8")
-                assert old in text
-                data = text.replace(old, new, 1).encode("utf-8")
-            copy.writestr(item, data)
-
-
 def test_a_variants_facts_are_located_at_their_fields_in_the_source(tmp_path: Path) -> None:
     """The variant reorders the sections, drops a bullet and replaces the headline: what
     its file lacks is still reported where the source says it."""
@@ -194,9 +172,9 @@ def test_a_variants_facts_are_located_at_their_fields_in_the_source(tmp_path: Pa
     assert result.returncode == 0, result.stderr
     exported = tmp_path / "Ann_Lee_Resume_gpu.docx"
     altered = tmp_path / "altered.docx"
-    _replace_in_docx(exported, altered, "Ran the on-call rota", "Ran the rota")
+    docx_with_text_replaced(exported, altered, "Ran the on-call rota", "Ran the rota")
     staged = tmp_path / "staged.docx"
-    _replace_in_docx(altered, staged, "GPU engineer", "GPU person")
+    docx_with_text_replaced(altered, staged, "GPU engineer", "GPU person")
     check = run_cli(
         "verify", str(source), str(staged), "--variant", "gpu", "--error-format", "json"
     )

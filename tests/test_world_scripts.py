@@ -43,6 +43,7 @@ from resumeout.exporters.pdf.look import Look
 from resumeout.exporters.pdf.scripts.breaking import break_opportunities
 from resumeout.source.validation import load_resume
 from tests.conftest import ROOT, run_cli
+from tests.factories import UNDRAWABLE
 from tests.readers import read_back
 
 WORLD = ROOT / "tests" / "data" / "world"
@@ -145,6 +146,16 @@ def _read(reader: str, data: bytes, tmp_path: Path) -> str:
     return BIDI_MARKS.sub("", str(text))
 
 
+def _apart(script: str, text: str) -> list[tuple[str, str]]:
+    """The entries whose heading and dates ``text`` does not read on one line."""
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return [
+        (heading, dates)
+        for heading, dates in _dated(script)
+        if not any(heading in line and dates in line for line in lines)
+    ]
+
+
 def _in_order(field: str, text: str) -> bool:
     """``field`` read as typed: with whitespace collapsed, or, where a line wraps inside
     a word (Chinese, Thai), with the line break taken out."""
@@ -184,13 +195,7 @@ def test_each_heading_and_its_dates_are_read_on_one_line(
     script: str, reader: str, exported: Any, tmp_path: Path
 ) -> None:
     text = _read(reader, exported(script)["pdf"], tmp_path)
-    lines = [" ".join(line.split()) for line in text.splitlines()]
-    apart = [
-        (heading, dates)
-        for heading, dates in _dated(script)
-        if not any(heading in line and dates in line for line in lines)
-    ]
-    assert apart == []
+    assert _apart(script, text) == []
 
 
 @pytest.mark.parametrize("reader", READERS)
@@ -220,13 +225,7 @@ def test_pypdf_reads_right_to_left_lines_as_typed_with_headings_beside_their_dat
     assert any(_mixes(field) for field in _fields(script))  # a mixed line is among them
     unread = [field for field in _fields(script) if not _in_order(field, text)]
     assert unread == []
-    lines = [" ".join(line.split()) for line in text.splitlines()]
-    apart = [
-        (heading, dates)
-        for heading, dates in _dated(script)
-        if not any(heading in line and dates in line for line in lines)
-    ]
-    assert apart == []
+    assert _apart(script, text) == []
 
 
 @pytest.mark.parametrize("script", sorted(RIGHT_TO_LEFT))
@@ -372,20 +371,9 @@ def test_rebuilds_are_byte_identical() -> None:
     assert PdfExporter(WORLD).render(resume) == first
 
 
-MISSING = (
-    "name: Ann Lee\n"
-    "sections:\n"
-    "  - title: Work\n"
-    "    type: entries\n"
-    "    entries:\n"
-    "      - title: Engineer ab\u0378c\n"  # U+0378 is unassigned: no font has it
-    "        date: 2020\n"
-)
-
-
 def test_a_character_no_font_has_is_a_located_error(tmp_path: Path) -> None:
     source = tmp_path / "r.yaml"
-    source.write_text(MISSING, encoding="utf-8")
+    source.write_text(UNDRAWABLE, encoding="utf-8")
     result = run_cli("export", str(source), "-o", str(tmp_path / "out"))
     assert result.returncode == 3
     assert f"{source}:6:27: sections[0].entries[0].title: no font has a glyph for " in result.stderr
@@ -396,7 +384,7 @@ def test_a_character_no_font_has_is_a_located_error(tmp_path: Path) -> None:
 
 def test_allow_missing_glyphs_warns_and_draws_nothing_there(tmp_path: Path) -> None:
     source = tmp_path / "r.yaml"
-    source.write_text(MISSING, encoding="utf-8")
+    source.write_text(UNDRAWABLE, encoding="utf-8")
     result = run_cli("export", str(source), "-f", "pdf", "--allow-missing-glyphs")
     assert result.returncode == 0, result.stderr
     assert f"{source}:6:27: warning: sections[0].entries[0].title: no font has" in result.stderr
