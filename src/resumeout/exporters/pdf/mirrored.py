@@ -32,8 +32,10 @@ from resumeout.exporters.pdf.runs import Pen
 from resumeout.exporters.pdf.scripts.direction import base_direction
 
 if TYPE_CHECKING:
-    from resumeout.exporters.pdf.blocks import HeadingLine
-    from resumeout.exporters.pdf.drawing import Painter
+    from resumeout.exporters.pdf.blocks import ColumnHeading, HeadingLine
+    from resumeout.exporters.pdf.breaking import SetLine
+    from resumeout.exporters.pdf.drawing import Painter, _Link
+    from resumeout.exporters.pdf.look import TextLook
 
 
 def draw_heading_right_to_left(painter: Painter, block: HeadingLine, top: float) -> None:
@@ -60,12 +62,47 @@ def draw_heading_right_to_left(painter: Painter, block: HeadingLine, top: float)
     with tagger.mark(pen.code, page, element):
         pen.move_to(aside_right, baseline)
         space.setter.draw(pen, space)
-        text = "".join(run.text for run in block.aside.runs)
-        leftwards = base_direction(text) == "rtl"
-        dates = replace(
-            look, direction=Direction.RIGHT_TO_LEFT if leftwards else Direction.LEFT_TO_RIGHT
-        )
-        links += painter._draw(pen, block.aside, box.left, baseline, dates)
+        links += painter._draw(pen, block.aside, box.left, baseline, _own(look, block.aside))
     with painter._state():
         pen.draw_on(canvas, artifact=True)
     painter._links(element, links)
+
+
+def draw_column_heading_right_to_left(painter: Painter, block: ColumnHeading, top: float) -> None:
+    """The date column mirrored: at the right of the text box, each row's aside flush
+    left in it, ``gap`` after the end of the heading, which is flush right against the
+    column, as the entry's lines are. Row by row in one text object, in reading order:
+    the aside, a space stretched across the gap (so that a reader that joins glyphs by
+    their distance finds no gap to split the row at), the heading."""
+    look, box, canvas = block.look, painter.box, painter.canvas
+    element = painter.element(block.slot)
+    heading_right = box.left + box.width - block.column
+    aside_left = heading_right + block.gap
+    pen = Pen(canvas.beginText(aside_left, top - look.size))
+    links: list[_Link] = []
+    with painter.tagger.content(canvas, element), painter._state():
+        for row in range(max(len(block.aside), len(block.heading))):
+            baseline = top - look.size - row * look.leading
+            if row < len(block.aside):
+                aside = block.aside[row]
+                links += painter._draw(pen, aside, aside_left, baseline, _own(look, aside))
+                if row < len(block.heading) and aside.runs:
+                    space = aside.runs[-1].with_text(" ")
+                    pen.move_to(heading_right, baseline)
+                    pen.scale(100.0 * block.gap / space.width())
+                    space.setter.draw(pen, space)
+                    pen.scale(100.0)
+            if row < len(block.heading):
+                heading = block.heading[row]
+                links += painter._draw(pen, heading, heading_right - heading.width, baseline, look)
+        pen.draw_on(canvas)
+    painter._links(element, links)
+
+
+def _own(look: TextLook, aside: SetLine) -> TextLook:
+    """``look`` in the aside's own direction, that of its first strong character (see
+    the module's docstring)."""
+    text = "".join(run.text for run in aside.runs)
+    leftwards = base_direction(text) == "rtl"
+    direction = Direction.RIGHT_TO_LEFT if leftwards else Direction.LEFT_TO_RIGHT
+    return replace(look, direction=direction)
