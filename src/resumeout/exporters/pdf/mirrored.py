@@ -1,5 +1,6 @@
 """An entry's heading line in a right-to-left document: the heading at the right, its
-dates at the left, the leader between.
+dates at the left, the leader between; or, where the dates go in a column, the column
+at the right (see :func:`draw_column_heading_right_to_left`).
 
 As in a left-to-right document it is one text object on one baseline, written in
 reading order: the heading (the element's content), a space, the leader (an
@@ -19,7 +20,7 @@ The dates take their direction from their own first strong character, as HTML's
 ``dir=auto`` does: "2020-09 – الآن" is right to left, while "2019 – 2021", with no
 letter, stays left to right and reads as typed in every reader (a right-to-left
 paragraph would show "2021 – 2019", which pdftotext and pdfminer.six then read in
-that order).
+that order). The dates in a column do the same.
 """
 
 from __future__ import annotations
