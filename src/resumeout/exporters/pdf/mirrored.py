@@ -63,7 +63,7 @@ def draw_heading_right_to_left(painter: Painter, block: HeadingLine, top: float)
     with tagger.mark(pen.code, page, element):
         pen.move_to(aside_right, baseline)
         space.setter.draw(pen, space)
-        links += painter._draw(pen, block.aside, box.left, baseline, _own(look, block.aside))
+        links += painter._draw(pen, block.aside, box.left, baseline, _own(look, (block.aside,)))
     with painter._state():
         pen.draw_on(canvas, artifact=True)
     painter._links(element, links)
@@ -81,12 +81,13 @@ def draw_column_heading_right_to_left(painter: Painter, block: ColumnHeading, to
     aside_left = heading_right + block.gap
     pen = Pen(canvas.beginText(aside_left, top - look.size))
     links: list[_Link] = []
+    dates = _own(look, block.aside)  # one direction for all its rows
     with painter.tagger.content(canvas, element), painter._state():
         for row in range(max(len(block.aside), len(block.heading))):
             baseline = top - look.size - row * look.leading
             if row < len(block.aside):
                 aside = block.aside[row]
-                links += painter._draw(pen, aside, aside_left, baseline, _own(look, aside))
+                links += painter._draw(pen, aside, aside_left, baseline, dates)
                 if row < len(block.heading) and aside.runs:
                     space = aside.runs[-1].with_text(" ")
                     pen.move_to(heading_right, baseline)
@@ -100,10 +101,10 @@ def draw_column_heading_right_to_left(painter: Painter, block: ColumnHeading, to
     painter._links(element, links)
 
 
-def _own(look: TextLook, aside: SetLine) -> TextLook:
-    """``look`` in the aside's own direction, that of its first strong character (see
-    the module's docstring)."""
-    text = "".join(run.text for run in aside.runs)
+def _own(look: TextLook, aside: tuple[SetLine, ...]) -> TextLook:
+    """``look`` in the direction of the aside's own first strong character, whichever
+    row it is on (see the module's docstring)."""
+    text = "".join(run.text for row in aside for run in row.runs)
     leftwards = base_direction(text) == "rtl"
     direction = Direction.RIGHT_TO_LEFT if leftwards else Direction.LEFT_TO_RIGHT
     return replace(look, direction=direction)
