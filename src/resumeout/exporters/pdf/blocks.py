@@ -120,7 +120,8 @@ class ColumnHeading:
     left: each row drawn as one text object on one baseline, the aside first, so that
     every text reader reads the row as one line, the dates before the heading. The
     aside ends ``gap`` before the heading: close enough that no reader takes the column
-    for a table of its own."""
+    for a table of its own. In a right-to-left document all of it is mirrored: the
+    column at the right, the aside flush left in it (see :mod:`.mirrored`)."""
 
     aside: tuple[SetLine, ...]
     heading: tuple[SetLine, ...]

@@ -22,7 +22,10 @@ from resumeout.exporters.pdf.breaking import SetLine
 from resumeout.exporters.pdf.canvas import TaggedCanvas
 from resumeout.exporters.pdf.line_order import placed_runs
 from resumeout.exporters.pdf.look import Alignment, Box, Direction, TextLook
-from resumeout.exporters.pdf.mirrored import draw_heading_right_to_left
+from resumeout.exporters.pdf.mirrored import (
+    draw_column_heading_right_to_left,
+    draw_heading_right_to_left,
+)
 from resumeout.exporters.pdf.pages import Placed
 from resumeout.exporters.pdf.runs import Pen, StyledRun
 from resumeout.exporters.pdf.tagging import Element, Tagger
@@ -183,6 +186,9 @@ class Painter:
         that joins glyphs into lines by their distance finds no gap to split the line
         at, and reads one space there."""
         look, box, canvas = block.look, self.box, self.canvas
+        if look.direction is Direction.RIGHT_TO_LEFT:
+            draw_column_heading_right_to_left(self, block, top)
+            return
         element = self.element(block.slot)
         pen = Pen(canvas.beginText(box.left, top - look.size))
         links: list[_Link] = []

@@ -167,7 +167,8 @@ class Look:
     aside: TextLook
     dates: DatePlacement
     date_column: float
-    """The width of the left date column (0 unless the dates go there)."""
+    """The width of the date column (0 unless the dates go there): at the left of the
+    entries, or at their right in a right-to-left document."""
     date_gap: float
     """Between the date column and the heading."""
     leader: str

@@ -1,5 +1,6 @@
 """An entry's heading line in a right-to-left document: the heading at the right, its
-dates at the left, the leader between.
+dates at the left, the leader between; or, where the dates go in a column, the column
+at the right (see :func:`draw_column_heading_right_to_left`).
 
 As in a left-to-right document it is one text object on one baseline, written in
 reading order: the heading (the element's content), a space, the leader (an
@@ -19,7 +20,7 @@ The dates take their direction from their own first strong character, as HTML's
 ``dir=auto`` does: "2020-09 – الآن" is right to left, while "2019 – 2021", with no
 letter, stays left to right and reads as typed in every reader (a right-to-left
 paragraph would show "2021 – 2019", which pdftotext and pdfminer.six then read in
-that order).
+that order). The dates in a column do the same.
 """
 
 from __future__ import annotations
@@ -32,8 +33,10 @@ from resumeout.exporters.pdf.runs import Pen
 from resumeout.exporters.pdf.scripts.direction import base_direction
 
 if TYPE_CHECKING:
-    from resumeout.exporters.pdf.blocks import HeadingLine
-    from resumeout.exporters.pdf.drawing import Painter
+    from resumeout.exporters.pdf.blocks import ColumnHeading, HeadingLine
+    from resumeout.exporters.pdf.breaking import SetLine
+    from resumeout.exporters.pdf.drawing import Painter, _Link
+    from resumeout.exporters.pdf.look import TextLook
 
 
 def draw_heading_right_to_left(painter: Painter, block: HeadingLine, top: float) -> None:
@@ -60,12 +63,48 @@ def draw_heading_right_to_left(painter: Painter, block: HeadingLine, top: float)
     with tagger.mark(pen.code, page, element):
         pen.move_to(aside_right, baseline)
         space.setter.draw(pen, space)
-        text = "".join(run.text for run in block.aside.runs)
-        leftwards = base_direction(text) == "rtl"
-        dates = replace(
-            look, direction=Direction.RIGHT_TO_LEFT if leftwards else Direction.LEFT_TO_RIGHT
-        )
-        links += painter._draw(pen, block.aside, box.left, baseline, dates)
+        links += painter._draw(pen, block.aside, box.left, baseline, _own(look, (block.aside,)))
     with painter._state():
         pen.draw_on(canvas, artifact=True)
     painter._links(element, links)
+
+
+def draw_column_heading_right_to_left(painter: Painter, block: ColumnHeading, top: float) -> None:
+    """The date column mirrored: at the right of the text box, each row's aside flush
+    left in it, ``gap`` after the end of the heading, which is flush right against the
+    column, as the entry's lines are. Row by row in one text object, in reading order:
+    the aside, a space stretched across the gap (so that a reader that joins glyphs by
+    their distance finds no gap to split the row at), the heading."""
+    look, box, canvas = block.look, painter.box, painter.canvas
+    element = painter.element(block.slot)
+    heading_right = box.left + box.width - block.column
+    aside_left = heading_right + block.gap
+    pen = Pen(canvas.beginText(aside_left, top - look.size))
+    links: list[_Link] = []
+    dates = _own(look, block.aside)  # one direction for all its rows
+    with painter.tagger.content(canvas, element), painter._state():
+        for row in range(max(len(block.aside), len(block.heading))):
+            baseline = top - look.size - row * look.leading
+            if row < len(block.aside):
+                aside = block.aside[row]
+                links += painter._draw(pen, aside, aside_left, baseline, dates)
+                if row < len(block.heading) and aside.runs:
+                    space = aside.runs[-1].with_text(" ")
+                    pen.move_to(heading_right, baseline)
+                    pen.scale(100.0 * block.gap / space.width())
+                    space.setter.draw(pen, space)
+                    pen.scale(100.0)
+            if row < len(block.heading):
+                heading = block.heading[row]
+                links += painter._draw(pen, heading, heading_right - heading.width, baseline, look)
+        pen.draw_on(canvas)
+    painter._links(element, links)
+
+
+def _own(look: TextLook, aside: tuple[SetLine, ...]) -> TextLook:
+    """``look`` in the direction of the aside's own first strong character, whichever
+    row it is on (see the module's docstring)."""
+    text = "".join(run.text for row in aside for run in row.runs)
+    leftwards = base_direction(text) == "rtl"
+    direction = Direction.RIGHT_TO_LEFT if leftwards else Direction.LEFT_TO_RIGHT
+    return replace(look, direction=direction)

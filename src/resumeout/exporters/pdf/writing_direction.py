@@ -3,7 +3,8 @@
 The direction is one input, decided for every format by
 :mod:`resumeout.views.direction`. A right-to-left document has every paragraph's base
 direction right to left, its text aligned right, bullets and indents on the right,
-and each entry's heading at the right with its dates at the left.
+and each entry's heading at the right with its dates at the left (or, where the
+dates go in a column of their own, the column at the right of the entries).
 """
 
 from __future__ import annotations
