@@ -99,8 +99,9 @@ class Entries(Model):
     )
     date_column: Annotated[float, Field(ge=3.0, le=20.0)] = Field(
         default=9.0,
-        description="Width of the left date column, times the body size; the dates are "
-        "flush right in it, `date_gap` before the heading.",
+        description="Width of the left date column (the right one in a right-to-left "
+        "document), times the body size; the dates are flush toward the heading in it, "
+        "`date_gap` before it.",
     )
     date_gap: Multiple = Field(
         default=1.0, description="Between the date column and the heading, times the body size."
