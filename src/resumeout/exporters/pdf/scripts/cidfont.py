@@ -55,19 +55,16 @@ class EmbeddedFont:
     def __init__(self, face: Face, internal_name: str) -> None:
         self.face = face
         self.internal_name = internal_name
-        self._cid_of_use: dict[tuple[int, str, float | None], int] = {}
+        self._cid_of_use: dict[tuple[int, str], int] = {}
         self.glyph_of_cid: dict[int, int] = {}
         self.text_of_cid: dict[int, str] = {}
-        self._width_of_cid: dict[int, float] = {}
-        """Widths that are not the glyph's own advance (a ligature's letters' shares)."""
         self._next_extra_cid = face.glyph_count
         self._subset_glyph_of: dict[int, int] = {}
         """The subset's glyph id of each glyph id of the font (known once subset)."""
 
-    def cid(self, glyph_id: int, text: str, width: float | None = None) -> int:
-        """The CID that draws ``glyph_id``, reads as ``text`` and advances by ``width``
-        (thousandths of the size; None: the glyph's own advance)."""
-        use = (glyph_id, text, width)
+    def cid(self, glyph_id: int, text: str) -> int:
+        """The CID that draws ``glyph_id`` and reads as ``text``."""
+        use = (glyph_id, text)
         found = self._cid_of_use.get(use)
         if found is not None:
             return found
@@ -81,15 +78,10 @@ class EmbeddedFont:
         self._cid_of_use[use] = cid
         self.glyph_of_cid[cid] = glyph_id
         self.text_of_cid[cid] = text
-        if width is not None:
-            self._width_of_cid[cid] = width
         return cid
 
     def width(self, cid: int) -> float:
         """The CID's advance in thousandths of the size (as the PDF's /W says)."""
-        width = self._width_of_cid.get(cid)
-        if width is not None:
-            return width
         return self.face.advance(self.glyph_of_cid[cid]) * 1000 / self.face.units_per_em
 
     # reportlab's name: called when the document is saved.

@@ -13,9 +13,11 @@ written, and which characters each one reads as, is chosen for text extractors:
   pdftotext reads such a run reversed. Every glyph after the first is preceded by its
   font again (``Tf``), for pypdf (below); so is every glyph after an Arabic comma or
   another right-to-left character in a left-to-right run.
-- A right-to-left glyph that stands for several letters (لا, lam and alef in one glyph)
-  reads as one letter per share of its width, right to left: readers that order
-  characters by position would otherwise spread its letters left to right, reversed.
+- A right-to-left glyph that stands for several characters (لا, lam and alef in one
+  glyph; a letter with its shadda) reads as one character per share of its width,
+  right to left, through the font's blank glyph stretched to the share, and is itself
+  painted: readers that order characters by position would otherwise spread its
+  characters left to right, reversed.
 - A glyph left without characters (a cluster with more glyphs than characters) is
   painted as a path, outside the text layer.
 - A mark that takes no room of its own (an anusvara, a Thai vowel above or below, a
@@ -41,16 +43,20 @@ one in visual order, reversed, where it read a run of one style as typed before.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import Any
 
-from resumeout.exporters.pdf.scripts.breaking import grapheme_boundaries
 from resumeout.exporters.pdf.scripts.cidfont import embedded_font
+from resumeout.exporters.pdf.scripts.faces import Face
 from resumeout.exporters.pdf.scripts.numbers import number
 from resumeout.exporters.pdf.scripts.outlines import painted_glyph
 from resumeout.exporters.pdf.scripts.shaping import Glyph, ShapedRun
 
+_MARK_SHARE = 0.1
+"""A mark's share of its glyph's width beside a letter's: small, because PyMuPDF reads
+a mark at its base letter's place and would see the mark's share as a gap (a space)
+before the next letter (``عمّ ان``)."""
 _PYPDF_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 """The characters pypdf (7.x) reads as right to left."""
 
@@ -65,8 +71,8 @@ class PlacedGlyph:
     y: float
     text: str
     width: float | None = None
-    """The advance readers are told (points), where it is not the glyph's own: the
-    share of a right-to-left ligature that one of its letters stands in."""
+    """The width the glyph is stretched to (points; None: its own advance): the share
+    of a right-to-left glyph that one of its characters reads from."""
 
 
 def placed_glyphs(shaped: ShapedRun) -> list[PlacedGlyph]:
@@ -94,44 +100,41 @@ def placed_glyphs(shaped: ShapedRun) -> list[PlacedGlyph]:
             placed.append(PlacedGlyph(glyph, x, y, share))
     placed = _marks_to_bases(placed)
     if shaped.run.direction == "rtl":
-        placed = _letters_of_ligatures(placed, shaped.face.harfbuzz.get_nominal_glyph(0x20))
+        placed = _letters_of_clusters(placed, shaped.face)
     return placed
 
 
-def _letters_of_ligatures(placed: list[PlacedGlyph], blank: int | None) -> list[PlacedGlyph]:
-    """Each right-to-left glyph that stands for several letters (لا, one glyph for
-    lam and alef) cut into one share of its advance per letter, right to left.
+def _letters_of_clusters(placed: list[PlacedGlyph], face: Face) -> list[PlacedGlyph]:
+    """Each right-to-left glyph that stands for several characters (لا, one glyph for
+    lam and alef; a letter with its shadda) read as one character per share of its
+    width, right to left; the glyph itself painted.
 
     Readers that order characters by position (pdftotext, pdfplumber) spread a glyph's
-    characters over its width left to right, so a two-letter ligature read right to
-    left comes out reversed (ثلاث read as ثالث). Here the first letter reads from the
-    ligature's right-hand share, written first, through the font's blank glyph (its
-    space: it paints nothing, and the ligature above it shows the letter), and the last
-    letter from the left-hand share, the ligature glyph itself, drawn whole as before.
-    The page looks the same; readers that follow the stream still read the letters in
-    typed order. ``blank`` is the space's glyph id (None: the font has no space, and
-    the ligature keeps all its letters)."""
-    if blank is None:
-        return placed
+    characters over its width left to right, so two letters on one right-to-left glyph
+    read reversed (ثلاث as ثالث, عمّان as عّمان). Here each character reads from its own
+    share of the glyph's width, the first at the right, written in typed order, through
+    the font's blank glyph (its space, which paints nothing) stretched to the share; the
+    glyph is painted as a path, so that what shows is unchanged and every glyph the
+    text layer holds is as wide as the font says (PDF/UA-1, 7.21.5)."""
+    blank = face.harfbuzz.get_nominal_glyph(0x20)
+    if blank is None or face.advance(blank) <= 0:
+        return placed  # nothing to stretch: the glyph keeps all its characters
     result = []
     for item in placed:
-        letters = _graphemes(item.text)
-        if len(letters) < 2 or item.glyph.x_advance <= 0:
+        characters = list(item.text)
+        if len(characters) < 2 or item.glyph.x_advance <= 0:
             result.append(item)
             continue
-        share = item.glyph.x_advance / len(letters)
-        for index, letter in enumerate(letters[:-1]):
-            x = item.x + share * (len(letters) - 1 - index)
+        weights = [_MARK_SHARE if unicodedata.combining(c) else 1.0 for c in characters]
+        unit = item.glyph.x_advance / sum(weights)
+        right = item.x + item.glyph.x_advance
+        for character, weight in zip(characters, weights, strict=True):
+            share = unit * weight
+            right -= share
             blank_glyph = Glyph(blank, item.glyph.cluster, 0.0, 0.0, 0.0)
-            result.append(PlacedGlyph(blank_glyph, x, item.y, letter, share))
-        result.append(PlacedGlyph(item.glyph, item.x, item.y, letters[-1], share))
+            result.append(PlacedGlyph(blank_glyph, right, item.y, character, share))
+        result.append(PlacedGlyph(item.glyph, item.x, item.y, ""))
     return result
-
-
-def _graphemes(text: str) -> list[str]:
-    """``text`` cut into the characters a reader sees (a letter with its marks)."""
-    cuts = [0, *grapheme_boundaries(text), len(text)]
-    return [text[start:end] for start, end in pairwise(cuts)]
 
 
 def _marks_to_bases(placed: list[PlacedGlyph]) -> list[PlacedGlyph]:
@@ -214,12 +217,21 @@ def text_operators(
         if not placed.text:
             painted.append(painted_glyph(shaped.face, placed.glyph.glyph_id, gx, gy, size))
             continue
-        width = None if placed.width is None else placed.width * 1000 / size
-        cid = font.cid(placed.glyph.glyph_id, placed.text, width)
+        cid = font.cid(placed.glyph.glyph_id, placed.text)
         if reversing and cursor is not None:
             flush()
             text_ops.append(select_font)
         reversing = _reversed_by_pypdf_after(placed.text, reversing)
+        advance = font.width(cid) * size / 1000
+        if placed.width is not None:
+            # Stretched (Tz): placed absolutely, as Tz would scale a TJ move too.
+            flush()
+            text_ops.append(f"{number(100 * placed.width / advance)} Tz")
+            text_ops.append(f"1 0 0 1 {number(gx)} {number(gy)} Tm")
+            text_ops.append(f"[<{cid:04X}>] TJ")
+            text_ops.append("100 Tz")
+            cursor = (gx + placed.width, gy)
+            continue
         if cursor is not None and abs(cursor[1] - gy) < 1e-6:
             gap = (gx - cursor[0]) * 1000 / size
             if abs(gap) >= 0.0005:
@@ -228,7 +240,7 @@ def text_operators(
             flush()
             text_ops.append(f"1 0 0 1 {number(gx)} {number(gy)} Tm")
         pending.append(f"<{cid:04X}>")
-        cursor = (gx + font.width(cid) * size / 1000, gy)
+        cursor = (gx + advance, gy)
     flush()
     return text_ops, [op for op in painted if op]
 
