@@ -18,9 +18,11 @@ from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTTextLine
 
 from resumeout.exporters.pdf.look import Look
+from resumeout.exporters.pdf.writing_direction import mirrored
 from resumeout.source.loading import read_source
 from resumeout.source.validation import validate
 from tests.conftest import ROOT, run_cli
+from tests.pdf_pages import text_lines
 from tests.test_world_scripts import (
     PUNCTUATION,
     READERS,
@@ -131,7 +133,7 @@ def test_modern_mirrored_has_the_date_column_at_the_right_and_the_entries_agains
         assert abs(min(c.x0 for c in in_column) - (edge + look.date_gap)) < 1.0, heading
         assert abs(max(c.x1 for c in beside) - edge) < 1.0, heading
     # The bullets hang from the same edge, their lines right-aligned a little inside it.
-    bullets = [c for c in chars if c.get_text() == look.bullet.strip()]
+    bullets = [c for c in chars if c.get_text() == mirrored(look).bullet.strip()]
     if name != SEED_IN_ARABIC:
         sections = _source(name)["sections"]
         assert len(bullets) == sum(
@@ -180,3 +182,11 @@ def test_modern_is_read_field_by_field_with_the_dates_as_typed_and_tagged(
     assert [
         (finding.rule_id, finding.message) for finding in pdfua.validate(str(path)).findings
     ] == []
+
+
+@pytest.mark.parametrize("name", ["arabic", "hebrew"])
+def test_a_pointing_bullet_points_into_right_to_left_text(name: str, exported: Any) -> None:
+    # modern's bullet is "›": at the right of a right-to-left line it points left, "‹".
+    lines = [line.get_text().strip() for line in text_lines(exported(name).pdf)]
+    bulleted = [line for line in lines if line[:1] in "‹›" or line[-1:] in "‹›"]
+    assert bulleted and all("›" not in line for line in bulleted), bulleted

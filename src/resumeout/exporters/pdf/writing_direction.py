@@ -41,5 +41,11 @@ def mirrored(look: Look) -> Look:
             )
     # pdfminer.six and PyMuPDF read no space for a gap in a right-to-left line: a real
     # space after the bullet (at its left) keeps it off the first word.
-    changes["bullet"] = f"{look.bullet} "
+    bullet = "".join(_MIRROR_IMAGE.get(char, char) for char in look.bullet)
+    changes["bullet"] = f"{bullet} "
     return replace(look, **changes)
+
+
+_MIRROR_IMAGE = dict(zip("›‹»«→←▸◂▶◀►◄⟩⟨〉〈><", "‹›«»←→◂▸◀▶◄►⟨⟩〈〉<>", strict=True))
+"""Bullets that point (Unicode's Bidi_Mirroring_Glyph pairs): a right-to-left line
+points them the other way, into the text, as a shaper would in a right-to-left run."""
