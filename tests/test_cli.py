@@ -105,6 +105,18 @@ def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "unknown format 'odt'" in result.stderr and "Traceback" not in result.stderr
     assert list(tmp_path.iterdir()) == []  # checked before any work
+    misspelt = run_cli("export", str(SEED), "-f", "pfd", "-o", str(tmp_path))
+    assert misspelt.returncode == 2
+    assert "unknown format 'pfd'; did you mean 'pdf'?" in misspelt.stderr
+
+
+def test_a_misspelt_option_names_the_closest_with_the_commands_usage() -> None:
+    result = run_cli("export", str(SEED), "--fromat", "pdf")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("usage: resumeout export")
+    assert "unrecognized arguments: --fromat pdf; --fromat: did you mean --format?" in (
+        result.stderr
+    )
 
 
 def test_a_failed_export_leaves_the_earlier_file(tmp_path: Path) -> None:

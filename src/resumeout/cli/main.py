@@ -11,7 +11,7 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 
 from resumeout import __version__
 from resumeout.cli.reporting import ERROR_FORMATS
@@ -286,9 +286,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BROKEN_PIPE
 
 
+def _refuse_unknown_arguments(
+    parser: argparse.ArgumentParser, command: str | None, unknown: list[str]
+) -> NoReturn:
+    """Exit 2 with the command's own usage, naming the closest option to each unknown
+    one (``--fromat`` → ``--format``)."""
+    import difflib
+
+    commands = next(
+        action for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+    )
+    own: argparse.ArgumentParser = commands.choices.get(command, parser) if command else parser
+    options = [flag for action in own._actions for flag in action.option_strings]
+    hints = [
+        f"{argument}: did you mean {close[0]}?"
+        for argument in unknown
+        if argument.startswith("-")
+        for close in [difflib.get_close_matches(argument.split("=")[0], options, n=1)]
+        if close
+    ]
+    own.error(f"unrecognized arguments: {' '.join(unknown)}" + "".join(f"; {h}" for h in hints))
+
+
 def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        _refuse_unknown_arguments(parser, args.command, unknown)
     # A CI runner cancelling a job sends SIGTERM: unwind like Ctrl-C, so that a write in
     # progress removes its temporary file and earlier outputs stay as they were.
     signal.signal(signal.SIGTERM, _interrupt)

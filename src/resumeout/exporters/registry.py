@@ -89,10 +89,14 @@ def load_exporter(name: str, folder: Path | None = None) -> type[Exporter]:
                 )
             return local[wanted]
     if wanted not in known:
+        import difflib
+
         available = [*known, *(folder_exporters(folder) if folder else ())]
+        close = difflib.get_close_matches(wanted, available, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
         raise UsageError(
-            f"unknown format {name!r}; available: {', '.join(available)} (see `resumeout formats`)"
-            + _uninstalled_hint(known)
+            f"unknown format {name!r}{hint} available: {', '.join(available)} "
+            "(see `resumeout formats`)" + _uninstalled_hint(known)
         )
     return load_registered(known[wanted])
 
