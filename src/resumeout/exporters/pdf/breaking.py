@@ -12,10 +12,10 @@ characters, between Thai words) may also break there, with no space.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from resumeout.exporters.pdf.graphemes import clusters
-from resumeout.exporters.pdf.runs import SIMPLE, BreakingSetter, StyledRun
+from resumeout.exporters.pdf.runs import SIMPLE, BreakingSetter, SplittingSetter, StyledRun
 
 _NO_BREAK = frozenset("\u00a0\u2007\u202f\u2060")
 """Spaces that hold words together."""
@@ -24,6 +24,8 @@ _SPACES_OR_WORD = re.compile(rf"([^\S{_HOLDING}]+)|[\S{_HOLDING}]+", re.DOTALL)
 """A run of breaking spaces (group 1) or a run of anything else: the text cut where
 ``_is_space`` changes, in one pass in C. A pattern's ``\\s`` matches exactly what
 ``str.isspace`` accepts (a test checks every code point)."""
+_SAME_WIDTH = 1e-6
+"""Points: widths closer than this are one width (sums of floats in another order)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +154,14 @@ def _clusters(pieces: list[_Piece]) -> list[_Piece]:
     return found
 
 
+def one_line(runs: list[StyledRun]) -> SetLine:
+    """``runs`` set on one line as they are, unbroken (runs a setter cut by font joined
+    back where they can be, as on any line)."""
+    if any(isinstance(run.setter, SplittingSetter) for run in runs):
+        runs = _rejoined(runs)
+    return SetLine(tuple(runs), sum(run.width() for run in runs))
+
+
 def _line(pieces: list[_Piece]) -> SetLine:
     """A line of ``pieces``, neighbours of one style joined into one run."""
     runs: list[StyledRun] = []
@@ -162,6 +172,40 @@ def _line(pieces: list[_Piece]) -> SetLine:
             runs.append(piece.run)
     if all(run.setter is SIMPLE for run in runs):
         return SetLine(tuple(runs), sum(piece.width for piece in pieces))
-    # Shaped words measured apart need not add up to the shaped line (kerning, joining,
-    # the font a space takes): the line is as wide as what is drawn.
+    runs = _rejoined(runs)
+    # Shaped words measured apart need not add up to the shaped line (kerning, joining):
+    # the line is as wide as what is drawn.
     return SetLine(tuple(runs), sum(run.width() for run in runs))
+
+
+def _rejoined(runs: list[StyledRun]) -> list[StyledRun]:
+    """Neighbours cut from one run by their fonts (``SplittingSetter.split``) joined
+    back into one run where it draws every piece in its font and no wider than the
+    pieces measured: the line is drawn as it was measured, in as few runs as can be."""
+    joined: list[StyledRun] = []
+    group: list[StyledRun] = []
+
+    def close() -> None:
+        if len(group) > 1 and isinstance(group[0].setter, SplittingSetter):
+            setter = group[0].setter.joined([(run.text, run.setter) for run in group])
+            if setter is not None:
+                text = "".join(run.text for run in group)
+                whole = StyledRun(text, group[0].font, group[0].size, group[0].colour)
+                whole = replace(whole, url=group[0].url, setter=setter)
+                if whole.width() <= sum(run.width() for run in group) + _SAME_WIDTH:
+                    joined.append(whole)
+                    group.clear()
+                    return
+        joined.extend(group)
+        group.clear()
+
+    for run in runs:
+        if group and not (
+            isinstance(run.setter, SplittingSetter)
+            and (run.font, run.size, run.colour, run.url)
+            == (group[0].font, group[0].size, group[0].colour, group[0].url)
+        ):
+            close()
+        group.append(run)
+    close()
+    return joined

@@ -21,7 +21,7 @@ from resumeout.exporters.pdf.blocks import (
     TextBlock,
     nest,
 )
-from resumeout.exporters.pdf.breaking import SetLine, break_lines
+from resumeout.exporters.pdf.breaking import SetLine, break_lines, one_line
 from resumeout.exporters.pdf.look import SMALL_CAPS, Look, TextLook
 from resumeout.exporters.pdf.pages import Group
 from resumeout.exporters.pdf.runs import RunMaker, StyledRun
@@ -227,7 +227,7 @@ def _case_pieces(text: str) -> list[tuple[bool, str]]:
 
 
 def _set(runs: list[StyledRun]) -> SetLine:
-    return SetLine(tuple(runs), sum(run.width() for run in runs))
+    return one_line(runs)
 
 
 def _regroup(blocks: list[Block], sizes: list[int]) -> list[list[Block]]:

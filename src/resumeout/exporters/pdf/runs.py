@@ -10,6 +10,7 @@ lines or places blocks needs to know.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -124,6 +125,20 @@ class BreakingSetter(RunSetter, Protocol):
         """Offsets ``i`` (0 < i < len) where a line may end before ``text[i]``."""
 
 
+@runtime_checkable
+class SplittingSetter(RunSetter, Protocol):
+    """A setter whose fonts for a character depend on its neighbours (a space takes
+    the font of the word before it): it cuts a run where the font changes, into runs
+    each drawn in one font wherever a line breaks them."""
+
+    def split(self, text: str) -> Sequence[tuple[str, RunSetter]]:
+        """``text`` in pieces, each with the setter that draws it as in ``text``."""
+
+    def joined(self, pieces: Sequence[tuple[str, RunSetter]]) -> RunSetter | None:
+        """A setter that draws ``pieces``, neighbours on a line, as one run, each in
+        its font; None if there is none."""
+
+
 class SimpleSetter:
     """Characters in order, each by its advance width: no shaping, no kerning."""
 
@@ -206,8 +221,15 @@ class RunMaker:
             url = ascii_uri(run.url) if run.url else None
             colour = self.link_colour if url else look.colour
             setter = self.setter_for(run.text, main.fontName, family)
+            if isinstance(setter, SplittingSetter):
+                # The setter finds its own fonts for what the face lacks, once for the
+                # whole run, so that line breaking measures each word in its font.
+                for text, piece_setter in setter.split(run.text):
+                    lines[-1].append(
+                        StyledRun(text, main.fontName, look.size, colour, url, piece_setter)
+                    )
+                continue
             if setter is not SIMPLE:
-                # The setter finds its own fonts for what the face lacks.
                 lines[-1].append(StyledRun(run.text, main.fontName, look.size, colour, url, setter))
                 continue
             pieces = self._pieces(run.text, main)

@@ -28,8 +28,9 @@ from resumeout.exporters.pdf.scripts.detect import needs_shaping_in
 from resumeout.exporters.pdf.scripts.direction import Direction
 
 if TYPE_CHECKING:
-    from resumeout.exporters.pdf.runs import Pen, StyledRun
+    from resumeout.exporters.pdf.runs import Pen, RunSetter, StyledRun
     from resumeout.exporters.pdf.scripts import ScriptSetter
+    from resumeout.exporters.pdf.scripts.faces import Face
 
 Style = tuple[bool, bool]
 """(bold, italic)."""
@@ -45,25 +46,73 @@ def _covered(font: str) -> frozenset[str]:
 class ScriptRunSetter:
     """Measures, breaks and draws runs of one face through its font chain, with the
     paragraph's direction (or, for a piece of a line the bidi algorithm cut out, the
-    direction of that piece)."""
+    direction of that piece), and maybe with the font chosen for its characters in
+    their paragraph (:meth:`split`)."""
 
-    def __init__(self, setter: ScriptSetter, direction: Direction) -> None:
+    def __init__(
+        self, setter: ScriptSetter, direction: Direction, face: Face | None = None
+    ) -> None:
         self.setter = setter
         self.direction: Direction = direction
-        self._siblings: dict[Direction, ScriptRunSetter] = {direction: self}
+        self.face = face
+        """The font that draws every character it has (None: chosen from the text)."""
+        self._siblings: dict[tuple[Direction, Face | None], ScriptRunSetter] = {
+            (direction, face): self
+        }
 
     def towards(self, direction: Direction) -> ScriptRunSetter:
         """The same face set in ``direction`` (one object per direction, so that runs
         of one style still compare equal)."""
-        sibling = self._siblings.get(direction)
+        return self._sibling(direction, self.face)
+
+    def split(self, text: str) -> list[tuple[str, ScriptRunSetter]]:
+        """``text`` cut where its font changes, each piece with a setter that draws it
+        in the font chosen for it in the whole of ``text``.
+
+        A space or a digit takes the font of the text before it, so a word measured
+        alone for line breaking could be set in another font than it is drawn in on
+        its line (``200`` measured in the document's font, drawn in the CJK font after
+        ``超过``, wider): the line would run past the margin. With its font fixed, a
+        piece is as wide alone as on any line."""
+        return [
+            (piece, self._sibling(self.direction, face))
+            for piece, face in self.setter.faces_in_context(text, self.direction)
+        ]
+
+    def joined(self, pieces: Sequence[tuple[str, RunSetter]]) -> ScriptRunSetter | None:
+        """The setter that draws ``pieces`` (cut by :meth:`split`, this setter's one
+        first) as one run, each piece in its font; None when the text set alone would
+        take another font somewhere (a line that starts with a digit after a break).
+
+        One run a line is what the stream held before pieces had fonts of their own:
+        readers that follow the stream (pypdf) read a right-to-left line the better
+        for it."""
+        text = ""
+        faces: list[tuple[str, Face | None]] = []
+        for piece, setter in pieces:
+            if not isinstance(setter, ScriptRunSetter):
+                return None
+            if setter._siblings is not self._siblings or setter.direction != self.direction:
+                return None
+            text += piece
+            if faces and faces[-1][1] == setter.face:
+                faces[-1] = (faces[-1][0] + piece, setter.face)
+            else:
+                faces.append((piece, setter.face))
+        if self.setter.faces_in_context(text, self.direction) != faces:
+            return None
+        return self._sibling(self.direction, None)
+
+    def _sibling(self, direction: Direction, face: Face | None) -> ScriptRunSetter:
+        sibling = self._siblings.get((direction, face))
         if sibling is None:
-            sibling = ScriptRunSetter(self.setter, direction)
+            sibling = ScriptRunSetter(self.setter, direction, face)
             sibling._siblings = self._siblings
-            self._siblings[direction] = sibling
+            self._siblings[direction, face] = sibling
         return sibling
 
     def width(self, run: StyledRun) -> float:
-        return self.setter.measure(run.text, run.size, self.direction)
+        return self.setter.measure(run.text, run.size, self.direction, self.face)
 
     def breaks(self, text: str) -> list[int]:
         """Offsets where a line may end before ``text[i]`` (never inside a cluster;
@@ -73,7 +122,7 @@ class ScriptRunSetter:
     def draw(self, pen: Pen, run: StyledRun) -> None:
         from resumeout.exporters.pdf.scripts.drawing import text_operators
 
-        line = self.setter.set(run.text, run.size, self.direction)
+        line = self.setter.set(run.text, run.size, self.direction, self.face)
         pen.colour(run.colour)
         x, y = pen.x, pen.y
         placed = []
@@ -110,6 +159,9 @@ class Scripts:
     language: str | None = None
     warnings: list[str] = field(default_factory=list)
     """Fallback fonts that could not be found."""
+    in_use: list[FontFile] = field(default_factory=list)
+    """The fallback fonts the document's text is drawn in so far (see
+    :class:`~resumeout.exporters.pdf.scripts.chain.FontChain`), shared by its families."""
     _setters: dict[Style, ScriptRunSetter] = field(default_factory=dict)
 
     def setter_for(self, text: str, font: str) -> ScriptRunSetter | None:
@@ -138,7 +190,9 @@ class Scripts:
 
             bold, italic = style
             file = self.files[2 * italic + bold]
-            chain = FontChain(file, self._found_fallbacks(), self.base_dir, bold=bold)
+            chain = FontChain(
+                file, self._found_fallbacks(), self.base_dir, bold=bold, in_use=self.in_use
+            )
             # Missing characters are collected and reported (or refused) once the whole
             # document is set, all of them at once.
             script_setter = ScriptSetter(chain, language=self.language, allow_missing=True)
@@ -169,6 +223,7 @@ class DocumentScripts:
     base_dir: Path = Path()
     direction: Direction = "ltr"
     warnings: list[str] = field(default_factory=list)
+    in_use: list[FontFile] = field(default_factory=list)
     _families: dict[tuple[str, ...], Scripts] = field(default_factory=dict)
 
     def setter_for(
@@ -186,6 +241,7 @@ class DocumentScripts:
                 self.base_dir,
                 self.direction,
                 warnings=self.warnings,
+                in_use=self.in_use,
             )
             self._families[key] = scripts
         return scripts.setter_for(text, font)

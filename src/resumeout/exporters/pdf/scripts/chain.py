@@ -14,6 +14,13 @@ In order, for each cluster of characters:
 The first font that has a glyph for every character of the cluster draws it. Faces load
 only when a character first needs them, and fontconfig is asked only then: a Latin
 résumé reads no font file beyond its own and starts no process.
+
+Text of no script (a full-width comma, a bullet, a dash) says nothing of the design it
+belongs with, and fontconfig's order for it is its family preference: a Chinese
+résumé's separator ``，`` came from DroidSansFallback between words in WenQuanYi Zen
+Hei. So such text first tries the fallback fonts the document has already drawn text
+of a script with (in the order first drawn), as a browser keeps a run in the font of
+its neighbours: the chain only asks further when none of them has it.
 """
 
 from __future__ import annotations
@@ -92,8 +99,13 @@ class FontChain:
         *,
         bold: bool = False,
         use_system_fonts: bool = True,
+        in_use: list[FontFile] | None = None,
     ) -> None:
         self.weight = BOLD_WEIGHT if bold else None
+        self.in_use = [] if in_use is None else in_use
+        """The fallback fonts chosen so far for text of a script, in the order first
+        chosen; a list the chains of one document share, so that a bold run's comma
+        takes the font its regular neighbours are drawn in."""
         self.primary = load_face(document_font.path, document_font.index, self.weight)
         self._bold = bold
         self._use_system_fonts = use_system_fonts
@@ -113,7 +125,8 @@ class FontChain:
         """The first face with a glyph for every character of ``text`` (a cluster)."""
         if all(self.primary.covers(char) for char in text):
             return self.primary
-        for candidate in self.candidates(text):
+        languages = _languages_of(text)
+        for candidate in self.candidates(text, languages):
             if candidate in self._unusable or not all(map(candidate.may_cover, text)):
                 continue  # ruled out without opening the file
             try:
@@ -122,16 +135,25 @@ class FontChain:
                 self._unusable.add(candidate)  # CFF or broken: the next one may do
                 continue
             if all(map(face.covers, text)):
+                if languages and candidate.file not in self.in_use:
+                    self.in_use.append(candidate.file)
                 return face
         return None
 
-    def candidates(self, text: str) -> Iterable[Candidate]:
+    def candidates(
+        self, text: str, languages: tuple[str, ...] | None = None
+    ) -> Iterable[Candidate]:
         """The fonts after the document's, in the order tried for ``text``: named,
-        system, world extra. Lazily: fontconfig is asked only if no named font has
-        ``text``, the world extra looked for only if no system font has it."""
+        (for text of no script: those in use) system, world extra. Lazily: fontconfig
+        is asked only if no named font has ``text``, the world extra looked for only if
+        no system font has it."""
+        if languages is None:
+            languages = _languages_of(text)
         yield from self._named
+        if not languages:
+            yield from (Candidate(file) for file in self.in_use)
         if self._use_system_fonts:
-            for font in _system_fonts(self._bold, _languages_of(text)):
+            for font in _system_fonts(self._bold, languages):
                 yield font.candidate
         yield from _world_fonts()
 

@@ -85,8 +85,13 @@ def itemize(
     direction: Direction | None = None,
     *,
     allow_missing: bool = False,
+    face: Face | None = None,
 ) -> Itemized:
     """The runs of a paragraph, in logical order. ``direction`` None: from the text.
+
+    ``face``: the face that draws every cluster it has, whatever its neighbours, for a
+    piece of a paragraph whose faces were chosen in the paragraph's context (see
+    :func:`faces_in_context`): a piece is then measured alone as it is drawn in a line.
 
     Raises :class:`MissingGlyphError` for a character no font has, unless
     ``allow_missing``: then it is listed in ``missing`` and left out of every run.
@@ -96,27 +101,17 @@ def itemize(
     base_level, levels = embedding_levels(text, direction)
     faces: list[Face | None] = [None] * len(text)
     missing: list[int] = []
-    previous: Face | None = None
-    edges = [0, *grapheme_boundaries(text), len(text)]
-    for start, end in pairwise(edges):
-        cluster = text[start:end]
-        needed = "".join(char for char in cluster if not is_default_ignorable(char))
-        face: Face | None
-        if not needed:
-            face = previous or chain.primary
-        elif previous is not None and _is_neutral(needed) and all(map(previous.covers, needed)):
-            face = previous
-        else:
-            face = chain.face_covering(needed) or chain.face_for(needed[0])
+    for start, end, cluster_face in _cluster_faces(text, chain, face):
         for offset in range(start, end):
             char = text[offset]
-            if face is not None and (face.covers(char) or is_default_ignorable(char)):
-                faces[offset] = face
+            if cluster_face is not None and (
+                cluster_face.covers(char) or is_default_ignorable(char)
+            ):
+                faces[offset] = cluster_face
             elif not allow_missing:
                 raise MissingGlyphError(text, offset)
             else:
                 missing.append(offset)
-        previous = face or previous
 
     scripts = _resolved_scripts(text, [script_of(char) for char in text])
     runs: list[Run] = []
@@ -143,6 +138,73 @@ def itemize(
         if run_start is None and index < len(text) and faces[index] is not None:
             run_start = index
     return Itemized(tuple(runs), base_level, tuple(missing))
+
+
+def _cluster_faces(
+    text: str, chain: FontChain, pinned: Face | None
+) -> list[tuple[int, int, Face | None]]:
+    """Each grapheme cluster of ``text`` with the face that draws it (None: no font has
+    all of it).
+
+    A cluster of letters takes the first face of the chain that has it (or ``pinned``,
+    when that has it). A cluster of neutral characters (spaces, digits, punctuation)
+    stays in the face drawing the text before it when that face has it, else in the
+    document's font when that has it, else takes the face of the letters after it
+    when that has it: a comma between a Latin word and Chinese is drawn by the Chinese
+    font, not by whichever font fontconfig lists first for punctuation. Only when none
+    of those has it does the chain choose.
+    """
+    edges = [0, *grapheme_boundaries(text), len(text)]
+    needed = [
+        "".join(char for char in text[start:end] if not is_default_ignorable(char))
+        for start, end in pairwise(edges)
+    ]
+    neutral = [bool(cluster) and _is_neutral(cluster) for cluster in needed]
+    strong: dict[int, Face | None] = {}
+
+    def strong_face(index: int) -> Face | None:
+        if index not in strong:
+            cluster = needed[index]
+            if pinned is not None and all(map(pinned.covers, cluster)):
+                strong[index] = pinned
+            else:
+                strong[index] = chain.face_covering(cluster) or chain.face_for(cluster[0])
+        return strong[index]
+
+    following: list[int | None] = [None] * len(needed)  # the next cluster of letters
+    after: int | None = None
+    for index in range(len(needed) - 1, -1, -1):
+        following[index] = after
+        if needed[index] and not neutral[index]:
+            after = index
+
+    chosen: list[tuple[int, int, Face | None]] = []
+    previous: Face | None = None
+    for index, (start, end) in enumerate(pairwise(edges)):
+        cluster = needed[index]
+        face: Face | None
+        if not cluster:
+            face = previous or chain.primary
+        elif not neutral[index]:
+            face = strong_face(index)
+        else:
+            face = _neutral_face(cluster, pinned, previous, chain.primary)
+            later = following[index]
+            if face is None and later is not None:
+                face = _neutral_face(cluster, strong_face(later))
+            if face is None:
+                face = strong_face(index)
+        chosen.append((start, end, face))
+        previous = face or previous
+    return chosen
+
+
+def _neutral_face(cluster: str, *faces: Face | None) -> Face | None:
+    """The first of ``faces`` that has every character of ``cluster``."""
+    for face in faces:
+        if face is not None and all(map(face.covers, cluster)):
+            return face
+    return None
 
 
 def _is_neutral(cluster: str) -> bool:

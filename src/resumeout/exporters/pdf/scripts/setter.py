@@ -16,6 +16,7 @@ from resumeout.exporters.pdf.scripts.chain import FontChain
 from resumeout.exporters.pdf.scripts.detect import needs_shaping
 from resumeout.exporters.pdf.scripts.direction import Direction, base_direction, visual_order
 from resumeout.exporters.pdf.scripts.drawing import run_operators
+from resumeout.exporters.pdf.scripts.faces import Face
 from resumeout.exporters.pdf.scripts.itemize import itemize
 from resumeout.exporters.pdf.scripts.shaping import ShapedRun, shape
 
@@ -54,7 +55,7 @@ class ScriptSetter:
         self.language = language
         self.allow_missing = allow_missing
         self.missing: list[MissingCharacter] = []
-        self._lines: dict[tuple[str, float, Direction | None], SetLine] = {}
+        self._lines: dict[tuple[str, float, Direction | None, Face | None], SetLine] = {}
 
     def needs(self, text: str) -> bool:
         """Whether ``text`` needs this setter (False: the plain path draws it exactly)."""
@@ -68,13 +69,22 @@ class ScriptSetter:
     def break_opportunities(self, text: str) -> list[int]:
         return break_opportunities(text, self.language or "und")
 
-    def set(self, text: str, size: float, direction: Direction | None = None) -> SetLine:
-        """``text`` shaped at ``size``, runs in visual order. Raises
+    def set(
+        self,
+        text: str,
+        size: float,
+        direction: Direction | None = None,
+        face: Face | None = None,
+    ) -> SetLine:
+        """``text`` shaped at ``size``, runs in visual order; ``face``: the face that
+        draws every character it has (see :func:`faces_in_context`). Raises
         :class:`~resumeout.exporters.pdf.scripts.itemize.MissingGlyphError`."""
-        key = (text, size, direction)
+        key = (text, size, direction, face)
         line = self._lines.get(key)
         if line is None:
-            items = itemize(text, self.chain, direction, allow_missing=self.allow_missing)
+            items = itemize(
+                text, self.chain, direction, allow_missing=self.allow_missing, face=face
+            )
             self.missing.extend(MissingCharacter(text, offset) for offset in items.missing)
             shaped = [shape(run, size, self.language) for run in items.runs]
             order = visual_order([run.level for run in items.runs])
@@ -82,8 +92,37 @@ class ScriptSetter:
             self._lines[key] = line
         return line
 
-    def measure(self, text: str, size: float, direction: Direction | None = None) -> float:
-        return self.set(text, size, direction).width
+    def measure(
+        self,
+        text: str,
+        size: float,
+        direction: Direction | None = None,
+        face: Face | None = None,
+    ) -> float:
+        return self.set(text, size, direction, face).width
+
+    def faces_in_context(
+        self, text: str, direction: Direction | None = None
+    ) -> list[tuple[str, Face | None]]:
+        """``text`` cut where its face changes, each piece with the face chosen for it
+        in the context of the whole text (None: characters no font has).
+
+        Which face draws a space, a digit or a comma depends on its neighbours, which a
+        line breaker that measures word by word does not pass: a piece set with its
+        face (``set(piece, …, face=face)``) is drawn in that face wherever a line
+        starts or ends, so that the words measured alone add up to the line drawn.
+        """
+        items = itemize(text, self.chain, direction, allow_missing=True)
+        faces: list[Face | None] = [None] * len(text)
+        for run in items.runs:
+            faces[run.start : run.end] = [run.face] * (run.end - run.start)
+        pieces: list[tuple[str, Face | None]] = []
+        for char, face in zip(text, faces, strict=True):
+            if pieces and pieces[-1][1] == face:
+                pieces[-1] = (pieces[-1][0] + char, face)
+            else:
+                pieces.append((char, face))
+        return pieces
 
     def operators(
         self,
