@@ -17,12 +17,13 @@ from resumeout.views.document import DocumentView
 
 ReadingDirection = Literal["ltr", "rtl"]
 
-_MAY_READ_RIGHT_TO_LEFT = re.compile(
+MAY_READ_RIGHT_TO_LEFT = re.compile(
     "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202e"
     "\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
 """Hebrew, Arabic, Syriac, Thaana, N'Ko, their presentation forms and historic
-relatives, and the right-to-left marks."""
+relatives, and the right-to-left marks: what can make text other than left to right
+(a line of the PDF is laid out by the bidi algorithm only when it holds one)."""
 _STRONG_RIGHT_TO_LEFT = frozenset({"R", "AL"})
 
 
@@ -35,7 +36,7 @@ def reading_direction(document: DocumentView, stated: str | None = None) -> Read
     texts = [document.name, *(section.title for section in document.sections)]
     texts += [entry.heading.text() for section in document.sections for entry in section.entries]
     text = "\n".join(texts)
-    if not _MAY_READ_RIGHT_TO_LEFT.search(text):
+    if not MAY_READ_RIGHT_TO_LEFT.search(text):
         return "ltr"
     leftwards = rightwards = 0
     for char in text:

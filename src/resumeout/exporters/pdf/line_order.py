@@ -10,19 +10,12 @@ left-to-right paragraph is not touched: it is drawn as it always was.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from resumeout.exporters.pdf.look import Direction
 from resumeout.exporters.pdf.runs import StyledRun
 from resumeout.exporters.pdf.shaped import ScriptRunSetter
-
-RIGHT_TO_LEFT = re.compile(
-    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202e"
-    "\U00010800-\U00010fff\U0001e800-\U0001efff]"
-)
-"""Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms and historic
-relatives, and the right-to-left marks: what can make a line other than left to right."""
+from resumeout.views.direction import MAY_READ_RIGHT_TO_LEFT
 
 
 def placed_runs(
@@ -32,7 +25,7 @@ def placed_runs(
     it starts; None when the runs go left to right one after the other."""
     text = "".join(run.text for run in runs)
     rightwards = direction is Direction.LEFT_TO_RIGHT
-    if rightwards and not RIGHT_TO_LEFT.search(text):
+    if rightwards and not MAY_READ_RIGHT_TO_LEFT.search(text):
         if all(_rightwards(run) for run in runs):
             return None
         levels = [0] * len(text)  # shaped runs of a right-to-left document, set rightwards
