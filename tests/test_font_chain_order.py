@@ -19,6 +19,7 @@ from resumeout.exporters.pdf.scripts.chain import (
     parse_fc_match,
     rank_system_fonts,
 )
+from tests.conftest import run_cli
 
 ARABIC = "مرحبا"
 HEBREW = "שלום"
@@ -143,3 +144,24 @@ def test_the_world_extra_comes_after_the_systems_fonts() -> None:
     assert system_face is not None and world_face is not None
     assert system_face.path.resolve() == expected.resolve()
     assert "fontpkg_heebo" in str(world_face.path)
+
+
+@pytest.mark.parametrize(
+    ("named", "reason"),
+    [("bad.ttf", "Not a TrueType or OpenType font"), ("No Such Family", "was not found")],
+)
+def test_a_named_fallback_font_that_cannot_be_used_is_a_warning(
+    named: str, reason: str, tmp_path: Path
+) -> None:
+    (tmp_path / "bad.ttf").write_text("not a font", encoding="utf-8")
+    source = tmp_path / "r.yaml"
+    source.write_text(
+        f"name: Ann Lee\nheadline: Ελληνικά\ndesign:\n  fallback_fonts: [{named}]\n",
+        encoding="utf-8",
+    )
+    result = run_cli("export", str(source), "-f", "pdf", "-o", str(tmp_path / "r.pdf"))
+    assert result.returncode == 0, result.stderr
+    assert "warning: design.fallback_fonts:" in result.stderr and reason in result.stderr
+    assert "not used" in result.stderr and "Traceback" not in result.stderr
+    strict = run_cli("export", str(source), "-f", "pdf", "-o", str(tmp_path), "--strict")
+    assert strict.returncode == 1

@@ -200,11 +200,15 @@ class Scripts:
         return setter
 
     def _found_fallbacks(self) -> list[str]:
+        from resumeout.exporters.pdf.scripts.faces import UnusableFontError, load_face
+
         found = []
         for name in self.fallback_fonts:
             try:
-                find_family(name, self.base_dir)
-            except FontNotFoundError as error:
+                files, _ = find_family(name, self.base_dir)
+                regular = files["regular"]
+                load_face(regular.path, regular.index)  # a file that is no usable font
+            except (FontNotFoundError, UnusableFontError) as error:
                 warning = f"design.fallback_fonts: {error}; not used"
                 if warning not in self.warnings:
                     self.warnings.append(warning)
