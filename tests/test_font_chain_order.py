@@ -156,7 +156,7 @@ def test_a_named_fallback_font_that_cannot_be_used_is_a_warning(
     (tmp_path / "bad.ttf").write_text("not a font", encoding="utf-8")
     source = tmp_path / "r.yaml"
     source.write_text(
-        f"name: Ann Lee\nheadline: Ελληνικά\ndesign:\n  fallback_fonts: [{named}]\n",
+        f"name: Ann Lee\nheadline: מהנדס תוכנה\ndesign:\n  fallback_fonts: [{named}]\n",
         encoding="utf-8",
     )
     result = run_cli("export", str(source), "-f", "pdf", "-o", str(tmp_path / "r.pdf"))
