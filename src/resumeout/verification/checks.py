@@ -4,8 +4,8 @@ Text is compared after Unicode NFC and with every run of whitespace as one space
 a reader breaks lines where the page does, not where the source does. What else readers
 legitimately vary in is forgiven too (see :mod:`resumeout.verification.scripts`): a
 break or none between two characters of a script written without spaces (Chinese,
-Thai), the order of the directional runs of a right-to-left line, bidi marks. Nothing
-else is: a ligature, a soft hyphen or a zero-width character inside a word makes the
+Thai), the order of the runs of a right-to-left line and the cuts between them, where
+in its word a Hebrew point or an Arabic haraka is read, bidi marks. Nothing else is: a ligature, a soft hyphen or a zero-width character inside a word makes the
 word unfindable by an exact search, which is how applicant tracking systems search.
 """
 
@@ -20,10 +20,13 @@ from dataclasses import dataclass
 from resumeout.verification.facts import DatedHeading, Expectations, Fact
 from resumeout.verification.scripts import (
     BIDI_MARKS,
-    directional_runs,
+    RIGHT_TO_LEFT_MARKS,
+    marks_of,
+    reading_runs,
     right_to_left,
     strip_bidi_marks,
     unspaced,
+    without_marks,
 )
 
 # A visible leader between a heading and its date: a dash with spaces around it.
@@ -44,6 +47,8 @@ class MissingFact:
     """The line (or few lines) read that is most like the fact; empty when none is."""
     similarity: float
     """0–1: how alike ``nearest`` is to the fact (difflib's ratio)."""
+    unread: tuple[str, ...] = ()
+    """For a fact found run by run (right-to-left), the runs not read, when others are."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +73,9 @@ class Findings:
     facts: int
     missing: tuple[MissingFact, ...]
     dated_headings: int
+    """Headings whose date was looked for on their line."""
+    dated_headings_not_checked: int
+    """Right-to-left headings with a date, not looked at: the reader cuts their lines."""
     dates_apart: tuple[DateApart, ...]
     suspicious: tuple[Suspicious, ...]
 
@@ -90,15 +98,17 @@ def check(text: str, expected: Expectations, *, lines_keep_direction: bool = Tru
     lines = [line for line in (normalise(raw) for raw in read) if line]
     flowing = " ".join(lines)
     missing = tuple(
-        _nearest(fact, lines) for fact in expected.facts if not _contains(flowing, fact)
+        _nearest(fact, lines, unread)
+        for fact in expected.facts
+        if (unread := _unread_runs(flowing, fact))
     )
     missing_texts = {m.fact.text for m in missing}
-    dated = [
+    readable = [
         entry
         for entry in expected.dated_headings
         if not {entry.heading.text, entry.aside.text} & missing_texts
-        and (lines_keep_direction or not _mixed_direction(entry))
     ]
+    dated = [entry for entry in readable if lines_keep_direction or not _mixed_direction(entry)]
     by_line, widest = "\n".join(lines), max(map(len, lines), default=0)
     apart = tuple(
         found for entry in dated if (found := _date_apart(by_line, entry, widest)) is not None
@@ -108,6 +118,7 @@ def check(text: str, expected: Expectations, *, lines_keep_direction: bool = Tru
         len(expected.facts),
         missing,
         len(dated),
+        len(readable) - len(dated),
         apart,
         tuple(suspicious_characters([line for line in read if line], source_text)),
     )
@@ -121,7 +132,9 @@ def _words(text: str) -> str:
     return _pattern(normalise(text).split(" "))
 
 
-def _pattern(words: list[str]) -> str:
+def _pattern(words: list[str], marks: str = "") -> str:
+    """``marks``: a pattern allowed after each character (the marks of a right-to-left
+    run, which is given without them)."""
     text = " ".join(words)
     pattern = ""
     for index, char in enumerate(text):
@@ -129,7 +142,7 @@ def _pattern(words: list[str]) -> str:
         if char == " ":
             pattern += r"\s*" if _between_unspaced(before, after) else r"\s+"
             continue
-        pattern += re.escape(char)
+        pattern += re.escape(char) + marks
         if after != " " and _between_unspaced(char, after):
             pattern += r"\s*"  # a reader's line break between two such characters
     first, last = text[0], text[-1]
@@ -142,13 +155,30 @@ def _between_unspaced(before: str, after: str) -> bool:
     return bool(before and after) and unspaced(before) and unspaced(after)
 
 
-def _contains(flowing: str, fact: Fact) -> bool:
-    """Whether ``fact`` is read. A fact holding right-to-left text is read when each of its
-    directional runs is, in whatever order the reader put them together."""
+# Any marks of a right-to-left letter, a reader's space before one included.
+_MARKS_AFTER = f"(?:\\s*[{re.escape(RIGHT_TO_LEFT_MARKS)}])*"
+
+
+def _unread_runs(flowing: str, fact: Fact) -> tuple[str, ...]:
+    """What of ``fact`` is not read: nothing when it is found, else the fact, or, for a
+    fact holding right-to-left text, those of its runs (:func:`reading_runs`) not read
+    anywhere, in whatever order and wherever the reader put them."""
     flags = re.IGNORECASE if fact.any_case else 0
-    words = normalise(fact.text).split(" ")
-    runs = directional_runs(words) if _mixed_direction_text(fact.text) else [words]
-    return all(re.search(_pattern(run), flowing, flags) is not None for run in runs)
+    text = normalise(fact.text)
+    if not _mixed_direction_text(text):
+        found = re.search(_pattern(text.split(" ")), flowing, flags) is not None
+        return () if found else (text,)
+    return tuple(run for run in reading_runs(text) if not _run_read(run, flowing, flags))
+
+
+def _run_read(run: str, flowing: str, flags: int) -> bool:
+    """Whether ``run`` is read with its letters in order and all of its marks, each mark
+    anywhere in it (a reader places a mark of a ligature on one of its letters)."""
+    if not _mixed_direction_text(run):
+        return re.search(_pattern(run.split(" ")), flowing, flags) is not None
+    pattern = _pattern(without_marks(run).split(" "), _MARKS_AFTER)
+    marks = marks_of(run)
+    return any(marks_of(m[0]) == marks for m in re.finditer(pattern, flowing, flags))
 
 
 def _mixed_direction_text(text: str) -> bool:
@@ -159,17 +189,18 @@ def _mixed_direction(entry: DatedHeading) -> bool:
     return _mixed_direction_text(entry.heading.text + entry.aside.text)
 
 
-def _nearest(fact: Fact, lines: list[str]) -> MissingFact:
+def _nearest(fact: Fact, lines: list[str], unread: tuple[str, ...]) -> MissingFact:
     """The words read that are most like ``fact``: first the few lines that share the
     most characters with it, then the run of about as many words in them as it has."""
     wanted = normalise(fact.text)
+    partly = unread if unread != (wanted,) else ()
     windows = [
         " ".join(lines[start : start + size])
         for size in range(1, _WINDOW + 1)
         for start in range(len(lines) - size + 1)
     ]
     if not windows:
-        return MissingFact(fact, "", 0.0)
+        return MissingFact(fact, "", 0.0, partly)
 
     def shared(window: str) -> int:
         matcher = difflib.SequenceMatcher(None, window, wanted, autojunk=False)
@@ -186,7 +217,7 @@ def _nearest(fact: Fact, lines: list[str]) -> MissingFact:
     if not wanted.endswith((",", ";")):
         best = best.rstrip(",;")  # the separator after a name in a list is not part of it
     similarity = difflib.SequenceMatcher(None, wanted, best).ratio()
-    return MissingFact(fact, best if similarity >= _UNLIKE else "", similarity)
+    return MissingFact(fact, best if similarity >= _UNLIKE else "", similarity, partly)
 
 
 def _date_apart(by_line: str, entry: DatedHeading, widest: int) -> DateApart | None:
