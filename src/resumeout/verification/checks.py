@@ -4,9 +4,10 @@ Text is compared after Unicode NFC and with every run of whitespace as one space
 a reader breaks lines where the page does, not where the source does. What else readers
 legitimately vary in is forgiven too (see :mod:`resumeout.verification.scripts`): a
 break or none between two characters of a script written without spaces (Chinese,
-Thai), the order of the runs of a right-to-left line and the cuts between them, where
-in its word a Hebrew point or an Arabic haraka is read, bidi marks. Nothing else is: a ligature, a soft hyphen or a zero-width character inside a word makes the
-word unfindable by an exact search, which is how applicant tracking systems search.
+Thai), the order of the runs of a right-to-left line, the cuts between them and a wrap
+inside one, where in its word a Hebrew point or an Arabic haraka is read, bidi marks.
+Nothing else is: a ligature, a soft hyphen or a zero-width character inside a word makes
+the word unfindable by an exact search, which is how applicant tracking systems search.
 """
 
 from __future__ import annotations
@@ -96,12 +97,10 @@ def check(text: str, expected: Expectations, *, lines_keep_direction: bool = Tru
     the reader, not the document, decides it."""
     read = [" ".join(unicodedata.normalize("NFC", raw).split()) for raw in text.splitlines()]
     lines = [line for line in (normalise(raw) for raw in read) if line]
-    flowing = " ".join(lines)
-    missing = tuple(
-        _nearest(fact, lines, unread)
-        for fact in expected.facts
-        if (unread := _unread_runs(flowing, fact))
-    )
+    by_line = "\n".join(lines)
+    unread = {fact: _unread_runs(by_line, fact) for fact in expected.facts}
+    unread |= _runs_read_too_few_times(by_line, expected.facts, unread)
+    missing = tuple(_nearest(fact, lines, unread[fact]) for fact in expected.facts if unread[fact])
     missing_texts = {m.fact.text for m in missing}
     readable = [
         entry
@@ -109,7 +108,7 @@ def check(text: str, expected: Expectations, *, lines_keep_direction: bool = Tru
         if not {entry.heading.text, entry.aside.text} & missing_texts
     ]
     dated = [entry for entry in readable if lines_keep_direction or not _mixed_direction(entry)]
-    by_line, widest = "\n".join(lines), max(map(len, lines), default=0)
+    widest = max(map(len, lines), default=0)
     apart = tuple(
         found for entry in dated if (found := _date_apart(by_line, entry, widest)) is not None
     )
@@ -159,26 +158,75 @@ def _between_unspaced(before: str, after: str) -> bool:
 _MARKS_AFTER = f"(?:\\s*[{re.escape(RIGHT_TO_LEFT_MARKS)}])*"
 
 
-def _unread_runs(flowing: str, fact: Fact) -> tuple[str, ...]:
-    """What of ``fact`` is not read: nothing when it is found, else the fact, or, for a
-    fact holding right-to-left text, those of its runs (:func:`reading_runs`) not read
-    anywhere, in whatever order and wherever the reader put them."""
+def _unread_runs(by_line: str, fact: Fact) -> tuple[str, ...]:
+    """What of ``fact`` is not in the lines read: nothing when it is found, else the fact,
+    or, for a fact holding right-to-left text, those of its runs (:func:`reading_runs`)
+    not read anywhere, in whatever order and wherever the reader put them."""
     flags = re.IGNORECASE if fact.any_case else 0
     text = normalise(fact.text)
     if not _mixed_direction_text(text):
-        found = re.search(_pattern(text.split(" ")), flowing, flags) is not None
+        found = re.search(_pattern(text.split(" ")), by_line, flags) is not None
         return () if found else (text,)
-    return tuple(run for run in reading_runs(text) if not _run_read(run, flowing, flags))
+    return tuple(run for run in reading_runs(text) if not _run_read(run, by_line, flags))
 
 
-def _run_read(run: str, flowing: str, flags: int) -> bool:
-    """Whether ``run`` is read with its letters in order and all of its marks, each mark
-    anywhere in it (a reader places a mark of a ligature on one of its letters)."""
+def _runs_read_too_few_times(
+    by_line: str, facts: tuple[Fact, ...], unread: dict[Fact, tuple[str, ...]]
+) -> dict[Fact, tuple[str, ...]]:
+    """The right-to-left facts found run by run whose runs are each read somewhere, but
+    one of them fewer times than the résumé draws it: a run found anywhere may be another
+    fact's (``سبتمبر`` of one entry's dates read where another's has it), so a word changed
+    into one the page has elsewhere is still missing. Each such fact, with that run: the
+    reader's text cannot tell which of them lost it."""
+    runs = {
+        fact: reading_runs(normalise(fact.text))
+        for fact in facts
+        if not unread[fact] and _mixed_direction_text(fact.text)
+    }
+    short: dict[Fact, tuple[str, ...]] = {}
+    # Only a run of one word: one of more words may be read wrapped, in parts.
+    for run in {run for fact_runs in runs.values() for run in fact_runs if " " not in run}:
+        pattern = _pattern(without_marks(run).split(" "), _MARKS_AFTER)
+        # Facts already missing are not counted: what of them is read is not theirs.
+        drawn = sum(
+            len(re.findall(pattern, normalise(fact.text))) for fact in facts if not unread[fact]
+        )
+        if len(re.findall(pattern, by_line)) >= drawn:
+            continue
+        for fact, fact_runs in runs.items():
+            if run in fact_runs:
+                short[fact] = (*short.get(fact, ()), run)
+    return short
+
+
+def _run_read(run: str, by_line: str, flags: int) -> bool:
+    """Whether ``run`` is in the lines read. A right-to-left run may wrap (a narrow date
+    column), and a reader may put other text of the page between its lines: it is read
+    when it is read whole, or in parts of which each after the first begins a line."""
     if not _mixed_direction_text(run):
-        return re.search(_pattern(run.split(" ")), flowing, flags) is not None
-    pattern = _pattern(without_marks(run).split(" "), _MARKS_AFTER)
-    marks = marks_of(run)
-    return any(marks_of(m[0]) == marks for m in re.finditer(pattern, flowing, flags))
+        return re.search(_pattern(run.split(" ")), by_line, flags) is not None
+    words = run.split(" ")
+    covered = {0}  # how many of the run's first words are read, in parts, so far
+    for start in range(len(words)):
+        if start in covered:
+            covered |= {
+                end
+                for end in range(start + 1, len(words) + 1)
+                if _part_read(words[start:end], by_line, flags, starts_line=start > 0)
+            }
+    return len(words) in covered
+
+
+def _part_read(words: list[str], by_line: str, flags: int, *, starts_line: bool) -> bool:
+    """Whether these right-to-left ``words`` are read with their letters in order and all
+    of their marks, each mark on any of their letters (a reader puts the mark of a
+    ligature on one of its letters)."""
+    text = " ".join(words)
+    pattern = _pattern(without_marks(text).split(" "), _MARKS_AFTER)
+    if starts_line:
+        pattern = f"(?:^|(?<=\n)){pattern}"
+    marks = marks_of(text)
+    return any(marks_of(m[0]) == marks for m in re.finditer(pattern, by_line, flags))
 
 
 def _mixed_direction_text(text: str) -> bool:
