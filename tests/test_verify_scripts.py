@@ -7,7 +7,7 @@ import pytest
 
 from resumeout.verification.checks import check
 from resumeout.verification.facts import DatedHeading, Expectations, Fact
-from resumeout.verification.scripts import directional_runs
+from resumeout.verification.scripts import reading_runs
 
 
 def _found(fact: str, text: str) -> bool:
@@ -78,9 +78,78 @@ def test_a_lost_or_changed_run_of_a_right_to_left_line_is_missing(text: str) -> 
     assert not _found(BULLET, text)
 
 
-def test_runs_keep_neutral_words_only_inside_one_direction() -> None:
-    words = ["2020-09", "–", "الآن", ",", "و", "شركة", "—", "Python"]
-    assert directional_runs(words) == [["2020-09"], ["الآن", ",", "و", "شركة"], ["Python"]]
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("2020-09 – الآن , و شركة — Python", ["2020-09", "الآن", "و شركة", "Python"]),
+        # a localised heading: the Arabic comma from another font is a box apart
+        ("مهندسة برمجيات أولى، شركة البيانات", ["مهندسة برمجيات أولى", "شركة البيانات"]),
+        # the Hebrew prefix: cut at the hyphen between the scripts
+        ("ניסיון ב-Python", ["ניסיון ב", "Python"]),
+        ("ב-10,000 בקשות", ["ב", "10,000", "בקשות"]),
+        ("ענן ב-30%", ["ענן ב", "30"]),
+        # a left-to-right run is drawn as one, neutrals and numbers inside it included
+        ("Jan 2020 – Present, תל אביב", ["Jan 2020 – Present", "תל אביב"]),
+        ("כתובת noa@example.com", ["כתובת", "noa@example.com"]),
+    ],
+)
+def test_a_right_to_left_text_is_cut_into_the_runs_a_reader_may_read_apart(
+    text: str, runs: list[str]
+) -> None:
+    assert reading_runs(text) == runs
+
+
+HEADING_AR = "مهندسة برمجيات أولى، شركة البيانات المفتوحة"
+HEADLINE_HE = "מהנדסת תוכנה עם ניסיון ב-Python"
+
+
+@pytest.mark.parametrize(
+    ("fact", "text"),
+    [
+        # pdfminer: the comma of a localised heading read as a box of its own
+        (HEADING_AR, "شركة البيانات المفتوحة — مارس \n2021\nمهندسة برمجيات أولى\n، "),
+        (HEADING_AR, HEADING_AR),
+        # pdfminer: the prefix and its Latin word read apart; poppler: the hyphen after
+        (HEADLINE_HE, "Python\nnoa@example.com\nמהנדסת תוכנה עם ניסיון ב-"),
+        (HEADLINE_HE, "מהנדסת תוכנה עם ניסיון ב -Python"),
+        # a date column too narrow for its run: the wrap read lines apart, text between
+        ("مارس 2021 – حتى الآن، عمّان", " – حتى مهندسة برمجيات\n2021\nمارس\nالآن، عمّان"),
+        # the tanween of a lam-alef read on the alef rather than on the lam
+        ("لـ 12 عميلًا", "لـ 12 عميلاً"),
+        # a reader's space before a mark
+        ("عمّان، الأردن", "عم ّان، الأردن"),
+    ],
+)
+def test_a_right_to_left_fact_read_in_pieces_is_found(fact: str, text: str) -> None:
+    assert _found(fact, text)
+
+
+@pytest.mark.parametrize(
+    ("fact", "text"),
+    [
+        (HEADING_AR, "شركة البيانات المفتوحة — مارس \n2021\nمهندسة برمجيات\n، "),
+        (HEADING_AR, "شركة البيانات المغلقة\nمهندسة برمجيات أولى"),
+        (HEADLINE_HE, "Python\nמהנדסת תוכנה עם ניסיון"),
+        (HEADLINE_HE, "Java\nמהנדסת תוכנה עם ניסיון ב-"),
+        (HEADLINE_HE, "Python\nמהנדסת תוכנה עם ניסיון כ-"),
+        # a wrap is read at the start of a line, not anywhere
+        ("مارس 2021 – حتى الآن، عمّان", " – حتى مهندسة برمجيات\n2021 مارس الآن، عمّان"),
+        ("مارس 2021 – حتى الآن، عمّان", " – حتى مهندسة برمجيات\n2021\nمارس\nعمّان"),
+        # a mark lost or changed is not a reader's variation
+        ("لـ 12 عميلًا", "لـ 12 عميلا"),
+        ("عمّان، الأردن", "عمان، الأردن"),
+        ("عمّان، الأردن", "عمَان، الأردن"),
+    ],
+)
+def test_a_lost_or_changed_word_of_a_right_to_left_fact_in_pieces_is_missing(
+    fact: str, text: str
+) -> None:
+    assert not _found(fact, text)
+
+
+def test_a_latin_fact_is_not_found_in_pieces() -> None:
+    assert not _found("Senior Engineer, Open Data", "Senior Engineer\nOpen Data")
+    assert not _found("experience in Python", "experience in\nJava\nPython")
 
 
 def test_bidi_marks_between_runs_are_not_suspicious_but_inside_a_word_they_are() -> None:

@@ -4,9 +4,10 @@ Text is compared after Unicode NFC and with every run of whitespace as one space
 a reader breaks lines where the page does, not where the source does. What else readers
 legitimately vary in is forgiven too (see :mod:`resumeout.verification.scripts`): a
 break or none between two characters of a script written without spaces (Chinese,
-Thai), the order of the directional runs of a right-to-left line, bidi marks. Nothing
-else is: a ligature, a soft hyphen or a zero-width character inside a word makes the
-word unfindable by an exact search, which is how applicant tracking systems search.
+Thai), the order of the runs of a right-to-left line, the cuts between them and a wrap
+inside one, where in its word a Hebrew point or an Arabic haraka is read, bidi marks.
+Nothing else is: a ligature, a soft hyphen or a zero-width character inside a word makes
+the word unfindable by an exact search, which is how applicant tracking systems search.
 """
 
 from __future__ import annotations
@@ -20,10 +21,13 @@ from dataclasses import dataclass
 from resumeout.verification.facts import DatedHeading, Expectations, Fact
 from resumeout.verification.scripts import (
     BIDI_MARKS,
-    directional_runs,
+    RIGHT_TO_LEFT_MARKS,
+    marks_of,
+    reading_runs,
     right_to_left,
     strip_bidi_marks,
     unspaced,
+    without_marks,
 )
 
 # A visible leader between a heading and its date: a dash with spaces around it.
@@ -44,6 +48,8 @@ class MissingFact:
     """The line (or few lines) read that is most like the fact; empty when none is."""
     similarity: float
     """0–1: how alike ``nearest`` is to the fact (difflib's ratio)."""
+    unread: tuple[str, ...] = ()
+    """For a fact found run by run (right-to-left), the runs not read, when others are."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +74,9 @@ class Findings:
     facts: int
     missing: tuple[MissingFact, ...]
     dated_headings: int
+    """Headings whose date was looked for on their line."""
+    dated_headings_not_checked: int
+    """Right-to-left headings with a date, not looked at: the reader cuts their lines."""
     dates_apart: tuple[DateApart, ...]
     suspicious: tuple[Suspicious, ...]
 
@@ -88,18 +97,18 @@ def check(text: str, expected: Expectations, *, lines_keep_direction: bool = Tru
     the reader, not the document, decides it."""
     read = [" ".join(unicodedata.normalize("NFC", raw).split()) for raw in text.splitlines()]
     lines = [line for line in (normalise(raw) for raw in read) if line]
-    flowing = " ".join(lines)
-    missing = tuple(
-        _nearest(fact, lines) for fact in expected.facts if not _contains(flowing, fact)
-    )
+    by_line = "\n".join(lines)
+    unread = {fact: _unread_runs(by_line, fact) for fact in expected.facts}
+    unread |= _runs_read_too_few_times(by_line, expected.facts, unread)
+    missing = tuple(_nearest(fact, lines, unread[fact]) for fact in expected.facts if unread[fact])
     missing_texts = {m.fact.text for m in missing}
-    dated = [
+    readable = [
         entry
         for entry in expected.dated_headings
         if not {entry.heading.text, entry.aside.text} & missing_texts
-        and (lines_keep_direction or not _mixed_direction(entry))
     ]
-    by_line, widest = "\n".join(lines), max(map(len, lines), default=0)
+    dated = [entry for entry in readable if lines_keep_direction or not _mixed_direction(entry)]
+    widest = max(map(len, lines), default=0)
     apart = tuple(
         found for entry in dated if (found := _date_apart(by_line, entry, widest)) is not None
     )
@@ -108,6 +117,7 @@ def check(text: str, expected: Expectations, *, lines_keep_direction: bool = Tru
         len(expected.facts),
         missing,
         len(dated),
+        len(readable) - len(dated),
         apart,
         tuple(suspicious_characters([line for line in read if line], source_text)),
     )
@@ -121,7 +131,9 @@ def _words(text: str) -> str:
     return _pattern(normalise(text).split(" "))
 
 
-def _pattern(words: list[str]) -> str:
+def _pattern(words: list[str], marks: str = "") -> str:
+    """``marks``: a pattern allowed after each character (the marks of a right-to-left
+    run, which is given without them)."""
     text = " ".join(words)
     pattern = ""
     for index, char in enumerate(text):
@@ -129,7 +141,7 @@ def _pattern(words: list[str]) -> str:
         if char == " ":
             pattern += r"\s*" if _between_unspaced(before, after) else r"\s+"
             continue
-        pattern += re.escape(char)
+        pattern += re.escape(char) + marks
         if after != " " and _between_unspaced(char, after):
             pattern += r"\s*"  # a reader's line break between two such characters
     first, last = text[0], text[-1]
@@ -142,13 +154,79 @@ def _between_unspaced(before: str, after: str) -> bool:
     return bool(before and after) and unspaced(before) and unspaced(after)
 
 
-def _contains(flowing: str, fact: Fact) -> bool:
-    """Whether ``fact`` is read. A fact holding right-to-left text is read when each of its
-    directional runs is, in whatever order the reader put them together."""
+# Any marks of a right-to-left letter, a reader's space before one included.
+_MARKS_AFTER = f"(?:\\s*[{re.escape(RIGHT_TO_LEFT_MARKS)}])*"
+
+
+def _unread_runs(by_line: str, fact: Fact) -> tuple[str, ...]:
+    """What of ``fact`` is not in the lines read: nothing when it is found, else the fact,
+    or, for a fact holding right-to-left text, those of its runs (:func:`reading_runs`)
+    not read anywhere, in whatever order and wherever the reader put them."""
     flags = re.IGNORECASE if fact.any_case else 0
-    words = normalise(fact.text).split(" ")
-    runs = directional_runs(words) if _mixed_direction_text(fact.text) else [words]
-    return all(re.search(_pattern(run), flowing, flags) is not None for run in runs)
+    text = normalise(fact.text)
+    if not _mixed_direction_text(text):
+        found = re.search(_pattern(text.split(" ")), by_line, flags) is not None
+        return () if found else (text,)
+    return tuple(run for run in reading_runs(text) if not _run_read(run, by_line, flags))
+
+
+def _runs_read_too_few_times(
+    by_line: str, facts: tuple[Fact, ...], unread: dict[Fact, tuple[str, ...]]
+) -> dict[Fact, tuple[str, ...]]:
+    """The right-to-left facts found run by run whose runs are each read somewhere, but
+    one of them fewer times than the résumé draws it: a run found anywhere may be another
+    fact's (``سبتمبر`` of one entry's dates read where another's has it), so a word changed
+    into one the page has elsewhere is still missing. Each such fact, with that run: the
+    reader's text cannot tell which of them lost it."""
+    runs = {
+        fact: reading_runs(normalise(fact.text))
+        for fact in facts
+        if not unread[fact] and _mixed_direction_text(fact.text)
+    }
+    short: dict[Fact, tuple[str, ...]] = {}
+    # Only a run of one word: one of more words may be read wrapped, in parts.
+    for run in {run for fact_runs in runs.values() for run in fact_runs if " " not in run}:
+        pattern = _pattern(without_marks(run).split(" "), _MARKS_AFTER)
+        # Facts already missing are not counted: what of them is read is not theirs.
+        drawn = sum(
+            len(re.findall(pattern, normalise(fact.text))) for fact in facts if not unread[fact]
+        )
+        if len(re.findall(pattern, by_line)) >= drawn:
+            continue
+        for fact, fact_runs in runs.items():
+            if run in fact_runs:
+                short[fact] = (*short.get(fact, ()), run)
+    return short
+
+
+def _run_read(run: str, by_line: str, flags: int) -> bool:
+    """Whether ``run`` is in the lines read. A right-to-left run may wrap (a narrow date
+    column), and a reader may put other text of the page between its lines: it is read
+    when it is read whole, or in parts of which each after the first begins a line."""
+    if not _mixed_direction_text(run):
+        return re.search(_pattern(run.split(" ")), by_line, flags) is not None
+    words = run.split(" ")
+    covered = {0}  # how many of the run's first words are read, in parts, so far
+    for start in range(len(words)):
+        if start in covered:
+            covered |= {
+                end
+                for end in range(start + 1, len(words) + 1)
+                if _part_read(words[start:end], by_line, flags, starts_line=start > 0)
+            }
+    return len(words) in covered
+
+
+def _part_read(words: list[str], by_line: str, flags: int, *, starts_line: bool) -> bool:
+    """Whether these right-to-left ``words`` are read with their letters in order and all
+    of their marks, each mark on any of their letters (a reader puts the mark of a
+    ligature on one of its letters)."""
+    text = " ".join(words)
+    pattern = _pattern(without_marks(text).split(" "), _MARKS_AFTER)
+    if starts_line:
+        pattern = f"(?:^|(?<=\n)){pattern}"
+    marks = marks_of(text)
+    return any(marks_of(m[0]) == marks for m in re.finditer(pattern, by_line, flags))
 
 
 def _mixed_direction_text(text: str) -> bool:
@@ -159,17 +237,18 @@ def _mixed_direction(entry: DatedHeading) -> bool:
     return _mixed_direction_text(entry.heading.text + entry.aside.text)
 
 
-def _nearest(fact: Fact, lines: list[str]) -> MissingFact:
+def _nearest(fact: Fact, lines: list[str], unread: tuple[str, ...]) -> MissingFact:
     """The words read that are most like ``fact``: first the few lines that share the
     most characters with it, then the run of about as many words in them as it has."""
     wanted = normalise(fact.text)
+    partly = unread if unread != (wanted,) else ()
     windows = [
         " ".join(lines[start : start + size])
         for size in range(1, _WINDOW + 1)
         for start in range(len(lines) - size + 1)
     ]
     if not windows:
-        return MissingFact(fact, "", 0.0)
+        return MissingFact(fact, "", 0.0, partly)
 
     def shared(window: str) -> int:
         matcher = difflib.SequenceMatcher(None, window, wanted, autojunk=False)
@@ -186,7 +265,7 @@ def _nearest(fact: Fact, lines: list[str]) -> MissingFact:
     if not wanted.endswith((",", ";")):
         best = best.rstrip(",;")  # the separator after a name in a list is not part of it
     similarity = difflib.SequenceMatcher(None, wanted, best).ratio()
-    return MissingFact(fact, best if similarity >= _UNLIKE else "", similarity)
+    return MissingFact(fact, best if similarity >= _UNLIKE else "", similarity, partly)
 
 
 def _date_apart(by_line: str, entry: DatedHeading, widest: int) -> DateApart | None:

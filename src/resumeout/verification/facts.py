@@ -43,6 +43,14 @@ class Fact:
     any_case: bool = False
     """Found in capitals too: a theme may draw it so (section titles)."""
 
+    @property
+    def plural(self) -> bool:
+        """Whether ``kind`` names more than one thing: "the dates … are"."""
+        return self.kind in _PLURAL_KINDS
+
+
+_PLURAL_KINDS = frozenset({"dates", "details", "venue and date"})
+
 
 @dataclass(frozen=True, slots=True)
 class DatedHeading:

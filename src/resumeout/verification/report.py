@@ -40,17 +40,21 @@ class DocumentReport:
 
     def _missing(self, item: MissingFact, source_map: SourceMap) -> Diagnostic:
         fact, name = item.fact, self.document.name
-        expected = f'the {fact.kind} "{fact.text}"'
-        if not item.nearest:
-            message = f"{expected} is not in {name}, and nothing read there is like it"
+        are, them = ("are", "them") if fact.plural else ("is", "it")
+        expected = f'the {fact.kind} "{fact.text}" {are} not in {name}'
+        if item.unread:
+            # Found run by run: say which of its words are the ones not read.
+            words = " and ".join(f'"{run}"' for run in item.unread)
+            expected += f" as written ({words} not read anywhere)"
         elif item.similarity >= ALTERED:
-            message = (
-                f'{expected} is not in {name} as written; read instead: "{visible(item.nearest)}"'
-            )
+            expected += " as written"
+        if not item.nearest:
+            message = f"{expected}, and nothing read there is like {them}"
+        elif item.similarity >= ALTERED:
+            message = f'{expected}; read instead: "{visible(item.nearest)}"'
         else:
-            message = (
-                f'{expected} is not in {name}; the nearest text read: "{visible(item.nearest)}"'
-            )
+            message = f'{expected}; the nearest text read: "{visible(item.nearest)}"'
+
         if not self.built_in_memory:
             message += " (if the source changed since, export again)"
         code = "fact_altered" if item.similarity >= ALTERED else "fact_missing"
@@ -74,6 +78,19 @@ class DocumentReport:
         )
         return Diagnostic(self.document.name, message, code="suspicious_character")
 
+    def _dates_summary(self, findings: Findings) -> str:
+        """How many dates are on their heading's line, and which were not looked for."""
+        dated, skipped = findings.dated_headings, findings.dated_headings_not_checked
+        on_line = f"{dated - len(findings.dates_apart)} of {dated} dates on their heading's line"
+        if not skipped:
+            return on_line if dated else "no heading with a date"
+        headings = "heading" if skipped == 1 else "headings"
+        not_checked = (
+            f"{skipped} right-to-left {headings} not checked for a date on the line "
+            f"({self.document.reader} reads such a line as runs apart, so it cannot tell)"
+        )
+        return f"{on_line}; {not_checked}" if dated else not_checked
+
     def summary(self, error_format: ErrorFormat, show_text: bool) -> str:
         document, findings = self.document, self.findings
         if error_format == "json":
@@ -85,6 +102,7 @@ class DocumentReport:
                     "facts_found": findings.facts - len(findings.missing),
                     "dated_headings": findings.dated_headings,
                     "dates_on_heading_line": findings.dated_headings - len(findings.dates_apart),
+                    "dated_headings_not_checked": findings.dated_headings_not_checked,
                     "suspicious_characters": sum(s.count for s in findings.suspicious),
                 }
             record["ok"] = findings is not None and findings.ok
@@ -98,8 +116,7 @@ class DocumentReport:
         suspicious = sum(s.count for s in findings.suspicious)
         line = (
             f"{head} {findings.facts - len(findings.missing)} of {findings.facts} facts found, "
-            f"{findings.dated_headings - len(findings.dates_apart)} of "
-            f"{findings.dated_headings} dates on their heading's line, "
+            f"{self._dates_summary(findings)}, "
             f"{suspicious or 'no'} suspicious character{'' if suspicious == 1 else 's'}"
         )
         if show_text and document.text is not None:

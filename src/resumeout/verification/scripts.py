@@ -56,33 +56,101 @@ def strip_bidi_marks(text: str) -> str:
     return BIDI_MARKS.sub("", text)
 
 
-def directional_runs(words: list[str]) -> list[list[str]]:
-    """``words`` (of a text holding right-to-left characters) cut into the runs a reader
-    may put in any order: right-to-left words (with the neutral words between two of
-    them), and left-to-right words or numbers. A neutral word (a dash, a comma) between
-    two runs of different direction belongs to neither, so it is left out.
+def reading_runs(text: str) -> list[str]:
+    """``text`` (holding right-to-left letters) cut into the runs a reader may read apart
+    and put together in any order, each one in its logical order:
+
+    - right-to-left words, with the spaces between them. Any other neutral character
+      ends the run (an Arabic comma, a hyphen, a middle dot, a percent sign): a reader may
+      cut a right-to-left line there, where the page draws it from another font or on
+      its own (``ב-Python`` is read ``ב-`` and ``Python``; ``أولى، شركة`` may be read as
+      two boxes);
+    - left-to-right words, with everything between two of them (``Jan 2020 – Present``,
+      ``noa@example.com``): a left-to-right run inside a right-to-left line is drawn as
+      one, in its own order, as a left-to-right line is;
+    - numbers (``10,000``, ``2020-09``) not after a left-to-right word, each on its own.
+
+    A neutral character between two runs belongs to neither, so it is left out: ``ב-``
+    and ``-Python`` are both readings of ``ב-Python``. Every letter and digit of ``text``
+    is in exactly one run.
     """
-    runs: list[list[str]] = []
-    pending: list[str] = []  # neutral words not yet known to be inside a run
-    direction: str | None = None
-    for word in words:
-        kind = _direction(word)
-        if kind is None:
-            pending.append(word)
+    kinds = _resolved_kinds(text)
+    runs: list[str] = []
+    current, kind = "", None
+    pending = ""  # neutral characters after the current run, not yet known to be in it
+    for char, char_kind in zip(text, kinds, strict=True):
+        if char_kind is None:
+            pending += char
             continue
-        if kind == direction and runs:
-            runs[-1] += [*pending, word]
+        if char_kind == kind and _joins(char_kind, pending):
+            current += pending + char
         else:
-            runs.append([word])
-        pending, direction = [], kind
-    return runs
+            if current:
+                runs.append(current)
+            current, kind = char, char_kind
+        pending = ""
+    if current:
+        runs.append(current)
+    return [" ".join(run.split()) for run in runs]
 
 
-def _direction(word: str) -> str | None:
-    """ "rtl" for a word with a right-to-left letter, "ltr" for one with another letter
-    or a digit, None for punctuation alone."""
-    if any(right_to_left(char) for char in word):
-        return "rtl"
-    if any(char.isalnum() for char in word):
-        return "ltr"
-    return None
+def _resolved_kinds(text: str) -> list[str | None]:
+    """For each character of ``text``: "rtl", "ltr", "number", or None for a neutral
+    one. A mark takes the kind of its letter, a digit after a left-to-right word is
+    left-to-right (``Python 3``), and a separator between two digits is part of their
+    number, as the Unicode bidi algorithm resolves them (rules W1, W4, W7)."""
+    kinds: list[str | None] = []
+    strong: str | None = None  # the direction of the last letter seen
+    for char in text:
+        bidi = unicodedata.bidirectional(char)
+        kind: str | None
+        if bidi == "NSM":
+            kind = kinds[-1] if kinds else None
+        elif bidi in ("R", "AL"):
+            kind = strong = "rtl"
+        elif bidi == "L":
+            kind = strong = "ltr"
+        elif bidi in ("EN", "AN"):
+            kind = "ltr" if strong == "ltr" else "number"
+        else:
+            kind = None
+        kinds.append(kind)
+    for index in range(1, len(text) - 1):
+        between = kinds[index - 1], kinds[index + 1]
+        if unicodedata.bidirectional(text[index]) in ("CS", "ES") and between == (
+            "number",
+            "number",
+        ):
+            kinds[index] = "number"
+    return kinds
+
+
+def _joins(kind: str, neutrals: str) -> bool:
+    """Whether ``neutrals`` between two characters of ``kind`` keep them in one run."""
+    if kind == "ltr":
+        return True
+    if kind == "rtl":
+        return neutrals.strip() == ""
+    return neutrals == ""  # numbers apart are read apart, in either order
+
+
+def _marks() -> str:
+    blocks = (range(0x0300, 0x0370), range(0x0591, 0x0900), range(0xFB1E, 0xFB1F))
+    return "".join(
+        chr(code) for block in blocks for code in block if unicodedata.category(chr(code)) == "Mn"
+    )
+
+
+RIGHT_TO_LEFT_MARKS = _marks()
+"""Combining marks of right-to-left words: Hebrew points and cantillation, Arabic
+harakat, shadda, tanween. Where a reader puts one of them in its word depends on how the
+PDF gives the text of a ligature (``لًا``: the tanween after the lam or after the alef),
+not on the words."""
+
+
+def without_marks(text: str) -> str:
+    return "".join(char for char in text if char not in RIGHT_TO_LEFT_MARKS)
+
+
+def marks_of(text: str) -> list[str]:
+    return sorted(char for char in text if char in RIGHT_TO_LEFT_MARKS)
