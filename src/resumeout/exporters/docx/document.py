@@ -81,7 +81,6 @@ def build_docx(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
     template = _template(design, font.name, heading_font.name)
     document = docx.Document(io.BytesIO(template))
     view = present(resume)
-    declare_language(document, view.language)
     right_to_left = reading_direction(view, resume.locale.direction) == "rtl"
     body = _Body(document, design, view.language, right_to_left=right_to_left)
     body.paragraph(Rich.plain(view.name), names.NAME)
@@ -104,6 +103,8 @@ def build_docx(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
     if view.last_updated:
         body.paragraph(Rich.plain(view.last_updated), names.NOTE)
 
+    # Once the body is written: the text decides the languages the résumé leaves open.
+    declare_language(document, view.language, "".join(document.element.body.itertext()))
     if body.complex_script:
         mirror_complex_script_formatting(document)
     keep_used_styles(document)
