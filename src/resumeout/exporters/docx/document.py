@@ -41,6 +41,7 @@ from resumeout.exporters.docx.run_elements import (
     tab_run,
     text_run,
 )
+from resumeout.exporters.docx.script_slots import name_script_fonts
 from resumeout.exporters.docx.styles import define_styles
 from resumeout.exporters.rhythm import Rhythm
 from resumeout.locales import Language
@@ -104,11 +105,13 @@ def build_docx(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
         body.paragraph(Rich.plain(view.last_updated), names.NOTE)
 
     # Once the body is written: the text decides the languages the résumé leaves open.
-    declare_language(document, view.language, "".join(document.element.body.itertext()))
+    text = "".join(document.element.body.itertext())
+    declare_language(document, view.language, text)
     if body.complex_script:
         mirror_complex_script_formatting(document)
     keep_used_styles(document)
     fonts = [font] if heading_font.name == font.name else [font, heading_font]
+    fonts += name_script_fonts(document, text, fonts, design, base_dir)
     embedded = embed_fonts(document, fonts, design.embed_fonts, warnings)
     write_settings(document, embedded_fonts=embedded)
     properties = document.core_properties

@@ -44,7 +44,7 @@ _COMPLEX_SCRIPT_BLOCKS = (
     (0xFE70, 0xFEFF, "ar-SA"),  # Arabic presentation forms B
 )
 _STARTS = [first for first, _, _ in _COMPLEX_SCRIPT_BLOCKS]
-_COMPLEX_SCRIPT_TEXT = re.compile(
+COMPLEX_SCRIPT_TEXT = re.compile(
     "[" + "".join(f"{chr(first)}-{chr(last)}" for first, last, _ in _COMPLEX_SCRIPT_BLOCKS) + "]"
 )
 _KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
@@ -57,7 +57,7 @@ def complex_script_language(text: str) -> str | None:
     written in (Hebrew → he-IL, Arabic → ar-SA, Devanagari → hi-IN, Thai → th-TH…);
     None when it has none."""
     counts: Counter[str] = Counter()
-    for char in _COMPLEX_SCRIPT_TEXT.findall(text):
+    for char in COMPLEX_SCRIPT_TEXT.findall(text):
         first, last, language = _COMPLEX_SCRIPT_BLOCKS[bisect_right(_STARTS, ord(char)) - 1]
         if first <= ord(char) <= last:
             counts[language] += 1
