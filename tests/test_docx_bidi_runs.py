@@ -16,6 +16,7 @@ from tests.conftest import ROOT
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WORLD = ROOT / "tests" / "data" / "world"
+ASIDE = ROOT / "tests" / "data" / "docx_bidi" / "arabic_aside.yaml"
 
 
 def _docx(source: Path, target: Path) -> Path:
@@ -67,7 +68,7 @@ def test_a_combining_mark_stays_with_its_letter() -> None:
 
 
 def test_a_mixed_aside_is_cut_into_runs_of_one_direction(tmp_path: Path) -> None:
-    runs = _runs(_docx(WORLD / "arabic_aside.yaml", tmp_path / "ar.docx"))
+    runs = _runs(_docx(ASIDE, tmp_path / "ar.docx"))
     # The aside is read in its own direction (left to right: it starts with a date),
     # as the PDF sets it: its comma stays with the dates.
     assert ("Mar 2021 – Present, ", False, False) in runs
