@@ -83,8 +83,15 @@ def uses_complex_script(language: Language) -> bool:
     return language.direction == "rtl" or language.script in _COMPLEX_SCRIPTS
 
 
-def declare_language(document: Document, language: Language) -> None:
-    """The language of every slot, in the document defaults every run inherits."""
+def declare_language(document: Document, language: Language, text: str) -> None:
+    """The language of every slot, in the document defaults every run inherits: the
+    résumé's where it is written in that slot, else the language of the script
+    ``text`` uses in it (see ``slot_languages``), else the slot's default."""
+    from resumeout.exporters.docx.slot_languages import (
+        complex_script_language,
+        east_asian_language,
+    )
+
     defaults = document.styles.element.find(
         f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}"
     )
@@ -95,8 +102,10 @@ def declare_language(document: Document, language: Language) -> None:
         _insert(defaults, lang, _RPR_ORDER)
     tag = language.regional_tag
     lang.set(qn("w:val"), tag)
-    lang.set(qn("w:eastAsia"), tag if language.east_asian else DEFAULT_EAST_ASIAN)
-    lang.set(qn("w:bidi"), tag if uses_complex_script(language) else DEFAULT_COMPLEX_SCRIPT)
+    east_asian = tag if language.east_asian else east_asian_language(text)
+    complex_script = tag if uses_complex_script(language) else complex_script_language(text)
+    lang.set(qn("w:eastAsia"), east_asian or DEFAULT_EAST_ASIAN)
+    lang.set(qn("w:bidi"), complex_script or DEFAULT_COMPLEX_SCRIPT)
 
 
 def mirror_complex_script_formatting(document: Document) -> None:

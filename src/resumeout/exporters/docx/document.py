@@ -16,6 +16,7 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from resumeout.exporters.docx import styles as names
+from resumeout.exporters.docx.bidi_pieces import direction_pieces, first_strong_right_to_left
 from resumeout.exporters.docx.direction import (
     complex_script_run,
     declare_language,
@@ -40,11 +41,12 @@ from resumeout.exporters.docx.run_elements import (
     tab_run,
     text_run,
 )
+from resumeout.exporters.docx.script_slots import name_script_fonts
 from resumeout.exporters.docx.styles import define_styles
 from resumeout.exporters.rhythm import Rhythm
 from resumeout.locales import Language
 from resumeout.model import Design, Resume
-from resumeout.model.inline import Rich, runs
+from resumeout.model.inline import Rich, Run, runs
 from resumeout.model.style import PAGE_SIZES
 from resumeout.views.direction import reading_direction
 from resumeout.views.document import EntryView, present
@@ -80,7 +82,6 @@ def build_docx(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
     template = _template(design, font.name, heading_font.name)
     document = docx.Document(io.BytesIO(template))
     view = present(resume)
-    declare_language(document, view.language)
     right_to_left = reading_direction(view, resume.locale.direction) == "rtl"
     body = _Body(document, design, view.language, right_to_left=right_to_left)
     body.paragraph(Rich.plain(view.name), names.NAME)
@@ -103,10 +104,14 @@ def build_docx(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
     if view.last_updated:
         body.paragraph(Rich.plain(view.last_updated), names.NOTE)
 
+    # Once the body is written: the text decides the languages the résumé leaves open.
+    text = "".join(document.element.body.itertext())
+    declare_language(document, view.language, text)
     if body.complex_script:
         mirror_complex_script_formatting(document)
     keep_used_styles(document)
     fonts = [font] if heading_font.name == font.name else [font, heading_font]
+    fonts += name_script_fonts(document, text, fonts, design, base_dir)
     embedded = embed_fonts(document, fonts, design.embed_fonts, warnings)
     write_settings(document, embedded_fonts=embedded)
     properties = document.core_properties
@@ -202,34 +207,51 @@ class _Body:
 
     def _aside(self, paragraph: Paragraph, aside: Rich) -> None:
         # The aside's own runs take the theme's character style; a link's keeps its own.
-        self.add(paragraph, aside, self.style_ids.get(names.ASIDE_RUN))
+        # Its neutrals are resolved in the aside's own direction, the one the PDF sets
+        # it in (exporters/pdf/mirrored.py): the comma of "Mar 2021 – Present, عمّان"
+        # stays after "Present".
+        text = aside.text()
+        own = first_strong_right_to_left(text) if is_right_to_left(text) else None
+        self.add(paragraph, aside, self.style_ids.get(names.ASIDE_RUN), own)
 
-    def add(self, paragraph: Paragraph, rich: Rich, run_style: str | None = None) -> None:
+    def add(
+        self,
+        paragraph: Paragraph,
+        rich: Rich,
+        run_style: str | None = None,
+        right_to_left: bool | None = None,
+    ) -> None:
+        """Append ``rich``; its runs' neutrals go the paragraph's way unless
+        ``right_to_left`` says which way the text reads."""
+        context = self.right_to_left if right_to_left is None else right_to_left
         element = paragraph._p
-        for run in runs(rich):
+        flat = list(runs(rich))
+        cut = direction_pieces([run.text for run in flat], right_to_left_paragraph=context)
+        for run, pieces in zip(flat, cut, strict=True):
             if run.line_break:
                 break_run(element, run_style)
                 continue
             if run.url:
-                self._hyperlink(paragraph, run.url, run.text, run.bold, run.italic)
+                self._hyperlink(paragraph, run, pieces)
                 continue
             font = self.mono_font if run.code else None
-            added = text_run(
-                element, run.text, style_id=run_style, bold=run.bold, italic=run.italic, font=font
-            )
-            self._direction(added, run.text, run.bold, run.italic)
+            for text, rtl in pieces:
+                added = text_run(
+                    element, text, style_id=run_style, bold=run.bold, italic=run.italic, font=font
+                )
+                self._direction(added, text, run.bold, run.italic, rtl)
 
-    def _direction(self, run: CT_R, text: str, bold: bool, italic: bool) -> None:
-        rtl = is_right_to_left(text)
+    def _direction(self, run: CT_R, text: str, bold: bool, italic: bool, rtl: bool) -> None:
         self.complex_script = self.complex_script or rtl or in_complex_script(text)
         if self.complex_script:
             complex_script_run(run.get_or_add_rPr(), bold=bold, italic=italic, rtl=rtl)
 
-    def _hyperlink(
-        self, paragraph: Paragraph, url: str, text: str, bold: bool, italic: bool
-    ) -> None:
-        relation = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    def _hyperlink(self, paragraph: Paragraph, run: Run, pieces: list[tuple[str, bool]]) -> None:
+        assert run.url is not None
+        relation = paragraph.part.relate_to(run.url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
         link = hyperlink(paragraph._p, relation)
         style_id = self.style_ids[names.HYPERLINK]
-        run = text_run(link, text, style_id=style_id, bold=bold, italic=italic)
-        self._direction(run, text, bold, italic)
+        # One link, its text cut by direction like any other run's.
+        for piece, rtl in pieces:
+            added = text_run(link, piece, style_id=style_id, bold=run.bold, italic=run.italic)
+            self._direction(added, piece, run.bold, run.italic, rtl)

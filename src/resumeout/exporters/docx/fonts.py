@@ -56,6 +56,9 @@ class DocumentFont:
     """Its files by style (regular, bold…); empty when there are none to embed."""
     why_not_embedded: str = ""
     """Why ``files`` is empty, for the warning."""
+    slot: str = "ascii"
+    """The ``w:rFonts`` attribute that names it: ``ascii`` for the design's fonts,
+    ``cs`` or ``eastAsia`` for the fonts of the other scripts (see ``script_fonts``)."""
 
 
 def find_document_font(font: str, base_dir: Path) -> DocumentFont:
@@ -120,7 +123,9 @@ def _embedded_faces(
     document: Document, font: DocumentFont, warnings: list[str]
 ) -> list[EmbeddedFace]:
     numbering = _numbering_element(document)
-    used = characters_by_face(document.element.body, document.styles.element, numbering, font.name)
+    used = characters_by_face(
+        document.element.body, document.styles.element, numbering, font.name, font.slot
+    )
     faces = []
     for slot in SLOTS:
         file = font.files.get(slot)

@@ -19,6 +19,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PARAGRAPH, _PARAGRAPH_PROPERTIES, _PARAGRAPH_STYLE = f"{W}p", f"{W}pPr", f"{W}pStyle"
 _RUN, _RUN_PROPERTIES, _TEXT = f"{W}r", f"{W}rPr", f"{W}t"
 _OFF = ("0", "false", "off")
+_SLOTS = ("ascii", "cs", "eastAsia")
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class _RunFormat:
     """All caps or small caps: the face draws the text's capitals too."""
 
     @classmethod
-    def of(cls, rpr: etree._Element | None) -> _RunFormat:
+    def of(cls, rpr: etree._Element | None, slot: str = "ascii") -> _RunFormat:
         if rpr is None:
             return cls()
         fonts = rpr.find(f"{W}rFonts")
@@ -40,7 +41,7 @@ class _RunFormat:
         return cls(
             _toggle(rpr.find(f"{W}b")),
             _toggle(rpr.find(f"{W}i")),
-            fonts.get(f"{W}ascii") if fonts is not None else None,
+            fonts.get(f"{W}{slot}") if fonts is not None else None,
             None if caps is None and small_caps is None else bool(caps or small_caps),
         )
 
@@ -54,19 +55,19 @@ class _RunFormat:
 
 
 class _StyleSheet:
-    def __init__(self, styles: etree._Element) -> None:
+    def __init__(self, styles: etree._Element, slot: str) -> None:
         self._formats: dict[str, _RunFormat] = {}
         self._based_on: dict[str, str] = {}
         self.default_paragraph_style: str | None = None
         for style in styles.iter(f"{W}style"):
             style_id = style.get(f"{W}styleId", "")
-            self._formats[style_id] = _RunFormat.of(style.find(f"{W}rPr"))
+            self._formats[style_id] = _RunFormat.of(style.find(f"{W}rPr"), slot)
             based_on = style.find(f"{W}basedOn")
             if based_on is not None:
                 self._based_on[style_id] = based_on.get(f"{W}val", "")
             if style.get(f"{W}type") == "paragraph" and style.get(f"{W}default") in ("1", "true"):
                 self.default_paragraph_style = style_id
-        self.defaults = _RunFormat.of(styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"))
+        self.defaults = _RunFormat.of(styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"), slot)
 
     def format(self, style_id: str | None) -> _RunFormat:
         """A style's formatting with what it inherits from the styles it is based on."""
@@ -84,9 +85,13 @@ def characters_by_face(
     styles: etree._Element,
     numbering: etree._Element | None,
     family: str,
+    slot: str = "ascii",
 ) -> dict[Slot, frozenset[str]]:
-    """The characters drawn in ``family``, per face (slots no text uses are left out)."""
-    sheet = _StyleSheet(styles)
+    """The characters drawn in ``family``, per face (slots no text uses are left out).
+    ``slot`` is the ``w:rFonts`` attribute that names the font: ``ascii`` for the Latin
+    slot, ``cs`` or ``eastAsia`` for a font of the other scripts (their characters are
+    counted too; the cut keeps only those the font has)."""
+    sheet = _StyleSheet(styles, slot)
     # A résumé has hundreds of runs but a handful of formattings: runs are grouped by
     # what decides their face (the paragraph's style and the run's own properties), and
     # each group's face is worked out once.
@@ -116,7 +121,7 @@ def characters_by_face(
         rpr = group.properties
         run_style = rpr.find(f"{W}rStyle") if rpr is not None else None
         effective = (
-            _RunFormat.of(rpr)
+            _RunFormat.of(rpr, slot)
             .under(sheet.format(run_style.get(f"{W}val") if run_style is not None else None))
             .under(sheet.format(paragraph_style))
             .under(sheet.defaults)
@@ -131,7 +136,8 @@ def characters_by_face(
             if label is None:
                 continue
             text = _label_characters(label.get(f"{W}val", ""))
-            _add(found, _RunFormat.of(level.find(f"{W}rPr")).under(sheet.defaults), text, family)
+            level_format = _RunFormat.of(level.find(f"{W}rPr"), slot)
+            _add(found, level_format.under(sheet.defaults), text, family)
     return {slot: frozenset(chars) for slot, chars in found.items() if chars}
 
 
@@ -152,7 +158,10 @@ def _signature(rpr: etree._Element | None) -> tuple[tuple[str, ...], ...]:
     tag, value and ASCII font."""
     if rpr is None or not len(rpr):
         return ()
-    return tuple((child.tag, child.get(f"{W}val", ""), child.get(f"{W}ascii", "")) for child in rpr)
+    return tuple(
+        (child.tag, child.get(f"{W}val", ""), *(child.get(f"{W}{name}", "") for name in _SLOTS))
+        for child in rpr
+    )
 
 
 def _add(found: dict[Slot, set[str]], run: _RunFormat, text: Iterable[str], family: str) -> None:

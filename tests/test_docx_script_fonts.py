@@ -1,0 +1,97 @@
+"""The Word document names and embeds, for its Arabic, Hebrew, Hindi, Thai or CJK text,
+the font the PDF draws that text with: real files read back with python-docx, pypdf
+and LibreOffice."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
+
+from resumeout.exporters import load_exporter
+from resumeout.source.validation import load_resume
+from tests.conftest import ROOT
+from tests.readers import libreoffice_pdf
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WORLD = ROOT / "tests" / "data" / "world"
+
+
+def _render(format_name: str, source: Path) -> bytes:
+    return load_exporter(format_name)(source.parent).render_bytes(load_resume(source))
+
+
+def _pdf_fonts(data: bytes) -> set[str]:
+    """The PDF's font names without their subset prefix, spaces and style."""
+    names = set()
+    for page in PdfReader(io.BytesIO(data)).pages:
+        resources = page["/Resources"].get_object()
+        assert isinstance(resources, DictionaryObject)
+        fonts = resources["/Font"].get_object()
+        assert isinstance(fonts, DictionaryObject)
+        for font in fonts.values():
+            base = str(font.get_object()["/BaseFont"]).lstrip("/").split("+")[-1]
+            names.add(base.split("-")[0])
+    return names
+
+
+def _squeezed(name: str) -> str:
+    return name.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    ("source", "slot"),
+    [
+        ("arabic.yaml", "cs"),
+        ("hebrew.yaml", "cs"),
+        ("hindi.yaml", "cs"),
+        ("thai.yaml", "cs"),
+        ("chinese.yaml", "eastAsia"),
+    ],
+)
+def test_the_script_slot_names_and_embeds_the_pdfs_font(source: str, slot: str) -> None:
+    data = _render("docx", WORLD / source)
+    document = docx.Document(io.BytesIO(data))
+    defaults = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
+    assert defaults is not None
+    named = defaults.get(f"{W}{slot}")
+    assert named is not None and named != defaults.get(f"{W}ascii")
+    pdf_fonts = _pdf_fonts(_render("pdf", WORLD / source))
+    if _squeezed(named) not in pdf_fonts:
+        pytest.fail(f"the DOCX names {named!r} where the PDF uses {sorted(pdf_fonts)}")
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        table = package.read("word/fontTable.xml").decode()
+    entry = table[table.index(f'w:name="{named}"') :].split("</w:font>")[0]
+    assert "w:embedRegular" in entry and 'w:subsetted="1"' in entry
+    assert "w:panose1" in entry  # described from its file
+
+
+def test_a_latin_résumé_names_only_its_design_fonts() -> None:
+    data = _render("docx", ROOT / "resume.yaml")
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        table = package.read("word/fontTable.xml").decode()
+    assert "Noto" not in table and "Microsoft YaHei" in table
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils is not installed")
+def test_libreoffice_draws_hebrew_in_the_embedded_font(tmp_path: Path) -> None:
+    path = tmp_path / "hebrew.docx"
+    path.write_bytes(_render("docx", WORLD / "hebrew.yaml"))
+    named = docx.Document(str(path)).styles.element.find(
+        f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts"
+    )
+    assert named is not None
+    family = _squeezed(named.get(f"{W}cs", ""))
+    # Only the design's font is given to LibreOffice: the Hebrew one comes from the DOCX
+    # or from the system, and must be the one named, not DejaVu Sans.
+    pdf = libreoffice_pdf(path, tmp_path)
+    listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
+    assert family in listing.stdout.replace(" ", ""), listing.stdout
