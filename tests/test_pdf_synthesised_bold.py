@@ -68,13 +68,21 @@ def _text(span: dict[str, Any]) -> str:
     return "".join(chr(char[0]) for char in span["chars"])
 
 
+def _operations(page: Any) -> list[tuple[list[Any], str]]:
+    """The page's content stream as (operands, operator) pairs."""
+    return [
+        (list(instruction.operands), str(instruction.operator))
+        for instruction in pikepdf.parse_content_stream(page)
+    ]
+
+
 def _render_modes(path: Path) -> list[int]:
     with pikepdf.open(path) as pdf:
         return [
             int(operands[0])
             for page in pdf.pages
-            for operands, operator in pikepdf.parse_content_stream(page)
-            if str(operator) == "Tr"
+            for operands, operator in _operations(page)
+            if operator == "Tr"
         ]
 
 
@@ -100,9 +108,9 @@ def _without_stroking(source: Path, target: Path) -> None:
     """``source`` with every text render mode set to 0 (fill): drawn regular."""
     with pikepdf.open(source) as pdf:
         for page in pdf.pages:
-            operations = [
-                (([0] if str(operator) == "Tr" else operands), operator)
-                for operands, operator in pikepdf.parse_content_stream(page)
+            operations: list[Any] = [
+                (([0] if operator == "Tr" else operands), pikepdf.Operator(operator))
+                for operands, operator in _operations(page)
             ]
             page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(operations))
         pdf.save(target)
@@ -114,6 +122,7 @@ def test_every_reader_reads_the_same_text_as_without_synthesised_bold(
 ) -> None:
     plain = tmp_path / "plain.pdf"
     _without_stroking(chinese, plain)
+    assert 2 in _render_modes(chinese) and 2 not in _render_modes(plain)
     read = PDF_READERS[reader]
     text = read(chinese)
     assert text == read(plain)
@@ -133,9 +142,9 @@ def _stroke_states(path: Path) -> Iterator[tuple[float, tuple[float, ...], int]]
     state: tuple[float, tuple[float, ...], int] = (1.0, (0.0,), 0)
     saved = []
     with pikepdf.open(path) as pdf:
-        for operands, operator in pikepdf.parse_content_stream(pdf.pages[0]):
+        for operands, operator in _operations(pdf.pages[0]):
             width, colour, join = state
-            match str(operator):
+            match operator:
                 case "q":
                     saved.append(state)
                 case "Q":
@@ -221,11 +230,7 @@ def test_a_variable_font_set_at_bold_is_bold() -> None:
 def test_the_latin_seed_draws_no_text_stroked() -> None:
     data = PdfExporter(SEED.parent).render(load_resume(SEED))
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        operators = {
-            str(operator)
-            for page in pdf.pages
-            for _, operator in pikepdf.parse_content_stream(page)
-        }
+        operators = {operator for page in pdf.pages for _, operator in _operations(page)}
     assert "Tr" not in operators
 
 
