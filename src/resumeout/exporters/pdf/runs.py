@@ -10,10 +10,12 @@ lines or places blocks needs to know.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -61,6 +63,30 @@ class Pen:
         self.code.extend(operators)
         self.painted.extend(painted)
         self._font = None
+
+    @contextmanager
+    def outlined(self, width: float, colour: Rgb) -> Iterator[None]:
+        """Text written within is filled and its outline stroked, ``width`` wide in
+        ``colour``: bold synthesised for a face that has none.
+
+        Stroke colour, line width and line join are graphics state that reportlab keeps
+        its own account of on the canvas (a rule drawn later sets what it needs, but
+        state it was never told of would go on into what follows): afterwards they are
+        set back to what the canvas holds, and the render mode to what the text object
+        holds. The text state is its own (``Tr`` through reportlab), and ``q``/``Q``
+        are not allowed inside a text object."""
+        canvas = self.text._canvas
+        render_mode: int = self.text._textRenderMode
+        self.text.setTextRenderMode(2)  # fill, then stroke
+        # Round joins: a mitred corner of a thin CJK stroke could spike far out.
+        self.code.extend([f"{fp_str(width)} w", "1 j"])
+        self.text.setStrokeColorRGB(colour.red, colour.green, colour.blue)
+        try:
+            yield
+        finally:
+            self.text.setTextRenderMode(render_mode)
+            self.code.extend([f"{fp_str(canvas._lineWidth)} w", f"{int(canvas._lineJoin)} j"])
+            self.text.setStrokeColor(canvas._strokeColorObj)
 
     def draw_on(self, canvas: Any, *, artifact: bool = False) -> None:
         """Close the text object onto ``canvas``; then the glyphs painted as paths

@@ -120,7 +120,11 @@ class ScriptRunSetter:
         return self.setter.break_opportunities(text)
 
     def draw(self, pen: Pen, run: StyledRun) -> None:
-        from resumeout.exporters.pdf.scripts.drawing import text_operators
+        from resumeout.exporters.pdf.scripts.drawing import (
+            emboldening_width,
+            needs_emboldening,
+            text_operators,
+        )
 
         line = self.setter.set(run.text, run.size, self.direction, self.face)
         pen.colour(run.colour)
@@ -133,9 +137,17 @@ class ScriptRunSetter:
         # content stream (PyMuPDF, pdftotext's own bidi) then read a mixed line in
         # logical order.
         placed.sort(key=lambda item: item[0].run.start)
+        weight = self.setter.chain.weight
         for shaped, at in placed:
             text, painted = text_operators(pen.document, shaped, at, y)
-            pen.insert(text, painted)
+            if needs_emboldening(shaped.face, weight):
+                # The family's fallback for this script has no bold face: drawn bold
+                # as browsers draw it, thickened, never drawn twice (the text reads
+                # once).
+                with pen.outlined(emboldening_width(shaped.size), run.colour):
+                    pen.insert(text, painted)
+            else:
+                pen.insert(text, painted)
         # The pen moves on to the run's right edge for a run drawn after it without a
         # move of its own; a right-to-left run, whose last glyph is its leftmost, is
         # always followed by a move (each piece of a bidi line is placed), and pypdf

@@ -44,6 +44,11 @@ class Face:
     cap_height: int
     bounding_box: tuple[int, int, int, int]
     italic_angle: float
+    bold: bool
+    """Whether the face is bold by design (its glyphs' strokes are heavy): a static
+    font's OS/2 weight class (600 and up) or bold flag, a variable font's weight. A
+    bold run drawn in a face that is not is emboldened as it is drawn
+    (:func:`~resumeout.exporters.pdf.scripts.drawing.emboldening_width`)."""
 
     @property
     def key(self) -> str:
@@ -114,6 +119,7 @@ def load_face(path: Path, index: int = 0, weight: int | None = None) -> Face:
             cap_height=getattr(os2, "sCapHeight", 0) or hhea.ascent,
             bounding_box=(head.xMin, head.yMin, head.xMax, head.yMax),
             italic_angle=_italic_angle(font),
+            bold=_is_bold(font, weight),
         )
         face.harfbuzz  # noqa: B018  (a file HarfBuzz cannot read is unusable, now)
     except UnusableFontError:
@@ -138,6 +144,25 @@ def characters_of(path: Path, index: int = 0) -> frozenset[int]:
 def _is_default(font: TTFont, weight: int | None) -> bool:
     axes = {axis.axisTag: axis for axis in font["fvar"].axes}
     return weight is None or "wght" not in axes or axes["wght"].defaultValue == weight
+
+
+BOLD_WEIGHT_CLASS = 600
+"""The lightest weight called bold: CSS and OpenType's semi-bold, which browsers draw
+as bold without synthesising it."""
+_FS_SELECTION_BOLD = 1 << 5
+_MAC_STYLE_BOLD = 1 << 0
+
+
+def _is_bold(font: TTFont, weight: int | None) -> bool:
+    """Whether ``font``, set at ``weight`` if it is variable, is bold by design."""
+    if "fvar" in font and any(axis.axisTag == "wght" for axis in font["fvar"].axes):
+        wght = next(axis for axis in font["fvar"].axes if axis.axisTag == "wght")
+        at = wght.defaultValue if weight is None else _clamped_weight(font, weight)
+        return at is not None and at >= BOLD_WEIGHT_CLASS
+    os2 = font.get("OS/2")
+    if os2 is not None:
+        return bool(os2.usWeightClass >= BOLD_WEIGHT_CLASS or os2.fsSelection & _FS_SELECTION_BOLD)
+    return bool(font["head"].macStyle & _MAC_STYLE_BOLD)
 
 
 def _clamped_weight(font: TTFont, weight: int | None) -> int | None:
