@@ -43,6 +43,9 @@ _MAC_BOLD, _MAC_ITALIC = 0x0001, 0x0002
 # widths alone (reportlab does not shape), so a face without them breaks lines where the
 # PDF does; it is also a third smaller and much faster to cut.
 _LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "kern")
+# Tables a word processor never reads and the subsetter cannot cut (it would warn on
+# standard error and drop them): X11 bitmap properties, FontForge's timestamps.
+_UNREAD_TABLES = ("BDF ", "FFTM")
 # Name-table entries that would contradict the family member we declare: the
 # typographic (16, 17) and WWS (21, 22) family and style names.
 _EXTENDED_NAMES = (16, 17, 21, 22)
@@ -141,7 +144,7 @@ def _prepared(
             options.drop_tables = [*options.drop_tables, *_LAYOUT_TABLES]
             # The subsetter would drop these too, but only after decoding them (a third
             # of a cut's time, to check their formats): they are removed unread.
-            for tag in _LAYOUT_TABLES:
+            for tag in (*_LAYOUT_TABLES, *_UNREAD_TABLES):
                 if tag in font:
                     del font[tag]
             subsetter = subset.Subsetter(options)
