@@ -12,15 +12,20 @@ from pathlib import Path
 
 import docx
 import pytest
+from fontTools.ttLib import TTFont
+from lxml import etree
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from resumeout.exporters import load_exporter
+from resumeout.exporters.docx.embedding import obfuscate
+from resumeout.exporters.docx.script_fonts import EAST_ASIAN_TEXT
 from resumeout.source.validation import load_resume
 from tests.conftest import ROOT, run_cli
 from tests.readers import libreoffice_pdf
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 WORLD = ROOT / "tests" / "data" / "world"
 
 
@@ -106,3 +111,44 @@ def test_cutting_a_script_font_says_nothing_on_standard_error(source: str, tmp_p
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
+
+
+def _embedded_faces(data: bytes) -> dict[tuple[str, str], TTFont]:
+    """Each embedded face, by family and member (``embedRegular``…), de-obfuscated."""
+    faces = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        table = etree.fromstring(package.read("word/fontTable.xml"))
+        rels = etree.fromstring(package.read("word/_rels/fontTable.xml.rels"))
+        targets = {rel.get("Id"): rel.get("Target") for rel in rels}
+        for font in table.iter(f"{W}font"):
+            for embed in font:
+                if not embed.tag.startswith(f"{W}embed"):
+                    continue
+                target = targets[embed.get(R + "id")]
+                raw = package.read("word/" + target)
+                program = obfuscate(raw, embed.get(f"{W}fontKey"))
+                member = embed.tag.removeprefix(f"{W}embed")
+                faces[font.get(f"{W}name"), member] = TTFont(io.BytesIO(program))
+    return faces
+
+
+@pytest.mark.parametrize("source", ["arabic.yaml", "hindi.yaml"])
+def test_a_script_font_keeps_the_tables_that_join_and_stack_its_letters(source: str) -> None:
+    faces = _embedded_faces(_render("docx", WORLD / source))
+    script_faces = [face for (name, _), face in faces.items() if name != "Source Sans Pro"]
+    if not script_faces:
+        pytest.skip("no font for this script on this machine (Debian: fonts-noto-core)")
+    assert all("GSUB" in face for face in script_faces)
+
+
+def test_a_cjk_font_without_bold_is_embedded_once_with_every_character_it_draws() -> None:
+    data = _render("docx", WORLD / "chinese.yaml")
+    faces = _embedded_faces(data)
+    cjk = {member: face for (name, member), face in faces.items() if name != "Source Sans Pro"}
+    if not cjk:
+        pytest.skip("no CJK font on this machine (Debian: fonts-wqy-zenhei)")
+    assert list(cjk) == ["Regular"]  # a word processor synthesises the bold
+    text = docx.Document(io.BytesIO(data)).paragraphs
+    drawn = {char for p in text for char in p.text if EAST_ASIAN_TEXT.match(char)}
+    cmap = cjk["Regular"].getBestCmap()
+    assert drawn and sorted(char for char in drawn if ord(char) not in cmap) == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import uuid
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,6 +47,10 @@ _LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "kern")
 # Tables a word processor never reads and the subsetter cannot cut (it would warn on
 # standard error and drop them): X11 bitmap properties, FontForge's timestamps.
 _UNREAD_TABLES = ("BDF ", "FFTM")
+_SHAPED_TEXT = re.compile("[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff]")
+"""Hebrew to Thaana, the Indic scripts, Thai, Lao, Tibetan, Myanmar, Khmer: text whose
+letters join, reorder or stack, which a word processor shapes with the face's layout
+tables."""
 # Name-table entries that would contradict the family member we declare: the
 # typographic (16, 17) and WWS (21, 22) family and style names.
 _EXTENDED_NAMES = (16, 17, 21, 22)
@@ -141,10 +146,20 @@ def _prepared(
             options = subset.Options()
             options.name_IDs = ["*"]  # keep the copyright and licence entries
             options.notdef_outline = True
-            options.drop_tables = [*options.drop_tables, *_LAYOUT_TABLES]
+            # Arabic joins, Indic conjuncts and marks are made by the layout tables: a
+            # face that draws such text keeps them (cut to the glyphs its text reaches).
+            dropped = (
+                _UNREAD_TABLES
+                if _SHAPED_TEXT.search("".join(characters))
+                else (
+                    *_LAYOUT_TABLES,
+                    *_UNREAD_TABLES,
+                )
+            )
+            options.drop_tables = [*options.drop_tables, *dropped]
             # The subsetter would drop these too, but only after decoding them (a third
             # of a cut's time, to check their formats): they are removed unread.
-            for tag in (*_LAYOUT_TABLES, *_UNREAD_TABLES):
+            for tag in dropped:
                 if tag in font:
                     del font[tag]
             subsetter = subset.Subsetter(options)

@@ -20,6 +20,7 @@ from resumeout.exporters.docx.embedding import (
     SLOTS,
     EmbeddedFace,
     EmbeddingRefusedError,
+    Slot,
     embed_face,
 )
 from resumeout.exporters.docx.font_table import (
@@ -126,13 +127,20 @@ def _embedded_faces(
     used = characters_by_face(
         document.element.body, document.styles.element, numbering, font.name, font.slot
     )
+    # A word processor synthesises a face the family lacks from the one it would fall
+    # back on (bold from regular: WenQuanYi Zen Hei has no bold), so that face must
+    # hold the lacking face's characters too.
+    wanted: dict[Slot, set[str]] = {}
+    for slot, characters in used.items():
+        present = next(face for face in _SYNTHESISED_FROM[slot] if face in font.files)
+        wanted.setdefault(present, set()).update(characters)
     faces = []
     for slot in SLOTS:
         file = font.files.get(slot)
-        if slot not in used or file is None:
-            continue  # a word processor synthesises a face the family lacks
+        if slot not in wanted or file is None:
+            continue
         try:
-            faces.append(embed_face(file, font.name, slot, used[slot]))
+            faces.append(embed_face(file, font.name, slot, frozenset(wanted[slot])))
         except EmbeddingRefusedError as refusal:
             warnings.append(
                 f"{file.path}: not embedded in the DOCX: {refusal}; readers without "
@@ -141,6 +149,15 @@ def _embedded_faces(
         except _broken_font() as error:
             warnings.append(f"{file.path}: not embedded in the DOCX: cannot be read: {error}")
     return faces
+
+
+_SYNTHESISED_FROM: dict[Slot, tuple[Slot, ...]] = {
+    "regular": ("regular",),
+    "bold": ("bold", "regular"),
+    "italic": ("italic", "regular"),
+    "bold_italic": ("bold_italic", "bold", "italic", "regular"),
+}
+"""The faces a face missing from a family is made from, in the order tried."""
 
 
 def _numbering_element(document: Document) -> etree._Element | None:

@@ -80,6 +80,8 @@ def _chosen(
     regular = files.get("regular")
     if regular is None or regular == document_file:
         return None
+    if files.get("bold") == regular:
+        del files["bold"]  # no bold face (WenQuanYi Zen Hei): Word synthesises it
     return DocumentFont(family_name(regular), files)
 
 
