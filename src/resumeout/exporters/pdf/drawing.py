@@ -207,7 +207,7 @@ class Painter:
                         pen.scale(100.0)
                 if row < len(block.heading):
                     links += self._draw(pen, block.heading[row], start, baseline, look)
-            canvas.drawText(pen.text)
+            pen.draw_on(canvas)
         self._links(element, links)
 
     def section_title(self, block: SectionTitle, top: float) -> None:
