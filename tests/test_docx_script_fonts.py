@@ -152,3 +152,14 @@ def test_a_cjk_font_without_bold_is_embedded_once_with_every_character_it_draws(
     drawn = {char for p in text for char in p.text if EAST_ASIAN_TEXT.match(char)}
     cmap = cjk["Regular"].getBestCmap()
     assert drawn and sorted(char for char in drawn if ord(char) not in cmap) == []
+
+
+def test_a_thai_face_holds_the_parts_a_word_processor_decomposes_sara_am_into() -> None:
+    faces = _embedded_faces(_render("docx", WORLD / "thai.yaml"))
+    thai = [face for (name, _), face in faces.items() if name != "Source Sans Pro"]
+    if not thai:
+        pytest.skip("no Thai font on this machine (Debian: fonts-noto-core)")
+    for face in thai:
+        cmap = face.getBestCmap()
+        if 0x0E33 in cmap:  # ำ: LibreOffice draws it as NIKHAHIT and SARA AA
+            assert 0x0E4D in cmap and 0x0E32 in cmap

@@ -163,14 +163,27 @@ def _prepared(
                 if tag in font:
                     del font[tag]
             subsetter = subset.Subsetter(options)
-            subsetter.populate(
-                unicodes=sorted(ord(char) for char in characters if ord(char) in cmap)
-            )
+            wanted = set(characters) | _parts_of_shaped(characters)
+            subsetter.populate(unicodes=sorted(ord(char) for char in wanted if ord(char) in cmap))
             subsetter.subset(font)
         _name_as_member(font, family, slot)
         buffer = io.BytesIO()
         font.save(buffer)
     return buffer.getvalue(), subsetted
+
+
+def _parts_of_shaped(characters: frozenset[str]) -> set[str]:
+    """The characters a word processor may decompose the shaped scripts' characters into
+    before it looks for glyphs (Thai SARA AM, ำ, into NIKHAHIT and SARA AA: LibreOffice
+    drew ำ without its circle from a face cut without NIKHAHIT)."""
+    import unicodedata
+
+    return {
+        part
+        for char in characters
+        if _SHAPED_TEXT.match(char)
+        for part in unicodedata.normalize("NFKD", char)
+    }
 
 
 def _refusal(fs_type: int) -> str | None:
