@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from resumeout.exporters.pdf.graphemes import clusters
-from resumeout.exporters.pdf.runs import SIMPLE, BreakingSetter, SplittingSetter, StyledRun
+from resumeout.exporters.pdf.runs import SIMPLE, StyledRun, is_breaking, is_splitting
 
 _NO_BREAK = frozenset("\u00a0\u2007\u202f\u2060")
 """Spaces that hold words together."""
@@ -80,7 +80,7 @@ def _at_opportunities(tokens: list[tuple[bool, list[_Piece]]]) -> list[tuple[boo
         if space or all(piece.run.setter is SIMPLE for piece in pieces):
             cut.append((space, pieces))  # the plain setter breaks at spaces only
             continue
-        setters = [p.run.setter for p in pieces if isinstance(p.run.setter, BreakingSetter)]
+        setters = [p.run.setter for p in pieces if is_breaking(p.run.setter)]
         if not setters:
             cut.append((space, pieces))
             continue
@@ -157,7 +157,7 @@ def _clusters(pieces: list[_Piece]) -> list[_Piece]:
 def one_line(runs: list[StyledRun]) -> SetLine:
     """``runs`` set on one line as they are, unbroken (runs a setter cut by font joined
     back where they can be, as on any line)."""
-    if any(isinstance(run.setter, SplittingSetter) for run in runs):
+    if any(is_splitting(run.setter) for run in runs):
         runs = _rejoined(runs)
     return SetLine(tuple(runs), sum(run.width() for run in runs))
 
@@ -186,7 +186,7 @@ def _rejoined(runs: list[StyledRun]) -> list[StyledRun]:
     group: list[StyledRun] = []
 
     def close() -> None:
-        if len(group) > 1 and isinstance(group[0].setter, SplittingSetter):
+        if len(group) > 1 and is_splitting(group[0].setter):
             setter = group[0].setter.joined([(run.text, run.setter) for run in group])
             if setter is not None:
                 text = "".join(run.text for run in group)
@@ -201,7 +201,7 @@ def _rejoined(runs: list[StyledRun]) -> list[StyledRun]:
 
     for run in runs:
         if group and not (
-            isinstance(run.setter, SplittingSetter)
+            is_splitting(run.setter)
             and (run.font, run.size, run.colour, run.url)
             == (group[0].font, group[0].size, group[0].colour, group[0].url)
         ):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, TypeGuard, runtime_checkable
 
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
@@ -165,6 +165,27 @@ class SplittingSetter(RunSetter, Protocol):
         its font; None if there is none."""
 
 
+_KINDS: dict[tuple[type, type], bool] = {}
+
+
+def _is(setter: RunSetter, protocol: type) -> bool:
+    """``isinstance(setter, protocol)``, once a class: a runtime-checkable protocol
+    looks its members up on every call (a third of a long Latin PDF's render time)."""
+    key = (type(setter), protocol)
+    kind = _KINDS.get(key)
+    if kind is None:
+        kind = _KINDS[key] = isinstance(setter, protocol)
+    return kind
+
+
+def is_splitting(setter: RunSetter) -> TypeGuard[SplittingSetter]:
+    return _is(setter, SplittingSetter)
+
+
+def is_breaking(setter: RunSetter) -> TypeGuard[BreakingSetter]:
+    return _is(setter, BreakingSetter)
+
+
 class SimpleSetter:
     """Characters in order, each by its advance width: no shaping, no kerning."""
 
@@ -247,7 +268,7 @@ class RunMaker:
             url = ascii_uri(run.url) if run.url else None
             colour = self.link_colour if url else look.colour
             setter = self.setter_for(run.text, main.fontName, family)
-            if isinstance(setter, SplittingSetter):
+            if is_splitting(setter):
                 # The setter finds its own fonts for what the face lacks, once for the
                 # whole run, so that line breaking measures each word in its font.
                 for text, piece_setter in setter.split(run.text):
