@@ -14,6 +14,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.text.run import CT_R
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from resumeout.exporters.docx import styles as names
 from resumeout.exporters.docx.bidi_pieces import direction_pieces, first_strong_right_to_left
@@ -105,7 +106,9 @@ def build_docx(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
         body.paragraph(Rich.plain(view.last_updated), names.NOTE)
 
     # Once the body is written: the text decides the languages the résumé leaves open.
-    text = "".join(document.element.body.itertext())
+    # lxml's text serialiser: itertext() here goes through python-docx's element classes
+    # (0.1 s for a 20-page résumé).
+    text = etree.tostring(document.element.body, method="text", encoding="unicode")
     declare_language(document, view.language, text)
     if body.complex_script:
         mirror_complex_script_formatting(document)
