@@ -86,3 +86,14 @@ def test_libreoffice_sets_an_arabic_résumé_from_the_right_and_a_hindi_name_lar
     top = max(lines, key=lambda line: line.y1)  # the name
     heights = sorted(line.height for line in lines)
     assert top.height > 1.8 * heights[len(heights) // 2]
+
+
+@pytest.mark.parametrize(("script", "bullet"), [("arabic", "‹"), ("greek_cyrillic", "›")])
+def test_a_pointing_bullet_points_into_the_text_in_word_too(
+    script: str, bullet: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "r.yaml"
+    text = (WORLD / f"{script}.yaml").read_text(encoding="utf-8")
+    source.write_text(text + "design:\n  theme: modern\n", encoding="utf-8")
+    numbering = _part(_docx(source), "word/numbering.xml")
+    assert [level.get(f"{W}val") for level in numbering.iter(f"{W}lvlText")] == [bullet]

@@ -46,3 +46,14 @@ def reading_direction(document: DocumentView, stated: str | None = None) -> Read
         elif kind == "L":
             rightwards += 1
     return "rtl" if leftwards > rightwards else "ltr"
+
+
+_MIRROR_IMAGE = dict(zip("›‹»«→←▸◂▶◀►◄⟩⟨〉〈><", "‹›«»←→◂▸◀▶◄►⟨⟩〈〉<>", strict=True))
+"""Characters that point (Unicode's Bidi_Mirroring_Glyph pairs, those bullets use)."""
+
+
+def mirror_image(text: str) -> str:
+    """``text`` with each pointing character turned the other way: a bullet that points
+    into left-to-right text points into right-to-left text, as a shaper mirrors it in a
+    right-to-left run."""
+    return "".join(_MIRROR_IMAGE.get(char, char) for char in text)

@@ -139,3 +139,15 @@ def _insert(parent: BaseOxmlElement, child: BaseOxmlElement, order: tuple[str, .
     """Insert ``child`` where the schema's sequence ``order`` puts it."""
     position = order.index("w:" + child.tag.split("}")[-1])
     parent.insert_element_before(child, *order[position + 1 :])
+
+
+def mirror_bullets(document: Document) -> None:
+    """Point the list's bullet glyph into right-to-left text (modern's › becomes ‹), as
+    the PDF does."""
+    from resumeout.views.direction import mirror_image
+
+    numbering = document.part.numbering_part.element
+    for text in numbering.iter(qn("w:lvlText")):
+        value = text.get(qn("w:val"))
+        if value:
+            text.set(qn("w:val"), mirror_image(value))

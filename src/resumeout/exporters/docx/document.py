@@ -23,6 +23,7 @@ from resumeout.exporters.docx.direction import (
     declare_language,
     in_complex_script,
     is_right_to_left,
+    mirror_bullets,
     mirror_complex_script_formatting,
     right_to_left_paragraph,
     uses_complex_script,
@@ -112,6 +113,8 @@ def build_docx(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
     declare_language(document, view.language, text)
     if body.complex_script:
         mirror_complex_script_formatting(document)
+    if right_to_left:
+        mirror_bullets(document)
     keep_used_styles(document)
     fonts = [font] if heading_font.name == font.name else [font, heading_font]
     fonts += name_script_fonts(document, text, fonts, design, base_dir)

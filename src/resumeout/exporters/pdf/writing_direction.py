@@ -13,7 +13,7 @@ from dataclasses import fields, replace
 from typing import Any
 
 from resumeout.exporters.pdf.look import Alignment, Direction, Look, TextLook
-from resumeout.views.direction import reading_direction
+from resumeout.views.direction import mirror_image, reading_direction
 from resumeout.views.document import DocumentView
 
 
@@ -41,11 +41,5 @@ def mirrored(look: Look) -> Look:
             )
     # pdfminer.six and PyMuPDF read no space for a gap in a right-to-left line: a real
     # space after the bullet (at its left) keeps it off the first word.
-    bullet = "".join(_MIRROR_IMAGE.get(char, char) for char in look.bullet)
-    changes["bullet"] = f"{bullet} "
+    changes["bullet"] = f"{mirror_image(look.bullet)} "
     return replace(look, **changes)
-
-
-_MIRROR_IMAGE = dict(zip("›‹»«→←▸◂▶◀►◄⟩⟨〉〈><", "‹›«»←→◂▸◀▶◄►⟨⟩〈〉<>", strict=True))
-"""Bullets that point (Unicode's Bidi_Mirroring_Glyph pairs): a right-to-left line
-points them the other way, into the text, as a shaper would in a right-to-left run."""
