@@ -43,7 +43,7 @@ CASES: list[tuple[str, list[tuple[int, int, str, str]]]] = [
     ("name: X\nemail: not-an-email\n", [(2, 8, "email", "not an email address")]),
     ("name: X\nname: Y\n", [(2, 1, "", "duplicate key 'name'")]),
     ("name: X\nsections:\n\t- title: E\n", [(3, 1, "", "tabs")]),
-    ("name: [unclosed\n", [(2, 1, "", "invalid YAML")]),
+    ("name: [unclosed\n", [(1, 7, "", "never closed")]),
     ("- a\n- b\n", [(1, 1, "", "the document is a list")]),
     ("name: X\n---\nname: Y\n", [(2, 1, "", "several YAML documents")]),
     ('name: "bad\\x07bell"\n', [(1, 7, "name", "U+0007")]),

@@ -17,6 +17,7 @@ import yaml
 
 from resumeout.errors import Diagnostic, SourceError
 from resumeout.source.json_source import load_json
+from resumeout.source.yaml_errors import explain
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
 # Values built again through an alias (`*name`). A document's own size is bounded by
@@ -322,19 +323,30 @@ def _reader_diagnostic(
 
 
 def _yaml_diagnostic(error: yaml.MarkedYAMLError, source_map: SourceMap) -> Diagnostic:
+    if isinstance(error, yaml.composer.ComposerError) and "single document" in str(error.context):
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        return _at(
+            source_map,
+            line,
+            (mark.column + 1) if mark else 1,
+            "the file holds several YAML documents (`---`); keep one résumé per file",
+            "several_documents",
+        )
+    explained = explain(error, source_map.lines)
+    if explained is not None:
+        return _at(source_map, explained.line, explained.column, explained.message, explained.code)
+    # Not a mistake recognised by yaml_errors: the reader's own words, as a second part.
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    message = f"invalid YAML: {error.problem or error.context}"
+    words = error.problem or error.context
     if error.context and error.problem:
-        message += f" ({error.context})"
-    source_line = source_map.lines[line - 1] if 0 < line <= len(source_map.lines) else ""
-    if "\t" in source_line[: max(column, 1)]:
-        message += "; YAML indentation must use spaces, not tabs"
-    code = "yaml_syntax"
-    if isinstance(error, yaml.composer.ComposerError) and "single document" in str(error.context):
-        message = "the file holds several YAML documents (`---`); keep one résumé per file"
-        code = "several_documents"
-    return _at(source_map, line, column, message, code)
+        words = f"{error.problem} ({error.context})"
+    message = (
+        "invalid YAML here; check this line and the one before for indentation, "
+        f"colons and quotes (the YAML reader says: {words})"
+    )
+    return _at(source_map, line, column, message)
 
 
 class _Builder:
