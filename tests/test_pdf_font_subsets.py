@@ -69,3 +69,31 @@ def test_remembered_compressed_subsets_decode_to_each_documents_own_subset(
         for file in files:
             # reportlab writes the subset's own length as /Length1
             assert len(file.get_data()) == file["/Length1"]
+
+
+def _widths(pdf: bytes) -> list[list[float]]:
+    reader = PdfReader(io.BytesIO(pdf))
+    found = []
+    for page in reader.pages:
+        resources: Any = page["/Resources"]
+        for font in resources["/Font"].values():
+            font = font.get_object()
+            widths = [float(width) for width in font["/Widths"]]
+            assert len(widths) == font["/LastChar"] - font["/FirstChar"] + 1
+            found.append(widths)
+    return sorted(found)
+
+
+def test_remembered_widths_are_each_documents_own(seed: Resume, tmp_path: Path) -> None:
+    other_source = tmp_path / "other.yaml"
+    other_source.write_text("name: Zoë Ångström\n", encoding="utf-8")
+    other = load_resume(other_source)
+
+    seed_widths, other_widths, seed_again = (
+        _widths(PdfExporter().render(resume)) for resume in (seed, other, seed)
+    )
+
+    assert seed_again == seed_widths
+    assert other_widths != seed_widths
+    # the short résumé's subsets hold fewer characters than the seed's
+    assert sum(map(len, other_widths)) < sum(map(len, seed_widths))
