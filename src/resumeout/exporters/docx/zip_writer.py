@@ -23,6 +23,9 @@ _UNIX = 3
 _MODE = 0o600 << 16  # zipfile's permissions for an entry made by writestr
 _UTF8_NAME = 0x800
 _DEFLATED = 8
+# Entries remembered, and the largest one: memory stays bounded in a batch or --watch.
+_REMEMBERED = 32
+_REMEMBERED_SIZE = 256 * 1024
 
 
 class ZipWriter:
@@ -39,8 +42,10 @@ class ZipWriter:
 
     def write(self, name: str, data: bytes, *, remember: bool = False) -> None:
         """Add an entry, deflated; ``remember`` keeps its compressed bytes for the next
-        document that holds the same bytes (for large parts that repeat)."""
-        compressed = _remembered_deflate(data) if remember else _deflate(data)
+        document that holds the same bytes (for large parts that repeat: fonts; one
+        over 256 KiB is compressed every time)."""
+        remembered = remember and len(data) <= _REMEMBERED_SIZE
+        compressed = _remembered_deflate(data) if remembered else _deflate(data)
         crc = zlib.crc32(data)
         try:
             encoded, flags = name.encode("ascii"), 0
@@ -82,6 +87,6 @@ def _deflate(data: bytes) -> bytes:
     return compressor.compress(data) + compressor.flush()
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=_REMEMBERED)
 def _remembered_deflate(data: bytes) -> bytes:
     return _deflate(data)
