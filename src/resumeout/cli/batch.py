@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from resumeout.cli.targets import Job, find_clashes, target_key
+from resumeout.cli.targets import Job, find_clashes, target_keys
 from resumeout.errors import (
     UNCOVERED_ADVICE,
     Diagnostic,
@@ -230,9 +230,9 @@ def export_source(
     prepared = _prepare(source, plan)
     if isinstance(prepared, SourceReport):
         return prepared
-    as_planned = planned is not None and {target_key(j.target) for j in planned} == {
-        target_key(j.target) for j in prepared.jobs
-    }
+    as_planned = planned is not None and set(target_keys(j.target for j in planned)) == set(
+        target_keys(j.target for j in prepared.jobs)
+    )
     # The batch's plan already checked these very targets against every source and every
     # other output of the batch; checking them again here cost each source time in
     # proportion to the batch's size.

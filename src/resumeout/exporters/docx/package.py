@@ -11,14 +11,14 @@ mode, with a banner).
 
 from __future__ import annotations
 
-import io
-import struct
-import zipfile
-
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+from docx.opc.pkgwriter import _ContentTypesItem  # the [Content_Types].xml python-docx writes
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+
+from resumeout.exporters.docx.zip_writer import ZipWriter
 
 _LEFTOVER_PACKAGE_PARTS = {RT.THUMBNAIL, RT.EXTENDED_PROPERTIES}
 _LEFTOVER_DOCUMENT_PARTS = {
@@ -118,32 +118,21 @@ def keep_used_styles(document: Document) -> None:
 
 
 def save(document: Document, when: tuple[int, ...]) -> bytes:
-    """Save with fixed entry times, so the same source gives the same bytes.
-
-    python-docx writes its parts in a fixed order and zlib compresses the same input the
-    same way; only each entry's time (the clock's) varies. It is rewritten in place, in
-    the local and the central headers, instead of compressing the package a second time.
-    """
-    raw = io.BytesIO()
-    document.save(raw)
-    data = bytearray(raw.getvalue())
-    year, month, day, hour, minute, second = when[:6]
-    stamp = struct.pack(
-        "<HH",
-        (hour << 11) | (minute << 5) | (second // 2),
-        ((year - 1980) << 9) | (month << 5) | day,
-    )
-    with zipfile.ZipFile(io.BytesIO(bytes(data))) as package:
-        entries = package.infolist()
-        central = package.start_dir
-    for info in entries:
-        local = info.header_offset
-        assert data[local : local + 4] == b"PK\x03\x04"
-        data[local + 10 : local + 14] = stamp
-    position = central
-    for _ in entries:
-        assert data[position : position + 4] == b"PK\x01\x02"
-        data[position + 12 : position + 16] = stamp
-        name, extra, comment = struct.unpack_from("<HHH", data, position + 28)
-        position += 46 + name + extra + comment
-    return bytes(data)
+    """The package's bytes, with fixed entry times, so the same source gives the same
+    bytes: the entries python-docx's ``save`` writes, in its order, written by
+    :class:`ZipWriter` (which remembers the embedded fonts' compressed bytes)."""
+    package = document.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    archive = ZipWriter(when)
+    # python-docx's PackageWriter.write, entry for entry: the content types, the
+    # package's relationships, then each part and its relationships.
+    content_types = _ContentTypesItem.from_parts(parts).blob  # type: ignore[no-untyped-call]
+    archive.write(CONTENT_TYPES_URI.membername, content_types)
+    archive.write(PACKAGE_URI.rels_uri.membername, package.rels.xml)
+    for part in parts:
+        archive.write(part.partname.membername, part.blob, remember=part.partname.ext == "odttf")
+        if len(part.rels):
+            archive.write(part.partname.rels_uri.membername, part.rels.xml)
+    return archive.finish()

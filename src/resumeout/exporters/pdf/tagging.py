@@ -24,6 +24,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFArray,
     PDFDictionary,
     PDFName,
+    PDFObject,
     PDFObjectReference,
     PDFStream,
     PDFString,
@@ -130,11 +131,11 @@ class Tagger:
     def write(self, document: Any) -> None:
         """Write the structure tree and the tagged-PDF entries of the catalog."""
         references: dict[int, Any] = {}
-        dictionaries: dict[int, PDFDictionary] = {}
+        dictionaries: dict[int, StructElementDictionary] = {}
         parents: dict[tuple[int, int], Any] = {}  # (page, MCID) → element
 
         def register(element: Element) -> None:
-            dictionary = PDFDictionary({"Type": PDFName("StructElem")})
+            dictionary = StructElementDictionary(element.role)
             dictionaries[id(element)] = dictionary
             references[id(element)] = document.Reference(dictionary)
             for kid in element.kids:
@@ -144,12 +145,11 @@ class Tagger:
         def fill(element: Element, parent: Any) -> None:
             dictionary = dictionaries[id(element)]
             reference = references[id(element)]
-            dictionary["S"] = PDFName(element.role)
-            dictionary["P"] = parent
+            dictionary.parent = parent
             pages_of = [kid.page for kid in element.kids if not isinstance(kid, Element)]
             home = pages_of[0] if pages_of else None
             if home is not None:
-                dictionary["Pg"] = page_reference(home)
+                dictionary.page = page_reference(home)
             kids: list[Any] = []
             for kid in element.kids:
                 if isinstance(kid, Element):
@@ -178,7 +178,7 @@ class Tagger:
                             }
                         )
                     )
-            dictionary["K"] = PDFArray(kids)
+            dictionary.kids = kids
 
         root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
         root_reference = document.Reference(root)
@@ -200,6 +200,33 @@ class Tagger:
         document.Catalog.StructTreeRoot = root_reference
         document.Catalog.MarkInfo = PDFDictionary({"Marked": PDFtrue})
         document.Catalog.ViewerPreferences = PDFDictionary({"DisplayDocTitle": PDFtrue})
+
+
+class StructElementDictionary(PDFObject):  # type: ignore[misc]
+    """A structure element's dictionary, written as reportlab writes a
+    :class:`PDFDictionary` of the same entries (keys sorted, on one line: there are
+    at most five) and its /K as a :class:`PDFArray`, without reportlab's dispatch and
+    encoding of every name and number: a page holds some seventy of these."""
+
+    def __init__(self, role: str) -> None:
+        self.role = PDFName(role).encode("ascii")
+        self.parent: Any = None
+        self.page: PDFObjectReference | None = None
+        self.kids: list[Any] = []
+
+    def format(self, document: Any) -> bytes:
+        kids = [
+            str(kid).encode("ascii") if type(kid) is int else kid.format(document)
+            for kid in self.kids
+        ]
+        # reportlab breaks an array's line every ten elements
+        for index in reversed(range(10, len(kids), 10)):
+            kids.insert(index, b"\n ")
+        entries = [b"/K [ " + b" ".join(kids) + b" ]", b"/P " + self.parent.format(document)]
+        if self.page is not None:
+            entries.append(b"/Pg " + self.page.format(document))
+        entries += [b"/S " + self.role, b"/Type /StructElem"]
+        return b"<<\n" + b" ".join(entries) + b"\n>>"
 
 
 def escape(text: str) -> str:
