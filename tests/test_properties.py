@@ -16,7 +16,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from resumeout.errors import Diagnostic, SourceError
+from resumeout.diagnostics import Diagnostic
+from resumeout.errors import SourceError
 from resumeout.exporters import load_exporter
 from resumeout.model.sections import SECTION_TYPES
 from resumeout.source.validation import load_resume

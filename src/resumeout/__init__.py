@@ -42,7 +42,7 @@ __all__ = [
 
 # Where each public name lives; kept equal to __all__ by tests/test_public_api.py.
 _LAZY = {
-    "Diagnostic": "resumeout.errors",
+    "Diagnostic": "resumeout.diagnostics",
     "ExportError": "resumeout.errors",
     "ResumeoutError": "resumeout.errors",
     "SourceError": "resumeout.errors",
@@ -64,8 +64,8 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
+    from resumeout.diagnostics import Diagnostic
     from resumeout.errors import (
-        Diagnostic,
         ExportError,
         ResumeoutError,
         SourceError,

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from resumeout.cli.targets import Job, find_clashes, target_keys
+from resumeout.diagnostics import Diagnostic
 from resumeout.errors import (
     UNCOVERED_ADVICE,
-    Diagnostic,
     ResumeoutError,
     SourceError,
     UncoveredCharactersError,

@@ -10,7 +10,7 @@ from typing import TextIO
 
 from resumeout.cli.batch import PROBLEMS, Outcome, SourceReport
 from resumeout.cli.reporting import ErrorFormat, emit
-from resumeout.errors import Diagnostic
+from resumeout.diagnostics import Diagnostic
 
 
 @dataclass

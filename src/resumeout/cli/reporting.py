@@ -4,9 +4,10 @@ Actions annotations (github)."""
 from __future__ import annotations
 
 import json
-from typing import Literal, TextIO, assert_never, get_args
+from typing import TYPE_CHECKING, Literal, TextIO, assert_never, get_args
 
-from resumeout.errors import Diagnostic
+if TYPE_CHECKING:
+    from resumeout.diagnostics import Diagnostic
 
 ErrorFormat = Literal["text", "json", "github"]
 ERROR_FORMATS: tuple[ErrorFormat, ...] = get_args(ErrorFormat)

@@ -12,7 +12,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from resumeout.errors import EXIT_OK, Diagnostic, ExportError, SourceError, UsageError
+from resumeout.diagnostics import Diagnostic
+from resumeout.errors import EXIT_OK, ExportError, SourceError, UsageError
 
 if TYPE_CHECKING:
     from resumeout.jsonresume.drafts import Notice

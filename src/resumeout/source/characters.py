@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from resumeout.errors import Diagnostic
+from resumeout.diagnostics import Diagnostic
 from resumeout.source.loading import FieldPath, LoadedSource
 
 

@@ -14,7 +14,8 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from resumeout.errors import Diagnostic, SourceError
+from resumeout.diagnostics import Diagnostic
+from resumeout.errors import SourceError
 
 if TYPE_CHECKING:
     from resumeout.source.loading import FieldPath, SourceMap

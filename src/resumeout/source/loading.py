@@ -15,7 +15,8 @@ from typing import Any
 
 import yaml
 
-from resumeout.errors import Diagnostic, SourceError
+from resumeout.diagnostics import Diagnostic
+from resumeout.errors import SourceError
 from resumeout.source.json_source import load_json
 from resumeout.source.yaml_errors import explain
 

@@ -12,7 +12,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from resumeout.errors import Diagnostic, SourceError
+from resumeout.diagnostics import Diagnostic
+from resumeout.errors import SourceError
 from resumeout.model import Resume
 from resumeout.model.fields import describe
 from resumeout.model.style import DEFAULT_THEME

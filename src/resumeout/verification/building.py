@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from resumeout.diagnostics import Diagnostic
 from resumeout.errors import (
     UNCOVERED_ADVICE,
-    Diagnostic,
     ExportError,
     UncoveredCharactersError,
     describe_uncovered,

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from resumeout.cli.reporting import ErrorFormat, emit
-from resumeout.errors import EXIT_OK, Diagnostic, SourceError, UsageError
+from resumeout.diagnostics import Diagnostic
+from resumeout.errors import EXIT_OK, SourceError, UsageError
 from resumeout.verification.building import EXPORTED, Document, build_documents
 from resumeout.verification.checks import check
 from resumeout.verification.facts import Expectations, expected_facts

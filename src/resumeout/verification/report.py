@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 
 from resumeout.cli.reporting import ErrorFormat
-from resumeout.errors import Diagnostic
+from resumeout.diagnostics import Diagnostic
 from resumeout.source.loading import SourceMap
 from resumeout.verification.checks import DateApart, Findings, MissingFact, Suspicious, visible
 from resumeout.verification.readers import ReadDocument
