@@ -174,3 +174,22 @@ def test_a_temporary_file_left_by_a_stopped_process_is_removed_once_old(
     assert not old.exists()
     assert recent.exists()  # perhaps another process's write in progress
     assert disk_cache.read("e" * 64) == b"content"
+
+
+def test_a_relative_folder_is_the_current_directorys(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("RESUMEOUT_NO_CACHE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("RESUMEOUT_CACHE_DIR", "cache")
+    assert disk_cache.cache_folder() == tmp_path / "cache" / "fonts"
+
+
+def test_with_the_cache_off_no_key_is_made_and_nothing_is_stored(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("RESUMEOUT_NO_CACHE", "1")
+    file = FontFile(bundled_files()["regular"].path)
+    assert disk_cache.entry_key("cut", file, ("Family", "regular", "abc")) is None
+    disk_cache.write(None, b"x")  # nothing to store it under, nothing raised
+    assert disk_cache.read(None) is None

@@ -47,8 +47,8 @@ def cache_folder() -> Path | None:
     if os.environ.get("RESUMEOUT_NO_CACHE", "") not in ("", "0"):
         return None
     chosen = os.environ.get("RESUMEOUT_CACHE_DIR")
-    if chosen:
-        return Path(chosen) / "fonts"
+    if chosen:  # a relative folder is the current directory's, as for any path given
+        return Path(chosen).expanduser().absolute() / "fonts"
     return _user_cache_folder() / "resumeout" / "fonts"
 
 
@@ -63,9 +63,12 @@ def _user_cache_folder() -> Path:
     return Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
 
 
-def entry_key(kind: str, file: FontFile, parts: Iterable[str]) -> str:
+def entry_key(kind: str, file: FontFile, parts: Iterable[str]) -> str | None:
     """The key of what ``kind`` reads from ``file`` given ``parts``: the file's content,
-    not its path or time, so a copy of a font shares entries and an edited one does not."""
+    not its path or time, so a copy of a font shares entries and an edited one does not.
+    None when the cache is off: the file is then not read to be hashed."""
+    if cache_folder() is None:
+        return None
     digest = hashlib.sha256()
     identity = (FORMAT, _code_identity(), _font_tools_identity())
     for part in (*identity, kind, file_digest(file), str(file.index), *parts):
@@ -74,10 +77,10 @@ def entry_key(kind: str, file: FontFile, parts: Iterable[str]) -> str:
     return digest.hexdigest()
 
 
-def read(key: str) -> bytes | None:
+def read(key: str | None) -> bytes | None:
     """The entry stored under ``key``, or None (absent, damaged, cache off or unreadable)."""
     folder = cache_folder()
-    if folder is None:
+    if folder is None or key is None:
         return None
     path = folder / (key + _SUFFIX)
     try:
@@ -92,10 +95,10 @@ def read(key: str) -> bytes | None:
     return content
 
 
-def write(key: str, content: bytes) -> None:
+def write(key: str | None, content: bytes) -> None:
     """Stores ``content`` under ``key``; does nothing when the cache is off or unwritable."""
     folder = cache_folder()
-    if folder is None:
+    if folder is None or key is None:
         return
     try:
         folder.mkdir(parents=True, exist_ok=True)
