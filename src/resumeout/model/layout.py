@@ -9,7 +9,7 @@ and with fitting.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, assert_never
 
 from pydantic import Field
 
@@ -68,6 +68,19 @@ class Header(Model):
     contact_separator: ContactSeparator = Field(
         default="·", description="The character between contacts, set with space around it."
     )
+
+    def alignments(self) -> tuple[NoteAlignment, NoteAlignment]:
+        """How the name and headline, and the contacts, are aligned: both writers read
+        it here."""
+        match self.alignment:
+            case "centered":
+                return "centered", "centered"
+            case "left":
+                return "left", "left"
+            case "split":
+                return "left", "right"
+            case _:
+                assert_never(self.alignment)
 
 
 class SectionTitles(Model):

@@ -22,7 +22,6 @@ from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 from resumeout.exporters.rhythm import Rhythm
 from resumeout.model import Design
 from resumeout.model.layout import (
-    HeaderAlignment,
     NameColor,
     NoteAlignment,
     TextColor,
@@ -90,7 +89,7 @@ def define_styles(
     _font(normal, family, size, color=_text_color(colors.text))
     _spacing(normal, rhythm.leading)
 
-    header_alignment, contact_alignment = _header_alignments(design.header.alignment)
+    header_alignment, contact_alignment = map(_note_alignment, design.header.alignments())
     name = _paragraph_style(document, NAME, builtin=True)
     name_color = _choose_color(design.header.name_color, design)
     name_bold = _bold(design.header.name_weight)
@@ -219,6 +218,7 @@ def _bold(weight: Weight) -> bool | None:
 
 
 def _note_alignment(alignment: NoteAlignment) -> WD_ALIGN_PARAGRAPH:
+    """A paragraph's alignment as Word names it."""
     match alignment:
         case "left":
             return WD_ALIGN_PARAGRAPH.LEFT
@@ -226,21 +226,6 @@ def _note_alignment(alignment: NoteAlignment) -> WD_ALIGN_PARAGRAPH:
             return WD_ALIGN_PARAGRAPH.CENTER
         case "right":
             return WD_ALIGN_PARAGRAPH.RIGHT
-        case _:
-            assert_never(alignment)
-
-
-def _header_alignments(
-    alignment: HeaderAlignment,
-) -> tuple[WD_ALIGN_PARAGRAPH, WD_ALIGN_PARAGRAPH]:
-    """The alignment of the name and headline, and of the contacts."""
-    match alignment:
-        case "centered":
-            return WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.CENTER
-        case "left":
-            return WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.LEFT
-        case "split":
-            return WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
         case _:
             assert_never(alignment)
 

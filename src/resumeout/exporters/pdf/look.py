@@ -21,7 +21,6 @@ from resumeout.exporters.rhythm import Rhythm
 from resumeout.model import Design
 from resumeout.model.layout import (
     DatePlacement,
-    HeaderAlignment,
     NameColor,
     NoteAlignment,
     TextColor,
@@ -205,7 +204,7 @@ class Look:
         def chosen(choice: NameColor | TextColor) -> Rgb:
             return Rgb.hex(design.color_of(choice))
 
-        name_alignment, contacts_alignment = _header_alignments(header.alignment)
+        name_alignment, contacts_alignment = map(_note_alignment, header.alignments())
         name = TextLook(
             *rhythm.name,
             chosen(header.name_color),
@@ -292,19 +291,6 @@ def _aligned(look: TextLook, alignment: Alignment) -> TextLook:
     return TextLook(
         look.size, look.leading, look.colour, look.face, alignment, look.direction, look.font
     )
-
-
-def _header_alignments(alignment: HeaderAlignment) -> tuple[Alignment, Alignment]:
-    """The alignment of the name and headline, and of the contacts."""
-    match alignment:
-        case "centered":
-            return Alignment.CENTRE, Alignment.CENTRE
-        case "left":
-            return Alignment.LEFT, Alignment.LEFT
-        case "split":
-            return Alignment.LEFT, Alignment.RIGHT
-        case _:
-            assert_never(alignment)
 
 
 def _aside_alignment(dates: DatePlacement) -> Alignment:
