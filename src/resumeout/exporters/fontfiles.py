@@ -167,26 +167,31 @@ def from_folder(folder: Path, family: str | None) -> dict[str, FontFile]:
     return {}
 
 
-@cache
-def _fontconfig_listing() -> tuple[tuple[str, str, str, int], ...]:
-    """(family, style, file, index) of every TrueType font fontconfig knows."""
+def fontconfig(command: str, *arguments: str) -> str | None:
+    """What a fontconfig tool (``fc-list``, ``fc-match``) prints, or None when it is not
+    installed or fails: fonts are then found without it."""
     import shutil  # here: only a font found nowhere else asks fontconfig
     import subprocess
 
-    if shutil.which("fc-list") is None:
-        return ()
+    if shutil.which(command) is None:
+        return None
     try:
         result = subprocess.run(
-            ["fc-list", "--format", "%{family[0]}\t%{style[0]}\t%{file}\t%{index}\n"],
-            capture_output=True,
-            text=True,
-            timeout=20,
-            check=False,
+            [command, *arguments], capture_output=True, text=True, timeout=20, check=False
         )
     except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout
+
+
+@cache
+def _fontconfig_listing() -> tuple[tuple[str, str, str, int], ...]:
+    """(family, style, file, index) of every TrueType font fontconfig knows."""
+    output = fontconfig("fc-list", "--format", "%{family[0]}\t%{style[0]}\t%{file}\t%{index}\n")
+    if output is None:
         return ()
     rows = []
-    for line in sorted(result.stdout.splitlines()):
+    for line in sorted(output.splitlines()):
         parts = line.split("\t")
         if len(parts) == 4 and parts[2].lower().endswith((".ttf", ".ttc")):
             rows.append((parts[0], parts[1], parts[2], int(parts[3] or 0)))

@@ -26,14 +26,12 @@ its neighbours: the chain only asks further when none of them has it.
 from __future__ import annotations
 
 import importlib.util
-import shutil
-import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from resumeout.exporters.fontfiles import FontFile, find_family
+from resumeout.exporters.fontfiles import FontFile, find_family, fontconfig
 from resumeout.exporters.pdf.scripts.faces import (
     Face,
     UnusableFontError,
@@ -263,23 +261,14 @@ def rank_system_fonts(
 def _system_fonts(bold: bool, languages: tuple[str, ...]) -> tuple[SystemFont, ...]:
     """The system's TrueType fonts, ranked for text in ``languages`` (see
     :func:`rank_system_fonts`); none without fontconfig."""
-    if shutil.which("fc-match") is None:
-        return ()
     pattern = "sans-serif" + (f":lang={languages[0]}" if languages else "")
     pattern += ":weight=bold" if bold else ""
-    try:
-        # -a: every font, not the list trimmed to the fonts that add characters (which
-        # drops a font made for a script when a pan-Unicode font before it has them).
-        result = subprocess.run(
-            ["fc-match", "-a", "--format", _FC_FORMAT, pattern],
-            capture_output=True,
-            text=True,
-            timeout=20,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
+    # -a: every font, not the list trimmed to the fonts that add characters (which
+    # drops a font made for a script when a pan-Unicode font before it has them).
+    output = fontconfig("fc-match", "-a", "--format", _FC_FORMAT, pattern)
+    if output is None:
         return ()
-    return rank_system_fonts(parse_fc_match(result.stdout), languages, bold)
+    return rank_system_fonts(parse_fc_match(output), languages, bold)
 
 
 def parse_fc_match(output: str) -> list[SystemFont]:
