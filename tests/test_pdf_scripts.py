@@ -213,3 +213,16 @@ def test_the_world_extra_draws_arabic_from_a_variable_font(tmp_path: Path) -> No
     (face,) = {run.face for run in setter.set(SAMPLES["arabic"], 14).runs} - {chain.primary}
     assert "fontpkg_noto_sans_arabic" in str(face.path)  # pinned to its default instance
     assert _words(_read("pdfminer", data, tmp_path)) == SAMPLES["arabic"]
+
+
+# Not Indic conjuncts: ICU joins a consonant, virama and consonant (UAX #29's GB9c, in
+# Unicode 15.1), the rules without it do not.
+@pytest.mark.parametrize("text", ["Zoë 👩‍💻 🇫🇷🇩🇪", "한국어 ㅎㅏㄴ", "مُحَمَّد", "e\u0301\u0302x"])
+def test_clusters_without_icu_are_icus(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from resumeout.exporters.pdf.scripts import breaking
+
+    if not breaking._icu_available():
+        pytest.skip("icu4py (the world extra) is not installed")
+    with_icu = grapheme_boundaries(text)
+    monkeypatch.setattr(breaking, "_icu_available", lambda: False)
+    assert grapheme_boundaries(text) == with_icu

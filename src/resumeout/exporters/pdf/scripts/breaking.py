@@ -2,10 +2,9 @@
 
 With the ``world`` extra installed, ICU (through icu4py) answers both: grapheme clusters
 (UAX #29) and line-break opportunities (UAX #14, with its dictionaries for Thai, Lao,
-Khmer and Burmese, which write no spaces between words). Without it, a small rule set
-does: grapheme clusters from general categories (a base and its marks, joiners,
-variation selectors, emoji modifiers, Hangul syllable jamo, regional-indicator pairs);
-breaks after spaces and between CJK ideographs or kana (not before closing punctuation
+Khmer and Burmese, which write no spaces between words). Without it, grapheme clusters
+come from the plain path's rules (:mod:`resumeout.exporters.pdf.graphemes`), and
+breaks fall after spaces and between CJK ideographs or kana (not before closing punctuation
 or small kana, not after opening punctuation). Thai is then only broken at its spaces,
 never inside a word or a cluster.
 """
@@ -17,9 +16,8 @@ import unicodedata
 from collections.abc import Iterable
 from functools import cache
 
-_ZWJ = "\u200d"
-_JOINS_NEXT = {_ZWJ}
-_EXTENDERS = {"Mn", "Mc", "Me"}
+from resumeout.exporters.pdf.graphemes import clusters
+
 _SPACES = {" ", "\u3000", "\u1680", "\t"}  # breakable; NBSP (U+00A0) and U+202F are not
 _NO_BREAK_BEFORE = set(
     ")]}»›、。，．：；！？ー々〉》」』】〕〗〙〟’”"
@@ -27,46 +25,6 @@ _NO_BREAK_BEFORE = set(
     "）］｝｡｣､･ｧｨｩｪｫｬｭｮｯｰ"
 )
 _NO_BREAK_AFTER = set("([{«‹〈《「『【〔〖〘〝‘“（［｛｢")
-
-
-def _is_extender(char: str) -> bool:
-    code = ord(char)
-    return (
-        unicodedata.category(char) in _EXTENDERS
-        or char == _ZWJ
-        or 0xFE00 <= code <= 0xFE0F  # variation selectors
-        or 0xE0100 <= code <= 0xE01EF
-        or 0x1F3FB <= code <= 0x1F3FF  # emoji skin-tone modifiers
-        or 0xE0020 <= code <= 0xE007F  # emoji tag sequences
-    )
-
-
-def _hangul_kind(char: str) -> str:
-    code = ord(char)
-    if 0x1100 <= code <= 0x115F:
-        return "L"
-    if 0x1160 <= code <= 0x11A7:
-        return "V"
-    if 0x11A8 <= code <= 0x11FF:
-        return "T"
-    if 0xAC00 <= code <= 0xD7A3:
-        return "LV" if (code - 0xAC00) % 28 == 0 else "LVT"
-    return ""
-
-
-def _joins(previous: str, char: str, regional_run: int) -> bool:
-    """Whether ``char`` continues the cluster that ``previous`` is in (no ICU)."""
-    if _is_extender(char) or previous in _JOINS_NEXT:
-        return True
-    before, after = _hangul_kind(previous), _hangul_kind(char)
-    if (before == "L" and after in ("L", "V", "LV", "LVT")) or (
-        before in ("LV", "V") and after in ("V", "T")
-    ):
-        return True
-    if before in ("LVT", "T") and after == "T":
-        return True
-    is_regional = 0x1F1E6 <= ord(char) <= 0x1F1FF
-    return is_regional and regional_run % 2 == 1
 
 
 @cache
@@ -81,13 +39,10 @@ def grapheme_boundaries(text: str) -> list[int]:
         from icu4py.breakers import CharacterBreaker
 
         return _from_utf16(text, CharacterBreaker(text, "und").segments())
-    boundaries = []
-    regional_run = 0
-    for index in range(1, len(text)):
-        previous = text[index - 1]
-        regional_run = regional_run + 1 if 0x1F1E6 <= ord(previous) <= 0x1F1FF else 0
-        if not _joins(previous, text[index], regional_run):
-            boundaries.append(index)
+    boundaries, offset = [], 0
+    for cluster in clusters(text)[:-1]:
+        offset += len(cluster)
+        boundaries.append(offset)
     return boundaries
 
 
