@@ -20,6 +20,11 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 
+from resumeout.exporters.docx.slot_languages import (
+    COMPLEX_SCRIPT_TEXT,
+    complex_script_language,
+    east_asian_language,
+)
 from resumeout.locales import Language
 
 # The languages of the other slots when the résumé's language is not set in them: text
@@ -63,20 +68,11 @@ def is_right_to_left(text: str) -> bool:
     )
 
 
-_COMPLEX_SCRIPT_TEXT = re.compile(
-    "[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1200-\u139f"
-    "\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufefc]"
-)
-"""Characters of the scripts Word sets in the complex-script slot (Hebrew to Thaana,
-the Indic scripts, Thai, Lao, Tibetan, Myanmar, Ethiopic, Khmer, and Arabic and
-Hebrew presentation forms)."""
-
-
 def in_complex_script(text: str) -> bool:
     """Whether ``text`` holds a character Word sets in the complex-script slot: its
     size and bold then come from ``w:szCs`` and ``w:bCs`` (a Hindi name set at the
     Latin slot's size would be set at Word's default)."""
-    return _COMPLEX_SCRIPT_TEXT.search(text) is not None
+    return COMPLEX_SCRIPT_TEXT.search(text) is not None
 
 
 def uses_complex_script(language: Language) -> bool:
@@ -87,11 +83,6 @@ def declare_language(document: Document, language: Language, text: str) -> None:
     """The language of every slot, in the document defaults every run inherits: the
     résumé's where it is written in that slot, else the language of the script
     ``text`` uses in it (see ``slot_languages``), else the slot's default."""
-    from resumeout.exporters.docx.slot_languages import (
-        complex_script_language,
-        east_asian_language,
-    )
-
     defaults = document.styles.element.find(
         f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}"
     )

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import io
-import re
 import uuid
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from resumeout.exporters.docx import disk_cache
+from resumeout.exporters.docx.slot_languages import COMPLEX_SCRIPT_TEXT
 from resumeout.exporters.fontfiles import FontFile, file_version
 
 if TYPE_CHECKING:
@@ -47,10 +47,6 @@ _LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "kern")
 # Tables a word processor never reads and the subsetter cannot cut (it would warn on
 # standard error and drop them): X11 bitmap properties, FontForge's timestamps.
 _UNREAD_TABLES = ("BDF ", "FFTM")
-_SHAPED_TEXT = re.compile("[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff]")
-"""Hebrew to Thaana, the Indic scripts, Thai, Lao, Tibetan, Myanmar, Khmer: text whose
-letters join, reorder or stack, which a word processor shapes with the face's layout
-tables."""
 # Name-table entries that would contradict the family member we declare: the
 # typographic (16, 17) and WWS (21, 22) family and style names.
 _EXTENDED_NAMES = (16, 17, 21, 22)
@@ -148,14 +144,8 @@ def _prepared(
             options.notdef_outline = True
             # Arabic joins, Indic conjuncts and marks are made by the layout tables: a
             # face that draws such text keeps them (cut to the glyphs its text reaches).
-            dropped = (
-                _UNREAD_TABLES
-                if _SHAPED_TEXT.search("".join(characters))
-                else (
-                    *_LAYOUT_TABLES,
-                    *_UNREAD_TABLES,
-                )
-            )
+            shaped = COMPLEX_SCRIPT_TEXT.search("".join(characters)) is not None
+            dropped = _UNREAD_TABLES if shaped else (*_LAYOUT_TABLES, *_UNREAD_TABLES)
             options.drop_tables = [*options.drop_tables, *dropped]
             # The subsetter would drop these too, but only after decoding them (a third
             # of a cut's time, to check their formats): they are removed unread.
@@ -181,7 +171,7 @@ def _parts_of_shaped(characters: frozenset[str]) -> set[str]:
     return {
         part
         for char in characters
-        if _SHAPED_TEXT.match(char)
+        if COMPLEX_SCRIPT_TEXT.match(char)
         for part in unicodedata.normalize("NFKD", char)
     }
 
