@@ -224,3 +224,25 @@ def test_reports_stream_while_later_sources_are_still_to_export(tmp_path: Path) 
     assert [report.source for report in reports] == sources
     assert not any(report.failed for report in reports)
     assert written_at_first_report[0] < len(sources)
+
+
+def test_a_file_saved_while_an_export_runs_is_exported_again(tmp_path: Path) -> None:
+    import threading
+
+    from resumeout.cli.watching import watch
+
+    source = tmp_path / "resume.yaml"
+    source.write_text("name: A\n", encoding="utf-8")
+    exported: list[str] = []
+
+    def export() -> int:
+        exported.append(source.read_text(encoding="utf-8"))
+        if len(exported) == 1:  # the user saves while the first export runs
+            source.write_text("name: A\nheadline: B\n", encoding="utf-8")
+        return 0
+
+    watcher = threading.Thread(target=watch, args=(lambda: [source], export), kwargs={"rounds": 2})
+    watcher.daemon = True  # without the fix it never sees a change: do not hang the run
+    watcher.start()
+    watcher.join(timeout=20)
+    assert exported == ["name: A\n", "name: A\nheadline: B\n"]

@@ -48,6 +48,20 @@ def inputs(sources: list[Path], exporters_dir: Path | None) -> list[Path]:
     return list(dict.fromkeys(paths))
 
 
+def _exported(
+    export: Callable[[], int], list_inputs: Callable[[], list[Path]]
+) -> tuple[int, list[Path], Stamps]:
+    """Export, and the files to watch with the state they were exported from: stamped
+    before the export, so that a file saved while it runs is exported again (stamped
+    after, the save became the state seen and was never exported). Files the export
+    shows the source now names are stamped after it."""
+    before = _stamps(list_inputs())
+    status = export()
+    paths = list_inputs()
+    seen = {path: before.get(path, stamp) for path, stamp in _stamps(paths).items()}
+    return status, paths, seen
+
+
 def watch(
     list_inputs: Callable[[], list[Path]],
     export: Callable[[], int],
@@ -57,10 +71,8 @@ def watch(
     """Run ``export`` now and after every change to the files ``list_inputs`` names (asked
     again after each export, since an edit can name new files); errors are shown and
     watching goes on. Returns on Ctrl-C, or after ``rounds`` exports."""
-    status = export()
+    status, paths, seen = _exported(export, list_inputs)
     done = 1
-    paths = list_inputs()
-    seen = _stamps(paths)
     print(f"watching {len(paths)} file(s) (Ctrl-C stops)", file=sys.stderr, flush=True)
     try:
         while rounds is None or done < rounds:
@@ -80,10 +92,8 @@ def watch(
                 file=sys.stderr,
                 flush=True,
             )
-            status = export()
+            status, paths, seen = _exported(export, list_inputs)
             done += 1
-            paths = list_inputs()
-            seen = _stamps(paths)
     except KeyboardInterrupt:
         print("stopped watching", file=sys.stderr)
         return 0
