@@ -5,12 +5,12 @@ What each reader does with right-to-left text (Arabic, Hebrew), asserted below:
 
 - pypdf reads every line in the order typed, words of both directions and digits
   alike, punctuation after a right-to-left run in another style too (``בכיר, חברת``),
-  and keeps an entry's heading and dates on one line.
+  with one space where one was typed, and keeps an entry's heading and dates on one
+  line.
+- pdfminer.six does the same: where a line changes direction, the space typed there is
+  stretched across the jump in the writing order, so no line is cut into boxes.
 - PyMuPDF reads every line in the order typed, but puts an entry's dates on a line of
   their own (a left-to-right run inside a right-to-left line starts a new line for it).
-- pdfminer.six reads every line that does not mix directions in the order typed; a
-  line that does is cut into boxes ordered left to right, and the dates go to a box of
-  their own.
 - pdftotext runs its own bidi over what it sees: lines read in the order typed, except
   punctuation next to a right-to-left word (``תל אביב, ישראל`` reads ``אביב ,ישראל``)
   and left-to-right words inside a right-to-left line; dates without letters stay on
@@ -212,9 +212,7 @@ def test_right_to_left_text_is_read_in_the_order_typed(
     assert unread == []
     # What each reader gets right (see the module's docstring).
     fields = _fields(script)
-    if reader == "pdfminer":
-        fields = [field for field in fields if not _mixes(field)]
-    elif reader == "pdftotext":
+    if reader == "pdftotext":
         fields = [field for field in fields if not _mixes(field) and not PUNCTUATION.search(field)]
     assert [field for field in fields if not _in_order(field, text)] == []
 
@@ -228,6 +226,30 @@ def test_pypdf_reads_right_to_left_lines_as_typed_with_headings_beside_their_dat
     unread = [field for field in _fields(script) if not _in_order(field, text)]
     assert unread == []
     assert _apart(script, text) == []
+
+
+@pytest.mark.parametrize("script", sorted(RIGHT_TO_LEFT))
+def test_pdfminer_reads_mixed_lines_as_typed_with_headings_beside_their_dates(
+    script: str, exported: Any, tmp_path: Path
+) -> None:
+    text = _read("pdfminer", exported(script)["pdf"], tmp_path)
+    mixed = [field for field in _fields(script) if _mixes(field)]
+    assert mixed  # Latin words and digits inside right-to-left lines
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    cut = [field for field in mixed if not any(" ".join(field.split()) in line for line in lines)]
+    assert cut == []
+    assert _apart(script, text) == []
+
+
+@pytest.mark.parametrize("reader", ["pypdf", "pdfminer"])
+@pytest.mark.parametrize("script", sorted(RIGHT_TO_LEFT))
+def test_one_space_is_read_where_a_line_changes_direction(
+    script: str, reader: str, exported: Any, tmp_path: Path
+) -> None:
+    text = _read(reader, exported(script)["pdf"], tmp_path)
+    # Beside a Latin word or a number (Python  و, 2021  – حتى, as pypdf read them once)
+    beside = re.compile(r"[A-Za-z0-9] {2,}\S|\S {2,}[A-Za-z0-9]")
+    assert [line for line in text.splitlines() if beside.search(line.strip())] == []
 
 
 @pytest.mark.parametrize("script", sorted(RIGHT_TO_LEFT))

@@ -20,7 +20,7 @@ from resumeout.exporters.pdf.blocks import (
 )
 from resumeout.exporters.pdf.breaking import SetLine
 from resumeout.exporters.pdf.canvas import TaggedCanvas
-from resumeout.exporters.pdf.line_order import placed_runs
+from resumeout.exporters.pdf.line_order import PlacedPiece, placed_runs
 from resumeout.exporters.pdf.look import Alignment, Box, Direction, TextLook
 from resumeout.exporters.pdf.mirrored import (
     draw_column_heading_right_to_left,
@@ -109,12 +109,22 @@ class Painter:
         placed = placed_runs(line.runs, x, look.direction)
         if placed is not None:  # right-to-left text: each piece at its place (bidi)
             links: list[_Link] = []
-            for run, at in placed:
-                pen.move_to(at, baseline)
-                links += self._show(pen, (run,), at, baseline)
+            for piece in placed:
+                if piece.width is not None:  # a space, maybe across a jump: no link
+                    self._draw_space(pen, piece, baseline)
+                    continue
+                pen.move_to(piece.x, baseline)
+                links += self._show(pen, (piece.run,), piece.x, baseline)
             return links
         pen.move_to(x, baseline)
         return self._show(pen, line.runs, x, baseline)
+
+    def _draw_space(self, pen: Pen, space: PlacedPiece, baseline: float) -> None:
+        """A space at its place, stretched to its width."""
+        pen.move_to(space.x, baseline)
+        pen.scale(100.0 * space.stretched_width / space.run.width())
+        space.run.setter.draw(pen, space.run)
+        pen.scale(100.0)
 
     def _show(
         self, pen: Pen, runs: tuple[StyledRun, ...], x: float, baseline: float

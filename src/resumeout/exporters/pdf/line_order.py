@@ -6,11 +6,22 @@ in visual order (rule L2) and handed back in the order typed, each with its plac
 that the content stream keeps the typed order (what readers that follow the stream
 read) while the page shows the visual one. A line of left-to-right text in a
 left-to-right paragraph is not touched: it is drawn as it always was.
+
+In a right-to-left paragraph the writing jumps where the direction changes: from the
+left end of an Arabic word to the left end of the Latin word drawn beside it. A reader
+that joins glyphs into lines by their distance (pdfminer.six) cuts the line there and
+files the Latin word elsewhere, and pypdf reads a second space. The space typed at the
+change is blank, so it is drawn stretched across the jump, from where it stands to
+where the writing goes on: the readers find no gap and read the one space typed, where
+it was typed; the page does not change. A change with no space typed there (``ב-Python``)
+is left as it is. In a left-to-right paragraph the jumps are left as they are: there
+PyMuPDF (1.28) reads the right-to-left words after a stretched space in reverse.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from resumeout.exporters.pdf.look import Direction
 from resumeout.exporters.pdf.runs import StyledRun
@@ -18,9 +29,23 @@ from resumeout.exporters.pdf.shaped import ScriptRunSetter
 from resumeout.views.direction import MAY_READ_RIGHT_TO_LEFT
 
 
+@dataclass(frozen=True)
+class PlacedPiece:
+    """A piece of a line in one direction, where it starts, and, for a space stretched
+    across a gap in the writing order, the width it is drawn at."""
+
+    run: StyledRun
+    x: float
+    width: float | None = None
+
+    @property
+    def stretched_width(self) -> float:
+        return self.run.width() if self.width is None else self.width
+
+
 def placed_runs(
     runs: Sequence[StyledRun], x: float, direction: Direction
-) -> list[tuple[StyledRun, float]] | None:
+) -> list[PlacedPiece] | None:
     """The pieces of a line that starts at ``x``, in the order typed, each with where
     it starts; None when the runs go left to right one after the other."""
     text = "".join(run.text for run in runs)
@@ -50,7 +75,113 @@ def placed_runs(
     for index in visual_order(piece_levels):
         places[index] = x
         x += pieces[index].width()
-    return list(zip(pieces, places, strict=True))
+    placed = [PlacedPiece(piece, place) for piece, place in zip(pieces, places, strict=True)]
+    return placed if rightwards else _bridged(placed)
+
+
+def written_span(runs: Sequence[StyledRun], x: float, direction: Direction) -> tuple[float, float]:
+    """Where the writing of a line that starts at ``x`` begins and where it ends: a
+    right-to-left line is written in the order typed, each piece at its place."""
+    placed = placed_runs(runs, x, direction)
+    if placed is None:
+        return x, x + sum(run.width() for run in runs)
+    return _written_start(placed[0]), _written_end(placed[-1])
+
+
+def space_across(space: StyledRun, x: float, *points: float) -> PlacedPiece:
+    """``space``, which stands at ``x``, stretched to reach each of ``points`` too."""
+    placed = PlacedPiece(space, x)
+    for point in points:
+        placed = _stretched_to(placed, point)
+    return placed
+
+
+_NEAR = 0.5
+"""Pieces written one after the other closer than this (points) need no bridge."""
+
+
+def _bridged(placed: list[PlacedPiece]) -> list[PlacedPiece]:
+    """The pieces, with a space at a jump in the writing order stretched across it
+    (see the module's docstring)."""
+    pieces = [part for piece in placed for part in _spaces_apart(piece)]
+    for index in range(len(pieces) - 1):
+        before, after = pieces[index], pieces[index + 1]
+        end, start = _written_end(before), _written_start(after)
+        if abs(end - start) <= _NEAR:
+            continue
+        if _is_space(after):
+            pieces[index + 1] = _stretched_to(after, end)
+        elif _is_space(before):
+            pieces[index] = _stretched_to(before, start)
+    return pieces
+
+
+def _spaces_apart(piece: PlacedPiece) -> list[PlacedPiece]:
+    """The piece, with the spaces written first or last in it as pieces of their own.
+
+    The text between keeps its place and the spaces their widths: nothing on the page
+    moves."""
+    run, text = piece.run, piece.run.text
+    lead, body, tail = _split(text)
+    if not body or not (lead or tail):
+        return [piece]
+    # Measured with the spaces beside the text, as the piece was: a space alone may be
+    # measured in another font than beside the letters it was shaped with.
+    body_run = _with_text(run, body)
+    rest_width = _with_text(run, body + tail).width()
+    lead_width = max(piece.stretched_width - rest_width, 0.0)
+    parts = [
+        (_with_text(run, lead), lead_width),
+        (body_run, None),
+        (_with_text(run, tail), max(rest_width - body_run.width(), 0.0)),
+    ]
+    written = [(part, width) for part, width in parts if part.text]
+    # Written left to right, the first part is at the left; leftwards, at the right.
+    x = piece.x
+    placed: list[PlacedPiece] = []
+    for part, width in reversed(written) if _leftwards(run) else written:
+        placed.append(PlacedPiece(part, x, width))
+        x += part.width() if width is None else width
+    return list(reversed(placed)) if _leftwards(run) else placed
+
+
+def _split(text: str) -> tuple[str, str, str]:
+    """The spaces before, the text between, the spaces after."""
+    body = text.strip(" ")
+    lead = text[: len(text) - len(text.lstrip(" "))]
+    tail = text[len(text.rstrip(" ")) :]
+    return lead, body, tail
+
+
+def _with_text(run: StyledRun, text: str) -> StyledRun:
+    if isinstance(run.setter, ScriptRunSetter):
+        return StyledRun(text, run.font, run.size, run.colour, run.url, run.setter)
+    return run.with_text(text)
+
+
+def _leftwards(run: StyledRun) -> bool:
+    """Whether the run's glyphs are written from right to left (a shaped right-to-left
+    run, in the order typed); a plain run is written left to right."""
+    return isinstance(run.setter, ScriptRunSetter) and run.setter.direction == "rtl"
+
+
+def _written_start(piece: PlacedPiece) -> float:
+    return piece.x + piece.stretched_width if _leftwards(piece.run) else piece.x
+
+
+def _written_end(piece: PlacedPiece) -> float:
+    return piece.x if _leftwards(piece.run) else piece.x + piece.stretched_width
+
+
+def _is_space(piece: PlacedPiece) -> bool:
+    return bool(piece.run.text) and not piece.run.text.strip(" ")
+
+
+def _stretched_to(space: PlacedPiece, point: float) -> PlacedPiece:
+    """``space`` widened to reach ``point``, on whichever side it lies."""
+    left = min(space.x, point)
+    right = max(space.x + space.stretched_width, point)
+    return PlacedPiece(space.run, left, right - left)
 
 
 def _rightwards(run: StyledRun) -> bool:

@@ -2,19 +2,20 @@
 dates at the left, the leader between; or, where the dates go in a column, the column
 at the right (see :func:`draw_column_heading_right_to_left`).
 
-As in a left-to-right document it is one text object on one baseline, written in
-reading order: the heading (the element's content), a space, the leader (an
-artifact), a space, the dates. Readers that follow the content stream read heading
-then dates: pypdf on one line (the right-to-left glyphs are written one by one for it,
-see :mod:`.scripts.drawing`), PyMuPDF with the dates on a line of their own, as
-pdfminer.six, which sorts by position, does too. PyMuPDF (1.28) starts a new line
-where, in the stream, a character follows one of the same direction (neutrals take
-the direction before them) from much farther than the next place in that direction:
-at the leader, which begins far to the left of the space after the heading, and at
-the " – " written after the dates' digits, to their left; a jump between a
-right-to-left and a left-to-right character never breaks its line. Writing the
-leader before the space, or leaving out the spaces or the leader, still leaves the
-dates off the heading's line.
+As in a left-to-right document it is one text object on one baseline, written in reading
+order: the heading (the element's content), a space, the leader (an artifact), a space,
+the dates. Readers that follow the content stream read heading then dates: pypdf on one
+line (the right-to-left glyphs are written one by one for it, see
+:mod:`.scripts.drawing`), pdfminer.six on one line too (the space before the dates is
+stretched to where their writing starts, as a space where a line changes direction is,
+see :mod:`.line_order`), PyMuPDF with the dates on a line of their own. PyMuPDF (1.28)
+starts a new line where, in the stream, a character follows one of the same direction
+(neutrals take the direction before them) from much farther than the next place in that
+direction: at the leader, which begins far to the left of the space after the heading,
+and at the " – " written after the dates' digits, to their left; a jump between a
+right-to-left and a left-to-right character never breaks its line. Writing the leader
+before the space, or leaving out the spaces or the leader, still leaves the dates off
+the heading's line.
 
 The dates take their direction from their own first strong character, as HTML's
 ``dir=auto`` does: "2020-09 – الآن" is right to left, while "2019 – 2021", with no
@@ -28,6 +29,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from resumeout.exporters.pdf.line_order import space_across, written_span
 from resumeout.exporters.pdf.look import Direction
 from resumeout.exporters.pdf.runs import Pen
 from resumeout.exporters.pdf.scripts.direction import base_direction
@@ -60,10 +62,13 @@ def draw_heading_right_to_left(painter: Painter, block: HeadingLine, top: float)
         pen.scale(100.0 * leader_width / leader.width())
         leader.setter.draw(pen, leader)
         pen.scale(100.0)
+    aside_look = _own(look, (block.aside,))
+    # The space before the dates reaches to where their writing starts (the digits of
+    # "2020-09 – الآن" are written first, at the dates' right end): no gap to cut at.
+    start, _ = written_span(block.aside.runs, box.left, aside_look.direction)
     with tagger.mark(pen.code, page, element):
-        pen.move_to(aside_right, baseline)
-        space.setter.draw(pen, space)
-        links += painter._draw(pen, block.aside, box.left, baseline, _own(look, (block.aside,)))
+        painter._draw_space(pen, space_across(space, aside_right, start), baseline)
+        links += painter._draw(pen, block.aside, box.left, baseline, aside_look)
     with painter._state():
         pen.draw_on(canvas, artifact=True)
     painter._links(element, links)
@@ -89,11 +94,11 @@ def draw_column_heading_right_to_left(painter: Painter, block: ColumnHeading, to
                 aside = block.aside[row]
                 links += painter._draw(pen, aside, aside_left, baseline, dates)
                 if row < len(block.heading) and aside.runs:
+                    # From the end of the aside's writing to the heading's start.
+                    _, end = written_span(aside.runs, aside_left, dates.direction)
                     space = aside.runs[-1].with_text(" ")
-                    pen.move_to(heading_right, baseline)
-                    pen.scale(100.0 * block.gap / space.width())
-                    space.setter.draw(pen, space)
-                    pen.scale(100.0)
+                    bridge = space_across(space, heading_right, aside_left, end)
+                    painter._draw_space(pen, bridge, baseline)
             if row < len(block.heading):
                 heading = block.heading[row]
                 links += painter._draw(pen, heading, heading_right - heading.width, baseline, look)
