@@ -419,3 +419,60 @@ def test_allow_missing_glyphs_warns_and_draws_nothing_there(tmp_path: Path) -> N
         assert not [char for char in text if char in "\x00\ufffd\u0378"]
     strict = run_cli("export", str(source), "-f", "pdf", "--allow-missing-glyphs", "--strict")
     assert strict.returncode == 1
+
+
+LEFT_TO_RIGHT_WITH_HEBREW = """\
+name: Dana Levi
+headline: Engineer at חברת נתונים since 2020
+sections:
+  - title: Experience
+    type: experience
+    entries:
+      - title: Engineer
+        organization: Acme
+        location: תל אביב
+        start: 2020-01
+        end: present
+        highlights:
+          - Joined חברת נתונים in 2020 as a lead
+          - Built the קליטה pipeline for 30 clients
+"""
+
+
+@pytest.fixture(scope="module")
+def hebrew_in_english(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """An English résumé with Hebrew words inside its lines, at their end, and after a date."""
+    folder = tmp_path_factory.mktemp("hebrew-in-english")
+    source = folder / "resume.yaml"
+    source.write_text(LEFT_TO_RIGHT_WITH_HEBREW, "utf-8")
+    result = run_cli("export", str(source), "-f", "pdf", "-o", str(folder), "-q")
+    if result.returncode == 3 and "no font has a glyph" in result.stderr:
+        pytest.skip(f"this machine has no Hebrew font: {result.stderr.splitlines()[0]}")
+    assert result.returncode == 0, result.stderr
+    (path,) = folder.glob("*.pdf")
+    return path.read_bytes()
+
+
+def test_pdfminer_keeps_right_to_left_words_on_a_left_to_right_line(
+    hebrew_in_english: bytes, tmp_path: Path
+) -> None:
+    # The space before the Hebrew words is stretched to where their writing starts (their
+    # right end); the one after them is not stretched back over them (see below), so the
+    # line is cut after them: what follows is read, on a line of its own.
+    text = _read("pdfminer", hebrew_in_english, tmp_path)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    for read in ("Engineer at חברת נתונים", "• Joined חברת נתונים", "• Built the קליטה"):
+        assert read in lines
+    assert "Engineer, Acme — Jan 2020 – Present, תל אביב" in lines
+    for rest in ("since 2020", "in 2020 as a lead", "pipeline for 30 clients"):
+        assert rest in lines
+
+
+def test_pymupdf_reads_right_to_left_words_on_a_left_to_right_line_as_typed(
+    hebrew_in_english: bytes, tmp_path: Path
+) -> None:
+    # A space stretched back over the Hebrew words just written made PyMuPDF read them
+    # in reverse ("םינותנ תרבח").
+    text = " ".join(_read("pymupdf", hebrew_in_english, tmp_path).split())
+    for typed in ("Engineer at חברת נתונים since 2020", "Joined חברת נתונים in 2020 as a lead"):
+        assert typed in text

@@ -108,16 +108,30 @@ class Painter:
     ) -> list[_Link]:
         placed = placed_runs(line.runs, x, look.direction)
         if placed is not None:  # right-to-left text: each piece at its place (bidi)
-            links: list[_Link] = []
-            for piece in placed:
-                if piece.width is not None:  # a space, maybe across a jump: no link
-                    self._draw_space(pen, piece, baseline)
-                    continue
-                pen.move_to(piece.x, baseline)
-                links += self._show(pen, (piece.run,), piece.x, baseline)
-            return links
+            return self._draw_placed(pen, placed, baseline)
         pen.move_to(x, baseline)
         return self._show(pen, line.runs, x, baseline)
+
+    def _go_on(self, pen: Pen, line: SetLine, x: float, baseline: float) -> list[_Link]:
+        """A left-to-right line's part that starts where the pen is, at ``x``; where it
+        holds right-to-left text, each piece at its place (bidi), and the pen put back
+        at its end."""
+        placed = placed_runs(line.runs, x, Direction.LEFT_TO_RIGHT)
+        if placed is None:
+            return self._show(pen, line.runs, x, baseline)
+        links = self._draw_placed(pen, placed, baseline)
+        pen.move_to(x + line.width, baseline)
+        return links
+
+    def _draw_placed(self, pen: Pen, placed: list[PlacedPiece], baseline: float) -> list[_Link]:
+        links: list[_Link] = []
+        for piece in placed:
+            if piece.width is not None:  # a space, maybe across a jump: no link
+                self._draw_space(pen, piece, baseline)
+                continue
+            pen.move_to(piece.x, baseline)
+            links += self._show(pen, (piece.run,), piece.x, baseline)
+        return links
 
     def _draw_space(self, pen: Pen, space: PlacedPiece, baseline: float) -> None:
         """A space at its place, stretched to its width."""
@@ -177,7 +191,8 @@ class Painter:
         baseline = top - look.size
         pen = Pen(canvas.beginText(box.left, baseline))
         with self.tagger.mark(pen.code, page, element):
-            links = self._show(pen, (*block.heading.runs, space), box.left, baseline)
+            links = self._go_on(pen, block.heading, box.left, baseline)
+            space.setter.draw(pen, space)
         with self.tagger.artifact(pen.code):
             pen.scale(100.0 * leader_width / leader.width())
             leader.setter.draw(pen, leader)
@@ -185,7 +200,7 @@ class Painter:
         with self.tagger.mark(pen.code, page, element):
             space.setter.draw(pen, space)
             aside_left = box.left + box.width - block.aside.width
-            links += self._show(pen, block.aside.runs, aside_left, baseline)
+            links += self._go_on(pen, block.aside, aside_left, baseline)
         with self._state():
             pen.draw_on(canvas, artifact=True)
         self._links(element, links)

@@ -7,15 +7,16 @@ that the content stream keeps the typed order (what readers that follow the stre
 read) while the page shows the visual one. A line of left-to-right text in a
 left-to-right paragraph is not touched: it is drawn as it always was.
 
-In a right-to-left paragraph the writing jumps where the direction changes: from the
-left end of an Arabic word to the left end of the Latin word drawn beside it. A reader
-that joins glyphs into lines by their distance (pdfminer.six) cuts the line there and
-files the Latin word elsewhere, and pypdf reads a second space. The space typed at the
-change is blank, so it is drawn stretched across the jump, from where it stands to
-where the writing goes on: the readers find no gap and read the one space typed, where
-it was typed; the page does not change. A change with no space typed there (``ב-Python``)
-is left as it is. In a left-to-right paragraph the jumps are left as they are: there
-PyMuPDF (1.28) reads the right-to-left words after a stretched space in reverse.
+The writing therefore jumps where the direction changes: from the left end of an
+Arabic word to the left end of the Latin word drawn beside it. A reader that joins
+glyphs into lines by their distance (pdfminer.six) cuts the line there and files the
+Latin word elsewhere, and pypdf reads a second space. The space typed at the change is
+blank, so it is drawn stretched across the jump, from where it stands to where the
+writing goes on: the readers find no gap and read the one space typed, where it was
+typed; the page does not change. A change with no space typed there (``ב-Python``) is
+left as it is, and so is a space after right-to-left words in a left-to-right line
+(``חברת נתונים in``): stretched back over the words just written, it makes PyMuPDF
+(1.28) read them in reverse.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ def placed_runs(
         places[index] = x
         x += pieces[index].width()
     placed = [PlacedPiece(piece, place) for piece, place in zip(pieces, places, strict=True)]
-    return placed if rightwards else _bridged(placed)
+    return _bridged(placed)
 
 
 def written_span(runs: Sequence[StyledRun], x: float, direction: Direction) -> tuple[float, float]:
@@ -109,7 +110,7 @@ def _bridged(placed: list[PlacedPiece]) -> list[PlacedPiece]:
         end, start = _written_end(before), _written_start(after)
         if abs(end - start) <= _NEAR:
             continue
-        if _is_space(after):
+        if _is_space(after) and not (end < after.x and _leftwards(before.run)):
             pieces[index + 1] = _stretched_to(after, end)
         elif _is_space(before):
             pieces[index] = _stretched_to(before, start)
