@@ -137,6 +137,10 @@ def build_docx(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
     return save(document, zip_entry_time(moment))
 
 
+LEFT_TO_RIGHT_MARK = "\u200e"
+RIGHT_TO_LEFT_MARK = "\u200f"
+
+
 class _Body:
     def __init__(
         self,
@@ -218,7 +222,21 @@ class _Body:
         # stays after "Present".
         text = aside.text()
         own = first_strong_right_to_left(text) if is_right_to_left(text) else None
-        self.add(paragraph, aside, self.style_ids.get(names.ASIDE_RUN), own)
+        style = self.style_ids.get(names.ASIDE_RUN)
+        if not (self.right_to_left or own):
+            self.add(paragraph, aside, style, own)
+            return
+        # Where anything reads right to left, the aside opens with the mark of its own
+        # direction, as the PDF lays it out apart from the heading: w:rtl only guides
+        # Word with neutrals, and LibreOffice runs the bidi algorithm over the whole
+        # paragraph, where "2020-09" after Arabic letters is an Arabic number shown as
+        # 09-2020, and "2017-01 – 2020-08" in a right-to-left paragraph shows its two
+        # dates in reverse. (An isolate would keep "Present, عمّان" in order too, but
+        # LibreOffice 7 then draws the comma under the Arabic word.) The mark is
+        # invisible; readers that keep it read it before the dates.
+        mark = RIGHT_TO_LEFT_MARK if own else LEFT_TO_RIGHT_MARK
+        text_run(paragraph._p, mark, style_id=style)
+        self.add(paragraph, aside, style, bool(own))
 
     def add(
         self,

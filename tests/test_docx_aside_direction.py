@@ -1,0 +1,74 @@
+"""An entry's dates in a right-to-left Word document, as the Unicode bidi algorithm (the
+one LibreOffice runs over a whole paragraph) shows them: in the order the PDF shows."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from bidi import get_display
+from docx import Document
+
+from tests.conftest import run_cli
+
+ARABIC = """\
+name: محمد أحمد
+sections:
+  - title: الخبرة
+    type: experience
+    entries:
+      - title: مهندس برمجيات أول
+        organization: شركة المثال
+        start: 2020-09
+        end: present
+      - title: مهندس برمجيات
+        organization: شركة أخرى
+        start: 2017-01
+        end: 2020-08
+settings:
+  dates: {month: numeric, present: الآن}
+"""
+
+
+@pytest.fixture(scope="module")
+def headings(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The text of each entry's heading paragraph, as python-docx reads it."""
+    folder = tmp_path_factory.mktemp("aside")
+    source = folder / "resume.yaml"
+    source.write_text(ARABIC, "utf-8")
+    result = run_cli("export", str(source), "-f", "docx", "-o", str(folder), "-q")
+    if result.returncode == 3 and "no font has a glyph" in result.stderr:
+        pytest.skip(f"this machine has no Arabic font: {result.stderr.splitlines()[0]}")
+    assert result.returncode == 0, result.stderr
+    (path,) = Path(folder).glob("*.docx")
+    document = Document(io.BytesIO(path.read_bytes()))
+    return [p.text for p in document.paragraphs if p.style and p.style.name == "Entry Heading"]
+
+
+def _shown(paragraph: str) -> str:
+    """The paragraph laid out right to left, as a page shows it from left to right."""
+    shown: str = get_display(paragraph, base_dir="R")
+    return shown
+
+
+def test_an_iso_month_after_arabic_text_keeps_its_order(headings: list[str]) -> None:
+    # Without a mark, "2020" after Arabic letters is an Arabic number: 09-2020.
+    shown = _shown(headings[0])
+    assert "2020-09" in shown and "09-2020" not in shown
+
+
+def test_dates_without_letters_read_left_to_right_in_a_right_to_left_paragraph(
+    headings: list[str],
+) -> None:
+    # Without a mark, the two dates are shown in reverse: 2020-08 – 2017-01.
+    assert "2017-01 – 2020-08" in _shown(headings[1])
+
+
+def test_the_mark_is_the_only_character_added(headings: list[str]) -> None:
+    visible = [text.replace("\u200e", "").replace("\u200f", "") for text in headings]
+    assert visible == [
+        "مهندس برمجيات أول, شركة المثال\t2020-09 – الآن",
+        "مهندس برمجيات, شركة أخرى\t2017-01 – 2020-08",
+    ]
+    assert headings[0].count("\u200f") == 1 and headings[1].count("\u200e") == 1
