@@ -134,9 +134,12 @@ class Painter:
         return links
 
     def _draw_space(self, pen: Pen, space: PlacedPiece, baseline: float) -> None:
-        """A space at its place, stretched to its width."""
+        """A space at its place, stretched to its width (a font's space of no width is
+        drawn as it is)."""
         pen.move_to(space.x, baseline)
-        pen.scale(100.0 * space.stretched_width / space.run.width())
+        natural = space.run.width()
+        if natural > 0:
+            pen.scale(100.0 * space.stretched_width / natural)
         space.run.setter.draw(pen, space.run)
         pen.scale(100.0)
 
