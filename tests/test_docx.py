@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from pypdf import PdfReader
 
 from resumeout.exporters.docx import DocxExporter
 from resumeout.model import Resume
-from tests.conftest import SEED_FACTS, normalise
+from tests.conftest import SEED_FACTS, normalise, run_cli
 from tests.readers import libreoffice_pdf
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -36,7 +37,7 @@ def test_every_fact_in_document_order(seed_docx: bytes) -> None:
 def test_named_styles_carry_the_design(seed_docx: bytes) -> None:
     document = docx.Document(io.BytesIO(seed_docx))
     styles = [p.style.name for p in document.paragraphs if p.style is not None]
-    assert styles[:3] == ["Title", "Contact", "Heading 1"]
+    assert styles[:3] == ["Name", "Contact", "Heading 1"]
     assert styles.count("Heading 1") == 5
     assert {"Entry Heading", "Entry Details"} <= set(styles)
     heading = document.styles["Heading 1"]
@@ -132,3 +133,21 @@ def test_same_bytes_at_another_time(seed: Resume, seed_docx: bytes) -> None:
     with zipfile.ZipFile(io.BytesIO(seed_docx)) as package:
         assert package.testzip() is None
         assert {info.date_time for info in package.infolist()} == {(2026, 3, 16, 0, 0, 0)}
+
+
+def test_pandoc_reads_the_name_and_headline_as_text(tmp_path: Path) -> None:
+    # pandoc reads paragraphs in Word's Title and Subtitle styles as metadata, which its
+    # plain text leaves out: an applicant tracking system built on it lost the name.
+    if shutil.which("pandoc") is None:
+        pytest.skip("pandoc is not installed")
+    source = tmp_path / "resume.yaml"
+    source.write_text("name: Zoë Ångström\nheadline: Data engineer in Malmö\n", "utf-8")
+    result = run_cli("export", str(source), "-f", "docx", "-o", str(tmp_path), "-q")
+    assert result.returncode == 0, result.stderr
+    (path,) = tmp_path.glob("*.docx")
+    command = ["pandoc", "-t", "plain", "--wrap=none", str(path)]
+    text = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    assert [line for line in text.splitlines() if line][:2] == [
+        "Zoë Ångström",
+        "Data engineer in Malmö",
+    ]

@@ -295,7 +295,7 @@ def test_only_the_styles_in_use(seed_docx: bytes) -> None:
     defaults = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
     assert defined == used | defaults
     assert used == {
-        "Title",
+        "Name",
         "Contact",
         "Heading1",
         "EntryHeading",

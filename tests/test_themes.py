@@ -101,7 +101,7 @@ def test_an_unknown_theme_on_the_command_line_is_a_usage_error(tmp_path: Path) -
 def test_the_source_overrides_single_fields_of_its_theme(tmp_path: Path) -> None:
     source = _write(tmp_path, "design:\n  theme: compact\n  header: {alignment: centered}\n")
     document = _docx(tmp_path, str(source))
-    title = document.styles["Title"]
+    title = document.styles["Name"]
     assert title.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER  # the source's
     assert document.styles["Heading 1"].font.all_caps  # compact's capital titles stay
     assert title.font.size.pt == pytest.approx(9.5 * 2.1, abs=0.5)  # compact (classic: 26)
@@ -129,7 +129,7 @@ def test_a_theme_folder_next_to_the_resume_and_its_own_errors(tmp_path: Path) ->
         "description: Mine.\ndesign:\n  header: {alignment: left}\n", encoding="utf-8"
     )
     document = _docx(tmp_path, str(source))
-    assert document.styles["Title"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT
+    assert document.styles["Name"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT
 
 
 def test_the_theme_init_writes_is_the_one_it_names(tmp_path: Path) -> None:

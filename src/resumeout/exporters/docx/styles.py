@@ -35,8 +35,11 @@ ENTRY_HEADING = "Entry Heading"
 ENTRY_DETAILS = "Entry Details"
 BULLET = "List Bullet"
 SECTION = "Heading 1"
-NAME = "Title"
-HEADLINE = "Subtitle"
+NAME = "Name"
+HEADLINE = "Headline"
+"""The name and headline have styles of their own, not Word's Title and Subtitle: pandoc
+reads a Title or Subtitle paragraph as the document's metadata, which its plain text
+leaves out, so a reader built on it would not find the name."""
 HYPERLINK = "Hyperlink"
 NOTE = "Note"
 ENTRY_ASIDE = "Entry Dates"
@@ -90,14 +93,14 @@ def define_styles(
     _spacing(normal, rhythm.leading)
 
     header_alignment, contact_alignment = map(_note_alignment, design.header.alignments())
-    name = _paragraph_style(document, NAME, builtin=True)
+    name = _paragraph_style(document, NAME)
     name_color = _choose_color(design.header.name_color, design)
     name_bold = _bold(design.header.name_weight)
     _font(name, heading_family, rhythm.name[0], bold=name_bold, color=name_color)
     _spacing(name, rhythm.name[1])
     name.paragraph_format.alignment = header_alignment
 
-    headline = _paragraph_style(document, HEADLINE, builtin=True)
+    headline = _paragraph_style(document, HEADLINE)
     _font(headline, family, rhythm.headline[0], italic=False, color=_rgb(colors.headline))
     _spacing(headline, rhythm.headline[1])
     headline.paragraph_format.alignment = header_alignment
