@@ -72,3 +72,24 @@ def test_the_mark_is_the_only_character_added(headings: list[str]) -> None:
         "مهندس برمجيات, شركة أخرى\t2017-01 – 2020-08",
     ]
     assert headings[0].count("\u200f") == 1 and headings[1].count("\u200e") == 1
+
+
+def test_dates_after_an_arabic_name_in_a_left_to_right_paragraph_keep_their_order(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "resume.yaml"
+    source.write_text(
+        "name: Sam Lee\nsections:\n  - title: Experience\n    type: experience\n"
+        "    entries:\n      - title: Engineer\n        organization: شركة المثال\n"
+        "        start: 2020-09\n        end: 2021-03\nsettings:\n  dates: {month: numeric}\n",
+        "utf-8",
+    )
+    result = run_cli("export", str(source), "-f", "docx", "-o", str(tmp_path), "-q")
+    if result.returncode == 3 and "no font has a glyph" in result.stderr:
+        pytest.skip(f"this machine has no Arabic font: {result.stderr.splitlines()[0]}")
+    assert result.returncode == 0, result.stderr
+    (path,) = tmp_path.glob("*.docx")
+    (heading,) = [p.text for p in Document(str(path)).paragraphs if p.text.startswith("Engineer")]
+    # Without a mark, "2020" after the Arabic name is an Arabic number: 09-2020.
+    shown = get_display(heading, base_dir="L")
+    assert "2020-09 – 2021-03" in shown

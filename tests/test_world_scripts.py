@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import unicodedata
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -476,3 +477,23 @@ def test_pymupdf_reads_right_to_left_words_on_a_left_to_right_line_as_typed(
     text = " ".join(_read("pymupdf", hebrew_in_english, tmp_path).split())
     for typed in ("Engineer at חברת נתונים since 2020", "Joined חברת נתונים in 2020 as a lead"):
         assert typed in text
+
+
+def test_a_link_across_a_change_of_direction_covers_its_spaces(tmp_path: Path) -> None:
+    # The spaces at each end of a piece are drawn apart (stretched where the writing
+    # jumps); the link's area still covers where each of them stands, with no gap.
+    source = tmp_path / "resume.yaml"
+    source.write_text(
+        'name: ليلى حسن\nheadline: "مهندسة في [Python و Rust](https://x.org) منذ 2020"\n',
+        "utf-8",
+    )
+    result = run_cli("export", str(source), "-f", "pdf", "-o", str(tmp_path), "-q")
+    if result.returncode == 3 and "no font has a glyph" in result.stderr:
+        pytest.skip(f"this machine has no Arabic font: {result.stderr.splitlines()[0]}")
+    assert result.returncode == 0, result.stderr
+    (path,) = tmp_path.glob("*.pdf")
+    annotations = [a.get_object() for a in PdfReader(path).pages[0].get("/Annots", [])]
+    spans = sorted((float(a["/Rect"][0]), float(a["/Rect"][2])) for a in annotations)
+    assert len(spans) >= 3  # Python, و and Rust at least
+    gaps = [(end, start) for (_, end), (start, _) in pairwise(spans) if start > end + 0.01]
+    assert gaps == []

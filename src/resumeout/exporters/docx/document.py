@@ -197,7 +197,7 @@ class _Body:
                 paragraph = self.paragraph(entry.heading, names.ENTRY_HEADING)
                 if entry.aside:
                     tab_run(paragraph._p)
-                    self._aside(paragraph, entry.aside)
+                    self._aside(paragraph, entry.aside, after=entry.heading)
                 return paragraph, paragraph
             case "own_line":
                 paragraph = self.paragraph(entry.heading, names.ENTRY_HEADING)
@@ -215,7 +215,7 @@ class _Body:
             case _:
                 assert_never(self.dates)
 
-    def _aside(self, paragraph: Paragraph, aside: Rich) -> None:
+    def _aside(self, paragraph: Paragraph, aside: Rich, *, after: Rich | None = None) -> None:
         # The aside's own runs take the theme's character style; a link's keeps its own.
         # Its neutrals are resolved in the aside's own direction, the one the PDF sets
         # it in (exporters/pdf/mirrored.py): the comma of "Mar 2021 – Present, عمّان"
@@ -223,17 +223,18 @@ class _Body:
         text = aside.text()
         own = first_strong_right_to_left(text) if is_right_to_left(text) else None
         style = self.style_ids.get(names.ASIDE_RUN)
-        if not (self.right_to_left or own):
+        heading_leftwards = after is not None and is_right_to_left(after.text())
+        if not (self.right_to_left or own or heading_leftwards):
             self.add(paragraph, aside, style, own)
             return
-        # Where anything reads right to left, the aside opens with the mark of its own
-        # direction, as the PDF lays it out apart from the heading: w:rtl only guides
-        # Word with neutrals, and LibreOffice runs the bidi algorithm over the whole
-        # paragraph, where "2020-09" after Arabic letters is an Arabic number shown as
-        # 09-2020, and "2017-01 – 2020-08" in a right-to-left paragraph shows its two
-        # dates in reverse. (An isolate would keep "Present, عمّان" in order too, but
-        # LibreOffice 7 then draws the comma under the Arabic word.) The mark is
-        # invisible; readers that keep it read it before the dates.
+        # Where anything reads right to left (the paragraph, the dates, the heading before
+        # them), the aside opens with the mark of its own direction, as the PDF lays it out
+        # apart from the heading: w:rtl only guides Word with neutrals, and LibreOffice runs
+        # the bidi algorithm over the whole paragraph, where "2020-09" after Arabic letters is
+        # an Arabic number shown as 09-2020, and "2017-01 – 2020-08" in a right-to-left
+        # paragraph shows its two dates in reverse. (An isolate would keep "Present, عمّان" in
+        # order too, but LibreOffice 7 then draws the comma under the Arabic word.) The mark
+        # is invisible; readers that keep it read it before the dates.
         mark = RIGHT_TO_LEFT_MARK if own else LEFT_TO_RIGHT_MARK
         text_run(paragraph._p, mark, style_id=style)
         self.add(paragraph, aside, style, bool(own))

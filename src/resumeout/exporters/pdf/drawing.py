@@ -126,11 +126,14 @@ class Painter:
     def _draw_placed(self, pen: Pen, placed: list[PlacedPiece], baseline: float) -> list[_Link]:
         links: list[_Link] = []
         for piece in placed:
-            if piece.width is not None:  # a space, maybe across a jump: no link
-                self._draw_space(pen, piece, baseline)
+            if piece.stands is None:
+                pen.move_to(piece.x, baseline)
+                links += self._show(pen, (piece.run,), piece.x, baseline)
                 continue
-            pen.move_to(piece.x, baseline)
-            links += self._show(pen, (piece.run,), piece.x, baseline)
+            self._draw_space(pen, piece, baseline)
+            if piece.run.url:  # the link covers where the space stands, not its stretch
+                left, right = piece.stands
+                links.append(_link(piece.run, left, right - left, baseline))
         return links
 
     def _draw_space(self, pen: Pen, space: PlacedPiece, baseline: float) -> None:
@@ -151,14 +154,13 @@ class Painter:
             width = run.width()
             run.setter.draw(pen, run)
             if run.url:
-                ascent, descent = getAscentDescent(run.font, run.size)
-                bottom, top = baseline + descent, baseline + ascent
+                link = _link(run, x, width, baseline)
                 if links and links[-1][0] == run.url and abs(links[-1][3] - x) < 1e-6:
                     # The link goes on in another style: one rectangle for both.
                     url, left, low, _, high = links[-1]
-                    links[-1] = (url, left, min(low, bottom), x + width, max(high, top))
+                    links[-1] = (url, left, min(low, link[2]), x + width, max(high, link[4]))
                 else:
-                    links.append((run.url, x, bottom, x + width, top))
+                    links.append(link)
             x += width
         return links
 
@@ -272,6 +274,13 @@ class Painter:
         bottom = max(6.0, (bottom_margin - block.height) / 2)
         with self.tagger.artifact(self.canvas._code, "Pagination"), self._state():
             self.lines(block, 0.0, page_width, bottom + block.height)
+
+
+def _link(run: StyledRun, x: float, width: float, baseline: float) -> _Link:
+    """The rectangle of ``run``'s link, ``width`` from ``x``, its font's height."""
+    assert run.url is not None
+    ascent, descent = getAscentDescent(run.font, run.size)
+    return (run.url, x, baseline + descent, x + width, baseline + ascent)
 
 
 def _aligned(look: TextLook, start: float, end: float, width: float) -> float:

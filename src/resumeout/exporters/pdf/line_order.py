@@ -16,7 +16,11 @@ writing goes on: the readers find no gap and read the one space typed, where it 
 typed; the page does not change. A change with no space typed there (``ב-Python``) is
 left as it is, and so is a space after right-to-left words in a left-to-right line
 (``חברת נתונים in``): stretched back over the words just written, it makes PyMuPDF
-(1.28) read them in reverse.
+(MuPDF 1.28) read them in reverse. In a right-to-left line the space after Arabic words
+before a Latin one is stretched, a trade: PyMuPDF, which starts a new line where the
+writing jumps far within one direction (the space takes the direction of the letters
+before it), reads the Latin word on a line of its own, still in the order typed, where
+pdfminer.six read it lines away. A link covers each space where it stands.
 """
 
 from __future__ import annotations
@@ -32,16 +36,25 @@ from resumeout.views.direction import MAY_READ_RIGHT_TO_LEFT
 
 @dataclass(frozen=True)
 class PlacedPiece:
-    """A piece of a line in one direction, where it starts, and, for a space stretched
-    across a gap in the writing order, the width it is drawn at."""
+    """A piece of a line in one direction and where it starts; for a space split off at
+    either end of a piece, the width it is drawn at (stretched across a gap in the
+    writing order, or its own) and where it stands on the page."""
 
     run: StyledRun
     x: float
     width: float | None = None
+    stands: tuple[float, float] | None = None
+    """A space's own place, left and right, whatever it is stretched across: its link
+    covers that much."""
 
     @property
     def stretched_width(self) -> float:
         return self.run.width() if self.width is None else self.width
+
+    @property
+    def is_space(self) -> bool:
+        """A space split off at either end of a piece, drawn at its own width."""
+        return self.stands is not None
 
 
 def placed_runs(
@@ -110,9 +123,9 @@ def _bridged(placed: list[PlacedPiece]) -> list[PlacedPiece]:
         end, start = _written_end(before), _written_start(after)
         if abs(end - start) <= _NEAR:
             continue
-        if _is_space(after) and not (end < after.x and _leftwards(before.run)):
+        if after.is_space and not (end < after.x and _leftwards(before.run)):
             pieces[index + 1] = _stretched_to(after, end)
-        elif _is_space(before):
+        elif before.is_space:
             pieces[index] = _stretched_to(before, start)
     return pieces
 
@@ -124,25 +137,32 @@ def _spaces_apart(piece: PlacedPiece) -> list[PlacedPiece]:
     moves."""
     run, text = piece.run, piece.run.text
     lead, body, tail = _split(text)
-    if not body or not (lead or tail):
+    if text and not body:  # spaces only, between two pieces
+        own = piece.stretched_width
+        return [PlacedPiece(run, piece.x, own, (piece.x, piece.x + own))]
+    if not (lead or tail):
         return [piece]
     # Measured with the spaces beside the text, as the piece was: a space alone may be
     # measured in another font than beside the letters it was shaped with.
-    body_run = _with_text(run, body)
-    rest_width = _with_text(run, body + tail).width()
+    body_run = run.with_text(body)
+    rest_width = run.with_text(body + tail).width()
     lead_width = max(piece.stretched_width - rest_width, 0.0)
     parts = [
-        (_with_text(run, lead), lead_width),
+        (run.with_text(lead), lead_width),
         (body_run, None),
-        (_with_text(run, tail), max(rest_width - body_run.width(), 0.0)),
+        (run.with_text(tail), max(rest_width - body_run.width(), 0.0)),
     ]
-    written = [(part, width) for part, width in parts if part.text]
+    written: list[tuple[StyledRun, float | None]] = [(p, w) for p, w in parts if p.text]
     # Written left to right, the first part is at the left; leftwards, at the right.
     x = piece.x
     placed: list[PlacedPiece] = []
     for part, width in reversed(written) if _leftwards(run) else written:
-        placed.append(PlacedPiece(part, x, width))
-        x += part.width() if width is None else width
+        if width is None:
+            placed.append(PlacedPiece(part, x))
+            x += part.width()
+        else:
+            placed.append(PlacedPiece(part, x, width, (x, x + width)))
+            x += width
     return list(reversed(placed)) if _leftwards(run) else placed
 
 
@@ -152,12 +172,6 @@ def _split(text: str) -> tuple[str, str, str]:
     lead = text[: len(text) - len(text.lstrip(" "))]
     tail = text[len(text.rstrip(" ")) :]
     return lead, body, tail
-
-
-def _with_text(run: StyledRun, text: str) -> StyledRun:
-    if isinstance(run.setter, ScriptRunSetter):
-        return StyledRun(text, run.font, run.size, run.colour, run.url, run.setter)
-    return run.with_text(text)
 
 
 def _leftwards(run: StyledRun) -> bool:
@@ -174,15 +188,12 @@ def _written_end(piece: PlacedPiece) -> float:
     return piece.x if _leftwards(piece.run) else piece.x + piece.stretched_width
 
 
-def _is_space(piece: PlacedPiece) -> bool:
-    return bool(piece.run.text) and not piece.run.text.strip(" ")
-
-
 def _stretched_to(space: PlacedPiece, point: float) -> PlacedPiece:
     """``space`` widened to reach ``point``, on whichever side it lies."""
     left = min(space.x, point)
     right = max(space.x + space.stretched_width, point)
-    return PlacedPiece(space.run, left, right - left)
+    stands = space.stands or (space.x, space.x + space.stretched_width)
+    return PlacedPiece(space.run, left, right - left, stands)
 
 
 def _rightwards(run: StyledRun) -> bool:

@@ -8,7 +8,7 @@ the dates. Readers that follow the content stream read heading then dates: pypdf
 line (the right-to-left glyphs are written one by one for it, see
 :mod:`.scripts.drawing`), pdfminer.six on one line too (the space before the dates is
 stretched to where their writing starts, as a space where a line changes direction is,
-see :mod:`.line_order`), PyMuPDF with the dates on a line of their own. PyMuPDF (1.28)
+see :mod:`.line_order`), PyMuPDF with the dates on a line of their own. PyMuPDF (MuPDF 1.28)
 starts a new line where, in the stream, a character follows one of the same direction
 (neutrals take the direction before them) from much farther than the next place in that
 direction: at the leader, which begins far to the left of the space after the heading,
