@@ -497,3 +497,26 @@ def test_a_link_across_a_change_of_direction_covers_its_spaces(tmp_path: Path) -
     assert len(spans) >= 3  # Python, و and Rust at least
     gaps = [(end, start) for (_, end), (start, _) in pairwise(spans) if start > end + 0.01]
     assert gaps == []
+
+
+def test_a_left_to_right_heading_shows_its_right_to_left_names_in_bidi_order(
+    tmp_path: Path,
+) -> None:
+    # The title's Hebrew name, the comma and the (bold) organization's Arabic name are one
+    # right-to-left run across three styled runs: the Hebrew, typed first, stands at its
+    # right end, the Arabic at its left. Drawn run after run, they stood the other way.
+    source = tmp_path / "resume.yaml"
+    source.write_text(
+        "name: Dana Levi\nsections:\n  - title: Experience\n    type: experience\n"
+        "    entries:\n      - title: Senior Engineer at חברת נתונים\n"
+        "        organization: شركة البيانات Ltd\n        start: 2020-01\n        end: present\n",
+        "utf-8",
+    )
+    result = run_cli("export", str(source), "-f", "pdf", "-o", str(tmp_path), "-q")
+    if result.returncode == 3 and "no font has a glyph" in result.stderr:
+        pytest.skip(f"this machine has no Hebrew or Arabic font: {result.stderr.splitlines()[0]}")
+    assert result.returncode == 0, result.stderr
+    (path,) = tmp_path.glob("*.pdf")
+    chars = [char for line in _chars(path.read_bytes()) for char in line]
+    first = {char.get_text(): char.x0 for char in reversed(chars)}
+    assert first["ش"] < first["ח"] and first["r"] < first["ش"] < first["L"]
