@@ -137,3 +137,17 @@ def run_cli(
         timeout=120,
         env={**os.environ, **(env or {})},
     )
+
+
+def export_or_skip(folder: Path, source_text: str, format: str) -> Path:
+    """``source_text`` written to ``folder``/resume.yaml and exported there to ``format``
+    by the command line; the file written. On a machine with no font for its script the
+    test is skipped, with the reason."""
+    source = folder / "resume.yaml"
+    source.write_text(source_text, "utf-8")
+    result = run_cli("export", str(source), "-f", format, "-o", str(folder), "-q")
+    if result.returncode == 3 and "no font has a glyph" in result.stderr:
+        pytest.skip(f"this machine lacks a font: {result.stderr.splitlines()[0]}")
+    assert result.returncode == 0, result.stderr
+    (path,) = folder.glob(f"*.{format}")
+    return path

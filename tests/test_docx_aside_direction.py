@@ -3,14 +3,13 @@ one LibreOffice runs over a whole paragraph) shows them: in the order the PDF sh
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 from bidi import get_display
 from docx import Document
 
-from tests.conftest import run_cli
+from tests.conftest import export_or_skip
 
 ARABIC = """\
 name: محمد أحمد
@@ -34,15 +33,8 @@ settings:
 @pytest.fixture(scope="module")
 def headings(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     """The text of each entry's heading paragraph, as python-docx reads it."""
-    folder = tmp_path_factory.mktemp("aside")
-    source = folder / "resume.yaml"
-    source.write_text(ARABIC, "utf-8")
-    result = run_cli("export", str(source), "-f", "docx", "-o", str(folder), "-q")
-    if result.returncode == 3 and "no font has a glyph" in result.stderr:
-        pytest.skip(f"this machine has no Arabic font: {result.stderr.splitlines()[0]}")
-    assert result.returncode == 0, result.stderr
-    (path,) = Path(folder).glob("*.docx")
-    document = Document(io.BytesIO(path.read_bytes()))
+    path = export_or_skip(tmp_path_factory.mktemp("aside"), ARABIC, "docx")
+    document = Document(str(path))
     return [p.text for p in document.paragraphs if p.style and p.style.name == "Entry Heading"]
 
 
@@ -77,18 +69,12 @@ def test_the_mark_is_the_only_character_added(headings: list[str]) -> None:
 def test_dates_after_an_arabic_name_in_a_left_to_right_paragraph_keep_their_order(
     tmp_path: Path,
 ) -> None:
-    source = tmp_path / "resume.yaml"
-    source.write_text(
+    source = (
         "name: Sam Lee\nsections:\n  - title: Experience\n    type: experience\n"
         "    entries:\n      - title: Engineer\n        organization: شركة المثال\n"
-        "        start: 2020-09\n        end: 2021-03\nsettings:\n  dates: {month: numeric}\n",
-        "utf-8",
+        "        start: 2020-09\n        end: 2021-03\nsettings:\n  dates: {month: numeric}\n"
     )
-    result = run_cli("export", str(source), "-f", "docx", "-o", str(tmp_path), "-q")
-    if result.returncode == 3 and "no font has a glyph" in result.stderr:
-        pytest.skip(f"this machine has no Arabic font: {result.stderr.splitlines()[0]}")
-    assert result.returncode == 0, result.stderr
-    (path,) = tmp_path.glob("*.docx")
+    path = export_or_skip(tmp_path, source, "docx")
     (heading,) = [p.text for p in Document(str(path)).paragraphs if p.text.startswith("Engineer")]
     # Without a mark, "2020" after the Arabic name is an Arabic number: 09-2020.
     shown = get_display(heading, base_dir="L")

@@ -45,7 +45,7 @@ from resumeout.exporters.pdf import PdfExporter
 from resumeout.exporters.pdf.look import Look
 from resumeout.exporters.pdf.scripts.breaking import break_opportunities
 from resumeout.source.validation import load_resume
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, export_or_skip, run_cli
 from tests.factories import UNDRAWABLE
 from tests.readers import read_back
 
@@ -444,14 +444,7 @@ sections:
 def hebrew_in_english(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """An English résumé with Hebrew words inside its lines, at their end, and after a date."""
     folder = tmp_path_factory.mktemp("hebrew-in-english")
-    source = folder / "resume.yaml"
-    source.write_text(LEFT_TO_RIGHT_WITH_HEBREW, "utf-8")
-    result = run_cli("export", str(source), "-f", "pdf", "-o", str(folder), "-q")
-    if result.returncode == 3 and "no font has a glyph" in result.stderr:
-        pytest.skip(f"this machine has no Hebrew font: {result.stderr.splitlines()[0]}")
-    assert result.returncode == 0, result.stderr
-    (path,) = folder.glob("*.pdf")
-    return path.read_bytes()
+    return export_or_skip(folder, LEFT_TO_RIGHT_WITH_HEBREW, "pdf").read_bytes()
 
 
 def test_pdfminer_keeps_right_to_left_words_on_a_left_to_right_line(
@@ -482,16 +475,8 @@ def test_pymupdf_reads_right_to_left_words_on_a_left_to_right_line_as_typed(
 def test_a_link_across_a_change_of_direction_covers_its_spaces(tmp_path: Path) -> None:
     # The spaces at each end of a piece are drawn apart (stretched where the writing
     # jumps); the link's area still covers where each of them stands, with no gap.
-    source = tmp_path / "resume.yaml"
-    source.write_text(
-        'name: ليلى حسن\nheadline: "مهندسة في [Python و Rust](https://x.org) منذ 2020"\n',
-        "utf-8",
-    )
-    result = run_cli("export", str(source), "-f", "pdf", "-o", str(tmp_path), "-q")
-    if result.returncode == 3 and "no font has a glyph" in result.stderr:
-        pytest.skip(f"this machine has no Arabic font: {result.stderr.splitlines()[0]}")
-    assert result.returncode == 0, result.stderr
-    (path,) = tmp_path.glob("*.pdf")
+    source = 'name: ليلى حسن\nheadline: "مهندسة في [Python و Rust](https://x.org) منذ 2020"\n'
+    path = export_or_skip(tmp_path, source, "pdf")
     annotations = [a.get_object() for a in PdfReader(path).pages[0].get("/Annots", [])]
     spans = sorted((float(a["/Rect"][0]), float(a["/Rect"][2])) for a in annotations)
     assert len(spans) >= 3  # Python, و and Rust at least
@@ -505,18 +490,12 @@ def test_a_left_to_right_heading_shows_its_right_to_left_names_in_bidi_order(
     # The title's Hebrew name, the comma and the (bold) organization's Arabic name are one
     # right-to-left run across three styled runs: the Hebrew, typed first, stands at its
     # right end, the Arabic at its left. Drawn run after run, they stood the other way.
-    source = tmp_path / "resume.yaml"
-    source.write_text(
+    source = (
         "name: Dana Levi\nsections:\n  - title: Experience\n    type: experience\n"
         "    entries:\n      - title: Senior Engineer at חברת נתונים\n"
-        "        organization: شركة البيانات Ltd\n        start: 2020-01\n        end: present\n",
-        "utf-8",
+        "        organization: شركة البيانات Ltd\n        start: 2020-01\n        end: present\n"
     )
-    result = run_cli("export", str(source), "-f", "pdf", "-o", str(tmp_path), "-q")
-    if result.returncode == 3 and "no font has a glyph" in result.stderr:
-        pytest.skip(f"this machine has no Hebrew or Arabic font: {result.stderr.splitlines()[0]}")
-    assert result.returncode == 0, result.stderr
-    (path,) = tmp_path.glob("*.pdf")
+    path = export_or_skip(tmp_path, source, "pdf")
     chars = [char for line in _chars(path.read_bytes()) for char in line]
     first = {char.get_text(): char.x0 for char in reversed(chars)}
     assert first["ش"] < first["ח"] and first["r"] < first["ش"] < first["L"]
