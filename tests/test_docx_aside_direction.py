@@ -1,5 +1,6 @@
-"""An entry's dates in a right-to-left Word document, as the Unicode bidi algorithm (the
-one LibreOffice runs over a whole paragraph) shows them: in the order the PDF shows."""
+"""An entry's dates where right-to-left text is about: in the Word document, as the
+Unicode bidi algorithm (the one LibreOffice runs over a whole paragraph) shows them, in
+the order the PDF shows; in the PDF, as its readers read them."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from bidi import get_display
 from docx import Document
 
 from tests.conftest import export_or_skip
+from tests.pdf_readers import PDF_READERS
 
 ARABIC = """\
 name: محمد أحمد
@@ -79,3 +81,24 @@ def test_dates_after_an_arabic_name_in_a_left_to_right_paragraph_keep_their_orde
     # Without a mark, "2020" after the Arabic name is an Arabic number: 09-2020.
     shown = get_display(heading, base_dir="L")
     assert "2020-09 – 2021-03" in shown
+
+
+OWN_LINE = ARABIC + "design:\n  entries: {dates: own_line}\n"
+
+
+def test_dates_on_a_line_of_their_own_keep_their_order_in_the_docx(tmp_path: Path) -> None:
+    path = export_or_skip(tmp_path, OWN_LINE, "docx")
+    dates = [
+        p.text for p in Document(str(path)).paragraphs if p.style and p.style.name == "Entry Dates"
+    ]
+    # Without a mark, a right-to-left paragraph shows the two dates in reverse.
+    assert ["2017-01 – 2020-08" in _shown(text) for text in dates] == [False, True]
+
+
+@pytest.mark.parametrize("reader", sorted(PDF_READERS))
+def test_dates_on_a_line_of_their_own_read_in_order_in_the_pdf(reader: str, tmp_path: Path) -> None:
+    # Under the heading, as beside it, dates without a letter read left to right in a
+    # right-to-left résumé; set right to left, pdftotext read "2020-08 – 2017-01".
+    path = export_or_skip(tmp_path, OWN_LINE, "pdf")
+    text = " ".join(PDF_READERS[reader](path).split())
+    assert "2017-01 – 2020-08" in text and "2020-08 – 2017-01" not in text

@@ -197,32 +197,41 @@ class _Body:
                 paragraph = self.paragraph(entry.heading, names.ENTRY_HEADING)
                 if entry.aside:
                     tab_run(paragraph._p)
-                    self._aside(paragraph, entry.aside, after=entry.heading)
+                    self._aside(paragraph, entry.aside, self._dates_style, after=entry.heading)
                 return paragraph, paragraph
             case "own_line":
                 paragraph = self.paragraph(entry.heading, names.ENTRY_HEADING)
                 if not entry.aside:
                     return paragraph, paragraph
-                return paragraph, self.paragraph(entry.aside, names.ENTRY_ASIDE)
+                dates = self.paragraph(Rich(()), names.ENTRY_ASIDE)
+                self._aside(dates, entry.aside, None)
+                return paragraph, dates
             case "left_column":
                 # Reading order is the line's order: the dates, then the heading.
                 paragraph = self.paragraph(Rich(()), names.ENTRY_HEADING)
                 tab_run(paragraph._p)
-                self._aside(paragraph, entry.aside)
+                self._aside(paragraph, entry.aside, self._dates_style)
                 tab_run(paragraph._p)
                 self.add(paragraph, entry.heading)
                 return paragraph, paragraph
             case _:
                 assert_never(self.dates)
 
-    def _aside(self, paragraph: Paragraph, aside: Rich, *, after: Rich | None = None) -> None:
-        # The aside's own runs take the theme's character style; a link's keeps its own.
-        # Its neutrals are resolved in the aside's own direction, the one the PDF sets
-        # it in (exporters/pdf/mirrored.py): the comma of "Mar 2021 – Present, عمّان"
-        # stays after "Present".
+    @property
+    def _dates_style(self) -> str | None:
+        """The theme's character style for dates on the heading's line, if it sets one."""
+        return self.style_ids.get(names.ASIDE_RUN)
+
+    def _aside(
+        self, paragraph: Paragraph, aside: Rich, style: str | None, *, after: Rich | None = None
+    ) -> None:
+        # The aside's runs take the character style ``style`` (on the heading's line, the
+        # theme's for dates; None on a line of its own); a link's keeps its own. Its
+        # neutrals are resolved in the aside's own direction, the one the PDF sets it in
+        # (exporters/pdf/mirrored.py): the comma of "Mar 2021 – Present, عمّان" stays
+        # after "Present".
         text = aside.text()
         own = first_strong_right_to_left(text) if is_right_to_left(text) else None
-        style = self.style_ids.get(names.ASIDE_RUN)
         heading_leftwards = after is not None and is_right_to_left(after.text())
         if not (self.right_to_left or own or heading_leftwards):
             self.add(paragraph, aside, style, own)

@@ -22,10 +22,12 @@ from resumeout.exporters.pdf.blocks import (
     nest,
 )
 from resumeout.exporters.pdf.breaking import SetLine, break_lines, one_line
-from resumeout.exporters.pdf.look import SMALL_CAPS, Look, TextLook
+from resumeout.exporters.pdf.look import SMALL_CAPS, Direction, Look, TextLook
 from resumeout.exporters.pdf.pages import Group
 from resumeout.exporters.pdf.runs import RunMaker, StyledRun
+from resumeout.exporters.pdf.scripts.direction import base_direction
 from resumeout.model.inline import Rich
+from resumeout.views.direction import MAY_READ_RIGHT_TO_LEFT
 from resumeout.views.document import DocumentView, EntryView, SectionView
 
 
@@ -193,9 +195,17 @@ class Layout:
                 ]
             case _:
                 assert_never(look.dates)
+        # Under the heading, the aside reads in its own direction too, as beside it
+        # (mirrored.py): "2017-01 – 2020-08" in a right-to-left paragraph would show its
+        # dates in reverse, and pdftotext and pdfplumber read them so. It keeps the
+        # paragraph's alignment.
+        text = aside.text()
+        leftwards = MAY_READ_RIGHT_TO_LEFT.search(text) and base_direction(text) == "rtl"
+        direction = Direction.RIGHT_TO_LEFT if leftwards else Direction.LEFT_TO_RIGHT
+        own = replace(look.aside, direction=direction)
         return [
             self.text(heading_lines, look.heading, "P", slot=slot),
-            self.text(aside_lines, look.aside, "P", slot=slot),
+            self.text(aside_lines, own, "P", slot=slot),
         ]
 
     def _one_line(
