@@ -136,6 +136,17 @@ def test_a_date_in_its_own_paragraph_is_apart_from_its_heading(
     assert summary["dates_on_heading_line"] == summary["dated_headings"] - 1
 
 
+def test_dates_under_their_headings_by_design_are_where_they_belong(tmp_path: Path) -> None:
+    # entries.dates: own_line puts every date on the line under its heading, in the PDF
+    # and the DOCX alike: verify looks for it there, not on the heading's line.
+    source = tmp_path / "resume.yaml"
+    source.write_text(SEED.read_text("utf-8") + "design:\n  entries: {dates: own_line}\n", "utf-8")
+    result = run_cli("verify", str(source))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2 and all("10 of 10 dates under their heading" in line for line in lines)
+
+
 def test_github_output_annotates_the_source_line(exported: Path, tmp_path: Path) -> None:
     source = tmp_path / "resume.yaml"
     source.write_text(SEED.read_text("utf-8").replace(OLD_TITLE, NEW_TITLE), "utf-8")

@@ -79,6 +79,8 @@ class Findings:
     """Right-to-left headings with a date, not looked at: the reader cuts their lines."""
     dates_apart: tuple[DateApart, ...]
     suspicious: tuple[Suspicious, ...]
+    dates_under_headings: bool = False
+    """The dates were looked for under their headings (``entries.dates: own_line``)."""
 
     @property
     def ok(self) -> bool:
@@ -110,7 +112,9 @@ def check(text: str, expected: Expectations, *, lines_keep_direction: bool = Tru
     dated = [entry for entry in readable if lines_keep_direction or not _mixed_direction(entry)]
     widest = max(map(len, lines), default=0)
     apart = tuple(
-        found for entry in dated if (found := _date_apart(by_line, entry, widest)) is not None
+        found
+        for entry in dated
+        if (found := _date_apart(by_line, entry, widest, expected.dates_under_headings)) is not None
     )
     source_text = normalise(" ".join(fact.text for fact in expected.facts))
     return Findings(
@@ -120,6 +124,7 @@ def check(text: str, expected: Expectations, *, lines_keep_direction: bool = Tru
         len(readable) - len(dated),
         apart,
         tuple(suspicious_characters([line for line in read if line], source_text)),
+        expected.dates_under_headings,
     )
 
 
@@ -268,10 +273,13 @@ def _nearest(fact: Fact, lines: list[str], unread: tuple[str, ...]) -> MissingFa
     return MissingFact(fact, best if similarity >= _UNLIKE else "", similarity, partly)
 
 
-def _date_apart(by_line: str, entry: DatedHeading, widest: int) -> DateApart | None:
+def _date_apart(
+    by_line: str, entry: DatedHeading, widest: int, under: bool = False
+) -> DateApart | None:
     """None when the heading is followed on its line by its date (with a leader dash or
     not) or preceded on it by its date (a date column), or, for a heading too long to
-    share its line, followed by its date on the next line.
+    share its line or a design that puts dates under headings (``under``), followed by
+    its date on the next line.
 
     A heading is too long when it wraps, or when it and its date together would be
     longer than most of the widest line read (a bold heading is wider than the body
@@ -281,7 +289,7 @@ def _date_apart(by_line: str, entry: DatedHeading, widest: int) -> DateApart | N
         return None
     pattern = f"(?P<heading>{heading})(?P<gap> (?:{_LEADER} )?|\n)(?P<aside>{aside})"
     for match in re.finditer(pattern, by_line):
-        if match["gap"] != "\n" or "\n" in match["heading"]:
+        if match["gap"] != "\n" or "\n" in match["heading"] or under:
             return None
         heading_line = by_line[by_line.rfind("\n", 0, match.start()) + 1 : match.end("heading")]
         if len(heading_line) + 1 + len(match["aside"]) > _SHARED_LINE * widest:

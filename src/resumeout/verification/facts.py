@@ -64,6 +64,9 @@ class DatedHeading:
 class Expectations:
     facts: tuple[Fact, ...]
     dated_headings: tuple[DatedHeading, ...]
+    dates_under_headings: bool = False
+    """The design puts each entry's dates on the line under its heading
+    (``entries.dates: own_line``): there, not on the heading's line, they are read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +119,8 @@ def expected_facts(resume: Resume) -> Expectations:
             facts += _details(entry, roles, path, section.entries[position])
     if view.last_updated:
         facts.append(Fact("last updated", view.last_updated, ("last_updated",)))
-    return Expectations(tuple(f for f in facts if f.text.strip()), tuple(dated))
+    under = resume.design.entries.dates == "own_line"
+    return Expectations(tuple(f for f in facts if f.text.strip()), tuple(dated), under)
 
 
 def _first_line(

@@ -81,7 +81,10 @@ class DocumentReport:
     def _dates_summary(self, findings: Findings) -> str:
         """How many dates are on their heading's line, and which were not looked for."""
         dated, skipped = findings.dated_headings, findings.dated_headings_not_checked
-        on_line = f"{dated - len(findings.dates_apart)} of {dated} dates on their heading's line"
+        where = (
+            "under their heading" if findings.dates_under_headings else "on their heading's line"
+        )
+        on_line = f"{dated - len(findings.dates_apart)} of {dated} dates {where}"
         if not skipped:
             return on_line if dated else "no heading with a date"
         headings = "heading" if skipped == 1 else "headings"
