@@ -128,3 +128,27 @@ def test_alias_bomb_is_rejected_quickly(tmp_path: Path) -> None:
     result = run_cli("validate", str(path))
     assert result.returncode == 3
     assert "100,000 values through aliases" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("written", "why"),
+    [
+        ("2020-02-30", "'2020-02-30' is not a day of the calendar"),
+        ("2023-02-29", "'2023-02-29' is not a day of the calendar"),
+        ("2024-13-01", "'2024-13-01' has month 13; months run from 1 to 12"),
+    ],
+)
+def test_a_day_no_calendar_has_written_unquoted_is_a_located_error(
+    tmp_path: Path, written: str, why: str
+) -> None:
+    # Unquoted, YAML reads such a date as a timestamp, which PyYAML cannot build: the
+    # command once ended in a traceback from inside PyYAML.
+    path = tmp_path / "resume.yaml"
+    entry = "sections:\n  - title: X\n    type: entries\n    entries:\n      - title: A\n"
+    path.write_text(f"name: T\nlast_updated: {written}\n{entry}        date: {written}\n")
+    for command in (["validate", str(path)], ["export", str(path), "-o", str(tmp_path)]):
+        result = run_cli(*command)
+        assert result.returncode == 3, result.stderr
+        assert "Traceback" not in result.stderr
+        assert f"{path}:2:15: last_updated: {why}" in result.stderr
+        assert f"{path}:8:15: sections[0].entries[0].date: {why}" in result.stderr

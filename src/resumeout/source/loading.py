@@ -350,6 +350,9 @@ def _yaml_diagnostic(error: yaml.MarkedYAMLError, source_map: SourceMap) -> Diag
     return _at(source_map, line, column, message)
 
 
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
 class _Builder:
     """Turns a composed node tree into plain data, recording positions on the way."""
 
@@ -389,8 +392,20 @@ class _Builder:
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        value = self.loader.construct_object(node)
+        value = self._scalar(node)
         return join_surrogate_pairs(value) if isinstance(value, str) else value
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        """The value of a scalar node. A date YAML reads as a timestamp but no calendar
+        has (``2020-02-30``, ``2024-13-01``) is kept as the text written, so that the
+        model reports it where it is, as it does when it is quoted; PyYAML would raise
+        from deep inside its constructor."""
+        try:
+            return self.loader.construct_object(node)
+        except ValueError:
+            if node.tag == _TIMESTAMP and isinstance(node.value, str):
+                return node.value
+            raise
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath, depth: int) -> dict[str, Any]:
         """A mapping's own keys, then what its merge keys (``<<: *base``) bring in.
@@ -408,7 +423,7 @@ class _Builder:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 merged.append(value_node)
                 continue
-            key = self.loader.construct_object(key_node)
+            key = self._scalar(key_node)
             position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             key = join_surrogate_pairs(key) if isinstance(key, str) else str(key)
             if key in positions:
