@@ -499,3 +499,35 @@ def test_a_left_to_right_heading_shows_its_right_to_left_names_in_bidi_order(
     chars = [char for line in _chars(path.read_bytes()) for char in line]
     first = {char.get_text(): char.x0 for char in reversed(chars)}
     assert first["ش"] < first["ח"] and first["r"] < first["ش"] < first["L"]
+
+
+HEBREW_WITH_LATIN_AT_THE_WRAP = """\
+name: דניאל לוי
+locale: {language: he}
+sections:
+  - title: ניסיון
+    type: experience
+    entries:
+      - title: מהנדס תוכנה בכיר
+        organization: Check Point
+        start: 2019-03
+        end: present
+        highlights:
+          - >-
+            פיתחתי מערכת לזיהוי איומים בזמן אמת המבוססת על למידת מכונה ועיבוד נתונים
+            בהיקף גדול, תוך שימוש ב-state-of-the-art
+"""
+
+
+@pytest.mark.parametrize("reader", ["pdfminer", "pypdf"])
+def test_a_right_to_left_line_breaks_at_spaces_not_inside_a_latin_word(
+    reader: str, tmp_path: Path
+) -> None:
+    # Line breaking by UAX #14 (ICU) also allows a break after a hyphen or a slash:
+    # "state-of-" ended one line and "the-art" began the next, in a Hebrew bullet that
+    # an English one would have broken at its last space.
+    path = export_or_skip(tmp_path, HEBREW_WITH_LATIN_AT_THE_WRAP, "pdf")
+    lines = [
+        " ".join(line.split()) for line in _read(reader, path.read_bytes(), tmp_path).splitlines()
+    ]
+    assert any("state-of-the-art" in line for line in lines)

@@ -67,6 +67,22 @@ def _is_cjk(char: str) -> bool:
     )
 
 
+_WITHOUT_SPACES = (
+    (0x0E00, 0x0EFF),  # Thai, Lao
+    (0x1000, 0x109F),  # Myanmar
+    (0x1780, 0x17FF),  # Khmer
+    (0x19E0, 0x19FF),  # Khmer symbols
+)
+"""Scripts written without spaces between words, besides CJK (:func:`_is_cjk`)."""
+
+
+def _breaks_between_characters(char: str) -> bool:
+    """A character of a script whose lines may break between its characters (or words,
+    which ICU's dictionaries find)."""
+    code = ord(char)
+    return _is_cjk(char) or any(low <= code <= high for low, high in _WITHOUT_SPACES)
+
+
 def break_opportunities(text: str, language: str = "und") -> list[int]:
     """Offsets (0 < i < len) where a line may end before ``text[i]``.
 
@@ -76,7 +92,17 @@ def break_opportunities(text: str, language: str = "und") -> list[int]:
     if _icu_available():
         from icu4py.breakers import LineBreaker
 
-        return _from_utf16(text, LineBreaker(text, language).segments())
+        # UAX #14 also breaks after a slash or a hyphen ("linkedin.com/" | "in/…",
+        # "state-of-" | "the-art"); a line of Latin, Arabic, Hebrew or Indic text breaks
+        # at its spaces, as a line set without the toolkit does, and only a script
+        # written without spaces between its words breaks between its characters.
+        return [
+            index
+            for index in _from_utf16(text, LineBreaker(text, language).segments())
+            if text[index - 1] in _SPACES
+            or _breaks_between_characters(text[index - 1])
+            or _breaks_between_characters(text[index])
+        ]
     clusters = set(grapheme_boundaries(text))
     opportunities = []
     for index in sorted(clusters):
