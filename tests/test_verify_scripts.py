@@ -91,6 +91,10 @@ def test_a_lost_or_changed_run_of_a_right_to_left_line_is_missing(text: str) -> 
         # a left-to-right run is drawn as one, neutrals and numbers inside it included
         ("Jan 2020 – Present, תל אביב", ["Jan 2020 – Present", "תל אביב"]),
         ("כתובת noa@example.com", ["כתובת", "noa@example.com"]),
+        # a number with Latin letters glued to it is one word: its letters are not a
+        # word of their own, and were then "not read anywhere"
+        ("זמן התגובה ל-150ms", ["זמן התגובה ל", "150ms"]),
+        ("רשתות 5G ו-Python3", ["רשתות", "5G", "ו", "Python3"]),
     ],
 )
 def test_a_right_to_left_text_is_cut_into_the_runs_a_reader_may_read_apart(
@@ -174,3 +178,9 @@ def test_a_right_to_left_headings_date_is_paired_only_where_the_reader_keeps_lin
     findings = check(APART, RTL_ENTRY)  # a DOCX paragraph is one line: the date must be on it
     assert [apart.entry for apart in findings.dates_apart] == [RTL_ENTRY.dated_headings[0]]
     assert check("مهندس برمجيات أول\t2020-09 – الآن", RTL_ENTRY).ok
+
+
+def test_a_number_with_a_unit_glued_to_it_is_found_in_a_right_to_left_fact() -> None:
+    fact = "הורדתי את זמן התגובה ל-150ms"
+    assert _found(fact, "הורדתי את זמן התגובה ל-150ms")
+    assert not _found(fact, "הורדתי את זמן התגובה ל-150 ms")  # a word changed

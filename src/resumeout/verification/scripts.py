@@ -68,7 +68,8 @@ def reading_runs(text: str) -> list[str]:
     - left-to-right words, with everything between two of them (``Jan 2020 – Present``,
       ``noa@example.com``): a left-to-right run inside a right-to-left line is drawn as
       one, in its own order, as a left-to-right line is;
-    - numbers (``10,000``, ``2020-09``) not after a left-to-right word, each on its own.
+    - numbers (``10,000``, ``2020-09``) not after a left-to-right word, each on its own,
+      and one with left-to-right letters glued to it (``150ms``, ``5G``) as one word.
 
     A neutral character between two runs belongs to neither, so it is left out: ``ב-``
     and ``-Python`` are both readings of ``ב-Python``. Every letter and digit of ``text``
@@ -84,6 +85,10 @@ def reading_runs(text: str) -> list[str]:
             continue
         if char_kind == kind and _joins(char_kind, pending):
             current += pending + char
+        elif kind == "number" and char_kind == "ltr" and not pending:
+            # A number with a Latin unit or name glued to it (150ms, 5G) is one word,
+            # drawn and read as one; its letters could not be found apart from it.
+            current, kind = current + char, "ltr"
         else:
             if current:
                 runs.append(current)
