@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resumeout.exporters.text_wrap import display_width, graphemes, wrap
+from resumeout.exporters.text_wrap import display_width, graphemes, wrap, wrap_items
 
 # What a reader sees as one character, each with its width in columns and whether a
 # line may break beside it inside a word (Chinese and Japanese may; Korean, which has
@@ -140,3 +140,29 @@ def test_text_measured_by_its_length_is_measured_rightly() -> None:
     for code in [*range(0x1F1E6, 0x1F200), *range(0x1100, 0x1160), *range(0xA960, 0xA980)]:
         assert not one_column(chr(code)), hex(code)
     assert not one_column(text_wrap.ZERO_WIDTH_JOINER)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ab +-()7", min_size=1, max_size=30), min_size=1, max_size=8),
+    st.integers(min_value=10, max_value=60),
+)
+def test_contact_items_are_broken_between_never_inside(items: list[str], width: int) -> None:
+    # A phone number ("+971 50 123 4567") was cut at one of its spaces.
+    items = [" ".join(item.split()) or "x" for item in items]
+    lines = wrap_items(items, " | ", width)
+    whole = [item for item in items if display_width(item) <= width]
+    assert all(any(item in line for line in lines) for item in whole)
+    assert all(display_width(line) <= width for line in lines if " | " in line.rstrip(" |"))
+    assert " ".join(line.removesuffix(" |") for line in lines).replace(" | ", " ") == " ".join(
+        items
+    ) or any(display_width(item) > width for item in items)
+
+
+def test_a_phone_number_stays_on_one_line_of_the_contacts() -> None:
+    contacts = ["Dubai, United Arab Emirates", "sara.mansouri.longaddress@example.com"]
+    contacts += ["+971 50 123 4567", "sara-mansouri-portfolio.example.com"]
+    assert wrap_items(contacts, " | ", 80) == [
+        "Dubai, United Arab Emirates | sara.mansouri.longaddress@example.com |",
+        "+971 50 123 4567 | sara-mansouri-portfolio.example.com",
+    ]

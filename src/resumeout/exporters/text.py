@@ -9,7 +9,7 @@ from resumeout.exporters.inline_text import InlineSyntax, render_inline
 
 # display_width stays importable from here, where it used to live.
 from resumeout.exporters.text_wrap import display_width as display_width
-from resumeout.exporters.text_wrap import wrap
+from resumeout.exporters.text_wrap import wrap, wrap_items
 from resumeout.views.document import EntryView, display_url, present
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class TextExporter(Exporter):
             out += wrap(plain(document.headline), width)
         if document.contacts:
             contacts = [plain(contact.rich) for contact in document.contacts]
-            out += wrap(" | ".join(contacts), width)
+            out += wrap_items(contacts, " | ", width)
         for section in document.sections:
             # One blank line before each section, as between entries; the underline
             # tells a section from an entry.

@@ -53,6 +53,26 @@ def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     return lines
 
 
+def wrap_items(items: list[str], separator: str, width: int) -> list[str]:
+    """``items`` joined by ``separator`` in lines of at most ``width`` columns, broken only
+    between two items, the separator ending the line: an address, a phone number (``+971
+    50 123 4567``) or a URL is never cut. An item wider than a line is wrapped alone."""
+    lines: list[str] = []
+    current = ""
+    end = separator.rstrip()  # what ends a line followed by more items
+    for index, item in enumerate(items):
+        joined = f"{current}{separator}{item}" if current else item
+        last = index == len(items) - 1
+        if not current or display_width(joined) + (0 if last else len(end)) <= width:
+            current = joined
+            continue
+        lines.append(current + end)
+        current = item
+    if current:
+        lines += wrap(current, width) if display_width(current) > width else [current]
+    return lines
+
+
 def graphemes(text: str) -> list[str]:
     """``text`` cut into user-perceived characters (a close approximation of Unicode's
     extended grapheme clusters, enough to never split what a reader sees as one)."""
