@@ -152,3 +152,15 @@ def test_a_day_no_calendar_has_written_unquoted_is_a_located_error(
         assert "Traceback" not in result.stderr
         assert f"{path}:2:15: last_updated: {why}" in result.stderr
         assert f"{path}:8:15: sections[0].entries[0].date: {why}" in result.stderr
+
+
+def test_an_unknown_theme_is_reported_with_every_other_problem(tmp_path: Path) -> None:
+    path = tmp_path / "resume.yaml"
+    path.write_text("name: T\nemail: not-an-email\ndesign:\n  theme: modrn\n  font_size: 20\n")
+    result = run_cli("validate", str(path))
+    assert result.returncode == 3
+    located = [
+        line.split(": ")[0:2] for line in result.stderr.splitlines() if line.startswith(str(path))
+    ]
+    assert [where for where, _ in located] == [f"{path}:2:8", f"{path}:4:10", f"{path}:5:14"]
+    assert "did you mean 'modern'" in result.stderr

@@ -29,11 +29,21 @@ def load_resume(path: Path, display_name: str | None = None) -> Resume:
 def validate(source: LoadedSource, *, theme: str | None = None) -> Resume:
     """Validate ``source`` with its theme's design under its own (``theme``, from the
     command line, replaces the theme the source names)."""
-    data = _with_theme(source, theme)
+    theme_problems: list[Diagnostic] = []
+    try:
+        data = _with_theme(source, theme)
+    except SourceError as error:  # the source's theme is unknown or lacks its font
+        # The rest is still validated, under the default design, so that every problem
+        # is reported at once, not the theme's alone.
+        theme_problems = list(error.diagnostics)
+        data = _with_default_design(source.data)
     try:
         resume = Resume.model_validate(data)
     except ValidationError as error:
-        raise SourceError(diagnose(error, source)) from None
+        problems = theme_problems + diagnose(error, source)
+        raise SourceError(sorted(problems, key=lambda d: (d.line or 0, d.column or 0))) from None
+    if theme_problems:
+        raise SourceError(theme_problems)
     from resumeout.source.variants import reference_problems
 
     problems = [
@@ -64,6 +74,14 @@ def _with_theme(source: LoadedSource, override: str | None) -> dict[str, Any]:
     from resumeout.themes.applying import apply_theme
 
     return apply_theme(source, override)
+
+
+def _with_default_design(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with the default theme's design laid under its own design."""
+    own = data.get("design", {})
+    if not isinstance(own, dict):
+        return data
+    return {**data, "design": {**merged(default_design(), own), "theme": DEFAULT_THEME}}
 
 
 def _default_font_installed() -> bool:
