@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ import pytest
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTTextLine
 
+from resumeout.exporters.pdf.document import date_column
 from resumeout.exporters.pdf.look import Look
 from resumeout.exporters.pdf.writing_direction import mirrored
 from resumeout.source.loading import read_source
@@ -46,7 +47,10 @@ class Exported:
 
     @property
     def look(self) -> Look:
-        return Look.of(validate(read_source(self.source), theme=THEME).design)
+        """The design's look, with the date column as wide as the document's dates make it."""
+        resume = validate(read_source(self.source), theme=THEME)
+        column = date_column(resume, self.source.parent)
+        return replace(Look.of(resume.design), date_column=column.width)
 
 
 @cache
@@ -78,12 +82,12 @@ def _digits(text: str) -> list[str]:
 def _headings_and_dates(name: str) -> list[tuple[str, str]]:
     """Headings, each with the digits of what its first row shows in the date column."""
     if name == SEED_IN_ARABIC:
-        # The seed's first heading has its dates on two rows (سبتمبر 2024 – حتى / الآن).
+        # Arabic months are longer: the column widens, each date whole on its row.
         return [
             ("University of Michigan", "2024"),
-            ("Huazhong University of Science and Technology", "2020"),
+            ("Huazhong University of Science and Technology", "2020 2024"),
             ("TetriServe: Efficiently Serving Mixed DiT Workloads", "ASPLOS 2026"),
-            ("LLVM: Optimize GPU Compiler Backend", "2023"),
+            ("LLVM: Optimize GPU Compiler Backend", "2023 2023"),
         ]
     return _dated(name)
 

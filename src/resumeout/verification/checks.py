@@ -81,6 +81,8 @@ class Findings:
     suspicious: tuple[Suspicious, ...]
     dates_under_headings: bool = False
     """The dates were looked for under their headings (``entries.dates: own_line``)."""
+    dates_above_headings: int = 0
+    """Dates read on the line above their heading: too wide for the date column."""
 
     @property
     def ok(self) -> bool:
@@ -116,6 +118,10 @@ def check(text: str, expected: Expectations, *, lines_keep_direction: bool = Tru
         for entry in dated
         if (found := _date_apart(by_line, entry, widest, expected.dates_under_headings)) is not None
     )
+    # A date too wide for a date column (``entries.dates: left_column``) is set whole on
+    # the line above its heading: what a file exported with such a theme reads.
+    above = [entry for entry in apart if _date_above(by_line, entry)]
+    apart = tuple(entry for entry in apart if entry not in above)
     source_text = normalise(" ".join(fact.text for fact in expected.facts))
     return Findings(
         len(expected.facts),
@@ -125,6 +131,7 @@ def check(text: str, expected: Expectations, *, lines_keep_direction: bool = Tru
         apart,
         tuple(suspicious_characters([line for line in read if line], source_text)),
         expected.dates_under_headings,
+        len(above),
     )
 
 
@@ -300,6 +307,13 @@ def _date_apart(
     line_start = by_line.rfind("\n", 0, end.end()) + 1
     line_end = by_line.find("\n", end.end())
     return DateApart(entry, by_line[line_start : None if line_end < 0 else line_end])
+
+
+def _date_above(by_line: str, apart: DateApart) -> bool:
+    """Whether the date is the whole line directly above its heading's first line: a
+    date too wide for its column is set there."""
+    heading, aside = _words(apart.entry.heading.text), _words(apart.entry.aside.text)
+    return re.search(f"(?:^|\n){aside}\n{heading}", by_line) is not None
 
 
 def _describe(char: str) -> str | None:

@@ -84,7 +84,10 @@ class DocumentReport:
         where = (
             "under their heading" if findings.dates_under_headings else "on their heading's line"
         )
-        on_line = f"{dated - len(findings.dates_apart)} of {dated} dates {where}"
+        above = findings.dates_above_headings
+        on_line = f"{dated - len(findings.dates_apart) - above} of {dated} dates {where}"
+        if above:
+            on_line += f", {above} on the line above it (too wide for the date column)"
         if not skipped:
             return on_line if dated else "no heading with a date"
         headings = "heading" if skipped == 1 else "headings"
@@ -104,7 +107,10 @@ class DocumentReport:
                     "facts": findings.facts,
                     "facts_found": findings.facts - len(findings.missing),
                     "dated_headings": findings.dated_headings,
-                    "dates_on_heading_line": findings.dated_headings - len(findings.dates_apart),
+                    "dates_on_heading_line": findings.dated_headings
+                    - len(findings.dates_apart)
+                    - findings.dates_above_headings,
+                    "dates_above_heading": findings.dates_above_headings,
                     "dated_headings_not_checked": findings.dated_headings_not_checked,
                     "suspicious_characters": sum(s.count for s in findings.suspicious),
                 }

@@ -56,9 +56,12 @@ from resumeout.views.timestamps import document_timestamp, zip_entry_time
 
 
 @lru_cache(maxsize=16)
-def _template(design: Design, family: str, heading_family: str) -> bytes:
-    """An empty document with the page and the named styles of ``design``. Defining
-    styles is a third of the work of a résumé; a batch of résumés shares one design."""
+def _template(
+    design: Design, family: str, heading_family: str, date_column: float | None = None
+) -> bytes:
+    """An empty document with the page and the named styles of ``design`` (and a date
+    column of ``date_column`` points, when the dates widen it). Defining styles is a
+    third of the work of a résumé; a batch of résumés shares one design."""
     document = docx.Document()
     drop_leftovers(document)
     width, height = PAGE_SIZES[design.page_size]
@@ -69,7 +72,7 @@ def _template(design: Design, family: str, heading_family: str) -> bytes:
     section.left_margin, section.right_margin = Pt(margins.left), Pt(margins.right)
     section.top_margin, section.bottom_margin = Pt(margins.top), Pt(margins.bottom)
     text_width = width - margins.left - margins.right
-    define_styles(document, design, family, heading_family, text_width)
+    define_styles(document, design, family, heading_family, text_width, date_column)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -81,11 +84,12 @@ def build_docx(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
     heading_font = (
         find_document_font(design.heading_font, base_dir) if design.heading_font else font
     )
-    template = _template(design, font.name, heading_font.name)
+    column, above = _date_column(resume, base_dir)
+    template = _template(design, font.name, heading_font.name, column)
     document = docx.Document(io.BytesIO(template))
     view = present(resume)
     right_to_left = reading_direction(view, resume.locale.direction) == "rtl"
-    body = _Body(document, design, view.language, right_to_left=right_to_left)
+    body = _Body(document, design, view.language, right_to_left=right_to_left, above=above)
     body.paragraph(Rich.plain(view.name), names.NAME)
     match design.header.headline:
         case "shown":
@@ -137,6 +141,20 @@ def build_docx(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
     return save(document, zip_entry_time(moment))
 
 
+def _date_column(resume: Resume, base_dir: Path) -> tuple[float | None, frozenset[Rich]]:
+    """The date column as the PDF sets it, measured with its fonts: its width when the
+    dates widen it (else None: the design's), and the dates too wide for it, which go
+    on a line of their own above their heading."""
+    if resume.design.entries.dates != "left_column":
+        return None, frozenset()
+    from resumeout.exporters.pdf.document import date_column
+
+    column = date_column(resume, base_dir)
+    design = resume.design
+    widened = column.width > design.font_size * design.entries.date_column
+    return (column.width if widened else None), column.above
+
+
 LEFT_TO_RIGHT_MARK = "\u200e"
 RIGHT_TO_LEFT_MARK = "\u200f"
 
@@ -149,8 +167,11 @@ class _Body:
         language: Language,
         *,
         right_to_left: bool,
+        above: frozenset[Rich] = frozenset(),
     ) -> None:
         self.document = document
+        self.above = above
+        """Dates too wide for the date column: on their own line above the heading."""
         self.rhythm = Rhythm.of(design)
         self.dates = design.entries.dates
         self.mono_font = design.mono_font
@@ -206,6 +227,14 @@ class _Body:
                 dates = self.paragraph(Rich(()), names.ENTRY_ASIDE)
                 self._aside(dates, entry.aside, None)
                 return paragraph, dates
+            case "left_column" if entry.aside in self.above:
+                # Dates, whole, on their own line; the heading under them at the
+                # column's edge, where the hanging indent puts its later lines.
+                dates = self.paragraph(Rich(()), names.ENTRY_ASIDE)
+                self._aside(dates, entry.aside, None)
+                paragraph = self.paragraph(entry.heading, names.ENTRY_HEADING)
+                paragraph.paragraph_format.first_line_indent = Pt(0)
+                return dates, paragraph
             case "left_column":
                 # Reading order is the line's order: the dates, then the heading.
                 paragraph = self.paragraph(Rich(()), names.ENTRY_HEADING)

@@ -77,16 +77,23 @@ _DEFAULT_STYLES = """
 
 
 def define_styles(
-    document: Document, design: Design, family: str, heading_family: str, text_width: float
+    document: Document,
+    design: Design,
+    family: str,
+    heading_family: str,
+    text_width: float,
+    date_column: float | None = None,
 ) -> None:
-    """Every named style from the layout description ``design`` (see model/layout.py)."""
+    """Every named style from the layout description ``design`` (see model/layout.py);
+    ``date_column``: the width the PDF gives the date column, when it widens it to hold
+    the dates."""
     _start_from_defaults(document, family)
     styles = document.styles
     rhythm = Rhythm.of(design)
     size = rhythm.size
     colors = design.colors
     accent = _rgb(design.accent_color)
-    column = _date_column(design, size)
+    column = date_column or _date_column(design, size)
 
     normal = styles["Normal"]
     _font(normal, family, size, color=_text_color(colors.text))
@@ -146,10 +153,7 @@ def define_styles(
             # font's widths.
             heading.paragraph_format.tab_stops.add_tab_stop(Pt(text_width), WD_TAB_ALIGNMENT.RIGHT)
         case "own_line":
-            aside = _paragraph_style(document, ENTRY_ASIDE)
-            aside.paragraph_format.keep_with_next = True
-            _spacing(aside, rhythm.leading)
-            _text_look(aside, family, size, entries.aside_style, entries.aside_color, design)
+            _aside_style(document, design, family, rhythm)
         case "left_column":
             # A tab, the aside, a tab, then the heading: the aside flush right at a tab
             # stop in the column, as in the PDF, and a hanging indent that puts the
@@ -160,6 +164,8 @@ def define_styles(
             stops.add_tab_stop(Pt(column), WD_TAB_ALIGNMENT.LEFT)
             heading.paragraph_format.left_indent = Pt(column)
             heading.paragraph_format.first_line_indent = Pt(-column)
+            # Dates too wide for the column: a paragraph of their own above the heading.
+            _aside_style(document, design, family, rhythm)
         case _:
             assert_never(entries.dates)
     if entries.dates != "own_line" and (
@@ -195,6 +201,15 @@ def define_styles(
     link.unhide_when_used = True
     link.font.color.rgb = accent
     link.font.underline = False
+
+
+def _aside_style(document: Document, design: Design, family: str, rhythm: Rhythm) -> None:
+    """Dates (and place) in a paragraph of their own, kept with their heading."""
+    entries = design.entries
+    aside = _paragraph_style(document, ENTRY_ASIDE)
+    aside.paragraph_format.keep_with_next = True
+    _spacing(aside, rhythm.leading)
+    _text_look(aside, family, rhythm.size, entries.aside_style, entries.aside_color, design)
 
 
 def _rgb(color: str) -> RGBColor:

@@ -24,7 +24,7 @@ from resumeout.exporters.pdf.fonts import (
     find_family,
     register_family,
 )
-from resumeout.exporters.pdf.layout import Layout
+from resumeout.exporters.pdf.layout import DateColumn, Layout
 from resumeout.exporters.pdf.look import Direction, Look, Rgb
 from resumeout.exporters.pdf.pages import Placed, paginate
 from resumeout.exporters.pdf.runs import RunMaker
@@ -207,3 +207,12 @@ def _footer(
     runs = maker.plain(f"{document.name} — {document.language.page(page, pages)}", look.footer)
     lines = break_lines([runs], look.page_size[0])
     return TextBlock(tuple(lines), look.footer, Slot("Artifact"))
+
+
+def date_column(resume: Resume, base_dir: Path) -> DateColumn:
+    """The date column the PDF of ``resume`` has (for the DOCX to set the same): its
+    width and the asides too wide for it (see :class:`DateColumn`)."""
+    fonts = _fonts(resume, base_dir, [])
+    document = present(resume)
+    look, scripts = _look_and_scripts(resume, document, base_dir, None)
+    return Layout(look, RunMaker(fonts, look.link_colour, scripts)).date_column(document)

@@ -5,7 +5,8 @@ layout description's literals (where dates go, the titles' case) are matched her
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import assert_never
 
 from resumeout.exporters.pdf.blocks import (
@@ -30,6 +31,41 @@ from resumeout.model.inline import Rich
 from resumeout.views.direction import MAY_READ_RIGHT_TO_LEFT
 from resumeout.views.document import DocumentView, EntryView, SectionView
 
+COLUMN_SHARE = 0.25
+"""The widest a date column grows to hold its dates, gap included, as a share of the text
+width (a design's own column may be wider)."""
+SNUG = 0.01
+"""Points: in a widened column the dates end this much nearer the heading than the gap.
+pdftotext joins a word to the block on its left only when it starts less than one em
+after it, and the default gap is exactly one em: summed in floating point, the row is
+then one line or two by chance."""
+
+
+@dataclass(frozen=True, slots=True)
+class DateColumn:
+    """The date column of one document: the design's width, widened to hold the widest
+    aside (dates, place) that fits in :data:`COLUMN_SHARE` of the text width. An aside
+    wider than that goes on its own line above its heading, whole, and the heading and
+    the entry's lines still start at the column's edge."""
+
+    width: float
+    """Where the headings start, from the start of the text box (gap included)."""
+    gap: float
+    """Between the end of the dates and the heading."""
+    above: frozenset[Rich]
+    """The asides too wide for the column."""
+
+    @classmethod
+    def fitted(cls, look: Look, asides: Iterable[tuple[Rich, float]]) -> DateColumn:
+        """The column for ``asides``: each aside with the width of its widest line."""
+        gap, limit = look.date_gap, max(look.date_column, COLUMN_SHARE * look.text_box.width)
+        widths = dict(asides)
+        column = max(
+            [look.date_column] + [width + gap for width in widths.values() if width + gap <= limit]
+        )
+        above = frozenset(aside for aside, width in widths.items() if width + gap > column)
+        return cls(column, gap - SNUG if column > look.date_column else gap, above)
+
 
 class Layout:
     """Turns the views of one document into groups of blocks."""
@@ -38,8 +74,23 @@ class Layout:
         self.look = look
         self.maker = maker
         self.width = look.text_box.width
+        self.column = DateColumn(look.date_column, look.date_gap, frozenset())
+
+    def date_column(self, document: DocumentView) -> DateColumn:
+        """The date column ``document``'s asides need (see :class:`DateColumn`)."""
+        look = self.look
+        if look.dates != "left_column":
+            return DateColumn(look.date_column, look.date_gap, frozenset())
+        asides = {entry.aside for view in document.sections for entry in view.entries}
+        return DateColumn.fitted(look, ((aside, self._widest(aside)) for aside in asides if aside))
+
+    def _widest(self, aside: Rich) -> float:
+        lines = break_lines(self.maker.lines(aside, self.look.aside), float("inf"))
+        return max((line.width for line in lines), default=0.0)
 
     def document(self, document: DocumentView) -> list[Group]:
+        self.column = self.date_column(document)
+        self.look = replace(self.look, date_column=self.column.width)
         groups: list[Group] = [[block] for block in self.header(document)]
         for index, view in enumerate(document.sections):
             groups += self.section(view, index)
@@ -182,10 +233,20 @@ class Layout:
             case "own_line":
                 pass
             case "left_column":
-                column, gap = look.date_column, look.date_gap
+                column, gap = self.column.width, self.column.gap
+                if aside in self.column.above:
+                    # Whole on its own line, where the line starts, then the heading
+                    # at the column's edge: read as two lines, dates first.
+                    alignment = look.heading.alignment
+                    own = replace(_own_direction(look.aside, aside), alignment=alignment)
+                    return [
+                        self.text(aside_lines, own, "P", slot=slot),
+                        self.text(heading_lines, look.heading, "P", indent=column, slot=slot),
+                    ]
+                # It fits: its lines are those it has at any width.
                 return [
                     ColumnHeading(
-                        tuple(break_lines(aside_lines, column - gap)),
+                        tuple(break_lines(aside_lines, float("inf"))),
                         tuple(break_lines(heading_lines, self.width - column)),
                         look.heading,
                         column,
@@ -199,13 +260,9 @@ class Layout:
         # (mirrored.py): "2017-01 – 2020-08" in a right-to-left paragraph would show its
         # dates in reverse, and pdftotext and pdfplumber read them so. It keeps the
         # paragraph's alignment.
-        text = aside.text()
-        leftwards = MAY_READ_RIGHT_TO_LEFT.search(text) and base_direction(text) == "rtl"
-        direction = Direction.RIGHT_TO_LEFT if leftwards else Direction.LEFT_TO_RIGHT
-        own = replace(look.aside, direction=direction)
         return [
             self.text(heading_lines, look.heading, "P", slot=slot),
-            self.text(aside_lines, own, "P", slot=slot),
+            self.text(aside_lines, _own_direction(look.aside, aside), "P", slot=slot),
         ]
 
     def _one_line(
@@ -222,6 +279,14 @@ class Layout:
         if gap < look.min_leader:
             return None
         return HeadingLine(first, second, Leader(glyph, space), look.heading, slot)
+
+
+def _own_direction(look: TextLook, aside: Rich) -> TextLook:
+    """``look`` in the direction of ``aside``'s own first strong character."""
+    text = aside.text()
+    leftwards = MAY_READ_RIGHT_TO_LEFT.search(text) and base_direction(text) == "rtl"
+    direction = Direction.RIGHT_TO_LEFT if leftwards else Direction.LEFT_TO_RIGHT
+    return replace(look, direction=direction)
 
 
 def _case_pieces(text: str) -> list[tuple[bool, str]]:
