@@ -531,3 +531,22 @@ def test_a_right_to_left_line_breaks_at_spaces_not_inside_a_latin_word(
         " ".join(line.split()) for line in _read(reader, path.read_bytes(), tmp_path).splitlines()
     ]
     assert any("state-of-the-art" in line for line in lines)
+
+
+def test_an_arabic_name_with_a_deep_tail_moves_the_headline_down(tmp_path: Path) -> None:
+    # The tail and dots of the final ي in "سارة المنصوري" reach below the Latin font's
+    # descender: they touched the headline's letters. The headline now moves down by
+    # that much; a name without such a tail keeps the usual distance.
+    headline = "headline: مهندسة بيانات أولى ومديرة فريق المنصات السحابية في الشرق الأوسط\n"
+
+    def distance(name: str, folder: Path) -> float:
+        folder.mkdir()
+        path = export_or_skip(folder, f"name: {name}\n{headline}locale: {{language: ar}}\n", "pdf")
+        chars = [char for line in _chars(path.read_bytes()) for char in line]
+        name_baseline = max(char.y0 for char in chars if char.get_text() in name)  # the top line
+        # ط is in the headline's last word only
+        return name_baseline - min(char.y0 for char in chars if char.get_text() == "ط")
+
+    deep = distance("سارة المنصوري", tmp_path / "deep")
+    shallow = distance("محمد أحمد", tmp_path / "shallow")
+    assert deep > shallow + 3

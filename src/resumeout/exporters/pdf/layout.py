@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import assert_never
 
+from reportlab.pdfbase import pdfmetrics
+
 from resumeout.exporters.pdf.blocks import (
     Block,
     Bullet,
@@ -27,6 +29,7 @@ from resumeout.exporters.pdf.look import SMALL_CAPS, Direction, Look, TextLook
 from resumeout.exporters.pdf.pages import Group
 from resumeout.exporters.pdf.runs import RunMaker, StyledRun
 from resumeout.exporters.pdf.scripts.direction import base_direction
+from resumeout.exporters.pdf.shaped import ScriptRunSetter
 from resumeout.model.inline import Rich
 from resumeout.views.direction import MAY_READ_RIGHT_TO_LEFT
 from resumeout.views.document import DocumentView, EntryView, SectionView
@@ -134,9 +137,8 @@ class Layout:
 
     def header(self, document: DocumentView) -> list[Block]:
         look = self.look
-        blocks: list[Block] = [
-            self.text([self.maker.plain(document.name, look.name)], look.name, "H1")
-        ]
+        name = self.maker.plain(document.name, look.name)
+        blocks: list[Block] = [self.text([name], look.name, "H1")]
         if document.headline and look.headline:
             blocks.append(self.rich(document.headline, look.headline))
         if document.contacts:
@@ -151,6 +153,13 @@ class Layout:
                 line += runs
             spacing = Spacing(before=look.contacts_before)
             blocks.append(self.text([line], look.contacts, "P", spacing=spacing))
+        below = _below_descender(name)
+        if below and len(blocks) > 1:
+            # The name's glyphs reach deeper than the font's descender (an Arabic name's
+            # final ي in a font with long tails): the next line is moved down by that
+            # much, on top of its own space, so that nothing touches.
+            gap = blocks[1].spacing.before + below
+            blocks[0] = replace(blocks[0], spacing=Spacing(blocks[0].spacing.before, gap))
         return blocks
 
     def section(self, view: SectionView, index: int) -> list[Group]:
@@ -312,3 +321,14 @@ def _regroup(blocks: list[Block], sizes: list[int]) -> list[list[Block]]:
         groups.append(blocks[start : start + size])
         start += size
     return groups
+
+
+def _below_descender(runs: list[StyledRun]) -> float:
+    """How much deeper than their own font's descender the shaped runs' glyphs reach
+    (points; 0 for text in the document's fonts)."""
+    below = 0.0
+    for run in runs:
+        if isinstance(run.setter, ScriptRunSetter):
+            _, descent = pdfmetrics.getAscentDescent(run.font, run.size)
+            below = max(below, run.setter.depth(run) + descent)
+    return below

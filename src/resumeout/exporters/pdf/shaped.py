@@ -114,6 +114,20 @@ class ScriptRunSetter:
     def width(self, run: StyledRun) -> float:
         return self.setter.measure(run.text, run.size, self.direction, self.face)
 
+    def depth(self, run: StyledRun) -> float:
+        """How far below the baseline the run's glyphs reach, in points: the tail of a
+        final ي or the dots under it go deeper than any Latin descender."""
+        line = self.setter.set(run.text, run.size, self.direction, self.face)
+        deepest = 0.0
+        for shaped in line.runs:
+            font, scale = shaped.face.harfbuzz, shaped.size / shaped.face.units_per_em
+            for glyph in shaped.glyphs:
+                extents = font.get_glyph_extents(glyph.glyph_id)
+                if extents is not None:
+                    bottom = (extents.y_bearing + extents.height) * scale + glyph.y_offset
+                    deepest = max(deepest, -bottom)
+        return deepest
+
     def breaks(self, text: str) -> list[int]:
         """Offsets where a line may end before ``text[i]`` (never inside a cluster;
         between CJK characters; between Thai words with ICU)."""
