@@ -29,7 +29,7 @@ CASES: list[tuple[str, list[tuple[int, int, str, str]]]] = [
     ),
     (
         "name: X\nsections:\n  - title: P\n    type: publication\n    entries: []\n",
-        [(4, 11, "sections[0].type", "unknown section type 'publication'")],
+        [(4, 11, "sections[0].type", "type 'publication'; did you mean 'publications'?")],
     ),
     (
         "name: X\nsections:\n  - title: P\n    entries: []\n",

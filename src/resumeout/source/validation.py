@@ -198,12 +198,14 @@ def _message(detail: ErrorDetails, path: FieldPath) -> str:
         case "list_type":
             return f"expected a list (lines starting with `- `), got {describe(value)}"
         case "union_tag_invalid":
+            import difflib  # here: only a misspelt type needs it
+
             from resumeout.model.sections import SECTION_TYPES
 
-            return (
-                f"unknown section type {context.get('tag')!r}; use one of: "
-                f"{', '.join(SECTION_TYPES)}"
-            )
+            tag = str(context.get("tag"))
+            close = difflib.get_close_matches(tag, list(SECTION_TYPES), n=1, cutoff=0.6)
+            nearest = f"did you mean {close[0]!r}? " if close else ""
+            return f"unknown section type {tag!r}; {nearest}use one of: {', '.join(SECTION_TYPES)}"
         case "union_tag_not_found":
             from resumeout.model.sections import SECTION_TYPES
 
