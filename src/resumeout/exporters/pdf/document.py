@@ -76,10 +76,8 @@ def build_pdf(
 def count_pages(resume: Resume, base_dir: Path) -> int:
     """How many pages the PDF of ``resume`` has (for fitting it to a page count): laid
     out, not drawn."""
-    fonts = _fonts(resume, base_dir, [])
-    document = present(resume)
-    look, scripts = _look_and_scripts(resume, document, base_dir, None)
-    return len(_pages(document, look, RunMaker(fonts, look.link_colour, scripts)))
+    document, look, maker = _laid_out(resume, base_dir)
+    return len(_pages(document, look, maker))
 
 
 def _look_and_scripts(
@@ -212,7 +210,14 @@ def _footer(
 def date_column(resume: Resume, base_dir: Path) -> DateColumn:
     """The date column the PDF of ``resume`` has (for the DOCX to set the same): its
     width and the asides too wide for it (see :class:`DateColumn`)."""
+    document, look, maker = _laid_out(resume, base_dir)
+    return Layout(look, maker).date_column(document)
+
+
+def _laid_out(resume: Resume, base_dir: Path) -> tuple[DocumentView, Look, RunMaker]:
+    """What laying ``resume`` out without drawing it needs: its view, its look and the
+    maker of its runs (warnings are the drawing's to give)."""
     fonts = _fonts(resume, base_dir, [])
     document = present(resume)
     look, scripts = _look_and_scripts(resume, document, base_dir, None)
-    return Layout(look, RunMaker(fonts, look.link_colour, scripts)).date_column(document)
+    return document, look, RunMaker(fonts, look.link_colour, scripts)

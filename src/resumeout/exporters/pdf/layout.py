@@ -25,13 +25,12 @@ from resumeout.exporters.pdf.blocks import (
     nest,
 )
 from resumeout.exporters.pdf.breaking import SetLine, break_lines, one_line
-from resumeout.exporters.pdf.look import SMALL_CAPS, Direction, Look, TextLook
+from resumeout.exporters.pdf.look import SMALL_CAPS, Look, TextLook
 from resumeout.exporters.pdf.pages import Group
 from resumeout.exporters.pdf.runs import RunMaker, StyledRun
-from resumeout.exporters.pdf.scripts.direction import base_direction
 from resumeout.exporters.pdf.shaped import ScriptRunSetter
+from resumeout.exporters.pdf.writing_direction import in_own_direction
 from resumeout.model.inline import Rich
-from resumeout.views.direction import MAY_READ_RIGHT_TO_LEFT
 from resumeout.views.document import DocumentView, EntryView, SectionView
 
 COLUMN_SHARE = 0.25
@@ -59,6 +58,11 @@ class DateColumn:
     """The asides too wide for the column."""
 
     @classmethod
+    def designed(cls, look: Look) -> DateColumn:
+        """The column as the design sets it, every aside in it."""
+        return cls(look.date_column, look.date_gap, frozenset())
+
+    @classmethod
     def fitted(cls, look: Look, asides: Iterable[tuple[Rich, float]]) -> DateColumn:
         """The column for ``asides``: each aside with the width of its widest line."""
         gap, limit = look.date_gap, max(look.date_column, COLUMN_SHARE * look.text_box.width)
@@ -77,13 +81,13 @@ class Layout:
         self.look = look
         self.maker = maker
         self.width = look.text_box.width
-        self.column = DateColumn(look.date_column, look.date_gap, frozenset())
+        self.column = DateColumn.designed(look)
 
     def date_column(self, document: DocumentView) -> DateColumn:
         """The date column ``document``'s asides need (see :class:`DateColumn`)."""
         look = self.look
         if look.dates != "left_column":
-            return DateColumn(look.date_column, look.date_gap, frozenset())
+            return DateColumn.designed(look)
         asides = {entry.aside for view in document.sections for entry in view.entries}
         return DateColumn.fitted(look, ((aside, self._widest(aside)) for aside in asides if aside))
 
@@ -247,7 +251,7 @@ class Layout:
                     # Whole on its own line, where the line starts, then the heading
                     # at the column's edge: read as two lines, dates first.
                     alignment = look.heading.alignment
-                    own = replace(_own_direction(look.aside, aside), alignment=alignment)
+                    own = replace(in_own_direction(look.aside, aside.text()), alignment=alignment)
                     return [
                         self.text(aside_lines, own, "P", slot=slot),
                         self.text(heading_lines, look.heading, "P", indent=column, slot=slot),
@@ -271,7 +275,7 @@ class Layout:
         # paragraph's alignment.
         return [
             self.text(heading_lines, look.heading, "P", slot=slot),
-            self.text(aside_lines, _own_direction(look.aside, aside), "P", slot=slot),
+            self.text(aside_lines, in_own_direction(look.aside, aside.text()), "P", slot=slot),
         ]
 
     def _one_line(
@@ -288,14 +292,6 @@ class Layout:
         if gap < look.min_leader:
             return None
         return HeadingLine(first, second, Leader(glyph, space), look.heading, slot)
-
-
-def _own_direction(look: TextLook, aside: Rich) -> TextLook:
-    """``look`` in the direction of ``aside``'s own first strong character."""
-    text = aside.text()
-    leftwards = MAY_READ_RIGHT_TO_LEFT.search(text) and base_direction(text) == "rtl"
-    direction = Direction.RIGHT_TO_LEFT if leftwards else Direction.LEFT_TO_RIGHT
-    return replace(look, direction=direction)
 
 
 def _case_pieces(text: str) -> list[tuple[bool, str]]:

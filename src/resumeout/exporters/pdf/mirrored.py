@@ -26,13 +26,11 @@ that order). The dates in a column do the same.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from resumeout.exporters.pdf.line_order import space_across, written_span
-from resumeout.exporters.pdf.look import Direction
 from resumeout.exporters.pdf.runs import Pen
-from resumeout.exporters.pdf.scripts.direction import base_direction
+from resumeout.exporters.pdf.writing_direction import in_own_direction
 
 if TYPE_CHECKING:
     from resumeout.exporters.pdf.blocks import ColumnHeading, HeadingLine
@@ -109,7 +107,4 @@ def draw_column_heading_right_to_left(painter: Painter, block: ColumnHeading, to
 def _own(look: TextLook, aside: tuple[SetLine, ...]) -> TextLook:
     """``look`` in the direction of the aside's own first strong character, whichever
     row it is on (see the module's docstring)."""
-    text = "".join(run.text for row in aside for run in row.runs)
-    leftwards = base_direction(text) == "rtl"
-    direction = Direction.RIGHT_TO_LEFT if leftwards else Direction.LEFT_TO_RIGHT
-    return replace(look, direction=direction)
+    return in_own_direction(look, "".join(run.text for row in aside for run in row.runs))

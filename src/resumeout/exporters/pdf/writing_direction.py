@@ -13,7 +13,8 @@ from dataclasses import fields, replace
 from typing import Any
 
 from resumeout.exporters.pdf.look import Alignment, Direction, Look, TextLook
-from resumeout.views.direction import mirror_image, reading_direction
+from resumeout.exporters.pdf.scripts.direction import base_direction
+from resumeout.views.direction import MAY_READ_RIGHT_TO_LEFT, mirror_image, reading_direction
 from resumeout.views.document import DocumentView
 
 
@@ -43,3 +44,12 @@ def mirrored(look: Look) -> Look:
     # space after the bullet (at its left) keeps it off the first word.
     changes["bullet"] = f"{mirror_image(look.bullet)} "
     return replace(look, **changes)
+
+
+def in_own_direction(look: TextLook, text: str) -> TextLook:
+    """``look`` in the direction of ``text``'s own first strong character, as HTML's
+    ``dir=auto`` has it (left to right when it has none): an entry's dates and place,
+    beside, above or under the heading."""
+    leftwards = MAY_READ_RIGHT_TO_LEFT.search(text) and base_direction(text) == "rtl"
+    direction = Direction.RIGHT_TO_LEFT if leftwards else Direction.LEFT_TO_RIGHT
+    return replace(look, direction=direction)
