@@ -224,14 +224,11 @@ class _Body:
                 paragraph = self.paragraph(entry.heading, names.ENTRY_HEADING)
                 if not entry.aside:
                     return paragraph, paragraph
-                dates = self.paragraph(Rich(()), names.ENTRY_ASIDE)
-                self._aside(dates, entry.aside, None)
-                return paragraph, dates
+                return paragraph, self._dates_paragraph(entry.aside)
             case "left_column" if entry.aside in self.above:
                 # Dates, whole, on their own line; the heading under them at the
                 # column's edge, where the hanging indent puts its later lines.
-                dates = self.paragraph(Rich(()), names.ENTRY_ASIDE)
-                self._aside(dates, entry.aside, None)
+                dates = self._dates_paragraph(entry.aside)
                 paragraph = self.paragraph(entry.heading, names.ENTRY_HEADING)
                 paragraph.paragraph_format.first_line_indent = Pt(0)
                 return dates, paragraph
@@ -245,6 +242,12 @@ class _Body:
                 return paragraph, paragraph
             case _:
                 assert_never(self.dates)
+
+    def _dates_paragraph(self, aside: Rich) -> Paragraph:
+        """The dates (and place) in a paragraph of their own, in the paragraph's style."""
+        dates = self.paragraph(Rich(()), names.ENTRY_ASIDE)
+        self._aside(dates, aside, None)
+        return dates
 
     @property
     def _dates_style(self) -> str | None:
