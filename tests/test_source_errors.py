@@ -154,6 +154,28 @@ def test_a_day_no_calendar_has_written_unquoted_is_a_located_error(
         assert f"{path}:8:15: sections[0].entries[0].date: {why}" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("written", "time", "day"),
+    [
+        ("2024-09-01 10:30:00", "10:30:00", "2024-09-01"),
+        ("2024-09-01T00:00:00Z", "00:00:00", "2024-09-01"),
+    ],
+)
+def test_a_date_with_a_time_of_day_is_a_located_error(
+    tmp_path: Path, written: str, time: str, day: str
+) -> None:
+    # YAML reads it as a timestamp; the time was once dropped without a word.
+    path = tmp_path / "resume.yaml"
+    entry = "sections:\n  - title: X\n    type: entries\n    entries:\n      - title: A\n"
+    path.write_text(f"name: T\nlast_updated: {written}\n{entry}        start: {written}\n")
+    result = run_cli("export", str(path), "-o", str(tmp_path))
+    assert result.returncode == 3, result.stderr
+    why = f"a date with a time of day ({time}); a résumé date is YYYY, YYYY-MM or YYYY-MM-DD"
+    assert f"{path}:2:15: last_updated: {why}: write {day}" in result.stderr
+    assert f"{path}:8:16: sections[0].entries[0].start: {why}: write {day}" in result.stderr
+    assert list(tmp_path.iterdir()) == [path]
+
+
 def test_an_unknown_theme_is_reported_with_every_other_problem(tmp_path: Path) -> None:
     path = tmp_path / "resume.yaml"
     path.write_text("name: T\nemail: not-an-email\ndesign:\n  theme: modrn\n  font_size: 20\n")

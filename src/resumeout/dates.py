@@ -29,7 +29,17 @@ class PartialDate:
 
     @classmethod
     def parse(cls, value: object) -> PartialDate:
-        """Accept ``2024``, ``"2024-09"``, ``"2024-09-01"`` or a YAML date; raise ValueError."""
+        """Accept ``2024``, ``"2024-09"``, ``"2024-09-01"`` or a YAML date; raise ValueError.
+
+        A YAML timestamp with a time of day (``2024-09-01 10:30``) is refused rather than
+        cut to its day: a résumé shows no times, and a time written there is more likely
+        a slip than meant to vanish.
+        """
+        if isinstance(value, dt.datetime):
+            raise ValueError(
+                f"a date with a time of day ({value.time().isoformat()}); a résumé date is "
+                f"YYYY, YYYY-MM or YYYY-MM-DD: write {value.date().isoformat()}"
+            )
         if isinstance(value, dt.date):
             return cls(value.year, value.month, value.day)
         if isinstance(value, bool) or not isinstance(value, int | str):
