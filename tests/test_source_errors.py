@@ -13,6 +13,20 @@ from tests.conftest import run_cli
 CASES: list[tuple[str, list[tuple[int, int, str, str]]]] = [
     ("name: X\nemial: a@b.org\n", [(2, 1, "emial", "did you mean 'email'")]),
     ("name: X\nphone: 12345\n", [(2, 8, "phone", "put it in quotes")]),
+    # Quoting a list would print its brackets: the advice is to write one line of text.
+    (
+        "name: X\nsections:\n  - title: S\n    type: lines\n    entries:\n"
+        "      - label: Languages\n        details: [Python, Go]\n",
+        [
+            (
+                7,
+                18,
+                "sections[0].entries[0].details",
+                "expected text, got a list; write its items as one line of text (`Python, Go`)",
+            )
+        ],
+    ),
+    ("name: X\nheadline:\n  Area: ML\n", [(3, 3, "headline", "put the whole text in quotes")]),
     ("email: a@b.org\n", [(1, 1, "name", "required field 'name' is missing")]),
     (
         "name: X\nsections:\n  - title: E\n    type: education\n    entries:\n"

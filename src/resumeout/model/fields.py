@@ -22,12 +22,25 @@ from resumeout.model.validated_by import ValidatedBy
 
 def _text(value: Any) -> str:
     if not isinstance(value, str):
-        raise PydanticCustomError(
-            "text_type", "expected text, got {kind}; put it in quotes", {"kind": describe(value)}
-        )
+        raise PydanticCustomError("text_type", not_text(value))
     if not value.strip():
         raise PydanticCustomError("text_empty", "is empty; give a value or remove the field")
     return value
+
+
+def not_text(value: Any) -> str:
+    """Why a value that should be text is not, and what to write instead."""
+    if isinstance(value, list):
+        # `details: [Python, Go]`: quoting it would print the brackets.
+        items = [str(item) for item in value if isinstance(item, str | int | float)]
+        example = f" (`{', '.join(items)}`)" if items and len(items) == len(value) else ""
+        return f"expected text, got a list; write its items as one line of text{example}"
+    if isinstance(value, dict):
+        return (
+            "expected text, got a mapping (a colon and a space start one in YAML); "
+            "put the whole text in quotes"
+        )
+    return f"expected text, got {describe(value)}; put it in quotes"
 
 
 def describe(value: Any) -> str:

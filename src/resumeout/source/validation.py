@@ -15,7 +15,7 @@ from pydantic_core import ErrorDetails
 from resumeout.diagnostics import Diagnostic
 from resumeout.errors import SourceError
 from resumeout.model import Resume
-from resumeout.model.fields import describe
+from resumeout.model.fields import describe, not_text
 from resumeout.model.style import DEFAULT_THEME
 from resumeout.source.design_layers import default_design, merged
 from resumeout.source.loading import FieldPath, LoadedSource, SourceMap, read_source
@@ -213,7 +213,7 @@ def _message(detail: ErrorDetails, path: FieldPath) -> str:
         case "literal_error":
             return f"{describe(value)} is not allowed; use one of: {context.get('expected')}"
         case "string_type":
-            return f"expected text, got {describe(value)}; put it in quotes"
+            return not_text(value)
         case "int_type" | "int_parsing" | "float_type" | "float_parsing":
             return f"expected a number, got {describe(value)}"
         case "string_pattern_mismatch":
