@@ -167,7 +167,11 @@ def _prepare(source: Path, plan: ExportPlan) -> _Prepared | SourceReport:
         return SourceReport(source, diagnostics=tuple(error.diagnostics))
     except UsageError as error:  # --theme names no theme
         return SourceReport(source, usage_error=str(error))
+    from resumeout.source.language_hint import unnamed_language
+
     warnings = tuple(_unloaded_exporters(resume, loaded.source_map, source, plan.exporters_dir))
+    language = unnamed_language(resume, loaded.source_map)
+    warnings += (language,) if language else ()
     if plan.variant is not None:
         from resumeout.source.variants import variant_problem
 
