@@ -185,3 +185,42 @@ def test_a_variants_facts_are_located_at_their_fields_in_the_source(tmp_path: Pa
         ("sections[0].entries[0].highlights[2]", 16),
     }
     assert run_cli("verify", str(source), str(exported), "--variant", "gpu").returncode == 0
+
+
+def test_theme_tells_verify_where_the_files_put_their_dates(tmp_path: Path) -> None:
+    """Files exported with ``--theme`` are checked against that theme's layout: a theme
+    that sets every date on the line under its heading passes only when named."""
+    theme = tmp_path / "under"
+    theme.mkdir()
+    (theme / "theme.yaml").write_text(
+        "description: Dates under their heading.\ndesign:\n  entries: {dates: own_line}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    exported = run_cli(
+        "export", str(SEED), "--format", "docx", "-o", str(out), "-q", "--theme", str(theme)
+    )
+    assert exported.returncode == 0, exported.stderr
+    (docx,) = out.glob("*.docx")
+
+    named = run_cli("verify", str(SEED), str(docx), "--theme", str(theme))
+    assert named.returncode == 0, named.stdout + named.stderr
+    assert "10 of 10 dates under their heading" in named.stdout
+
+    unnamed = run_cli("verify", str(SEED), str(docx))
+    assert unnamed.returncode == 1, unnamed.stdout + unnamed.stderr
+    # (a heading that fills its line may have its date below: those few pass either way)
+    assert "10 of 10" not in unnamed.stdout
+    assert "of 10 dates on their heading's line" in unnamed.stdout
+
+    # With no file, the documents are built with the theme named.
+    in_memory = run_cli("verify", str(SEED), "--theme", str(theme))
+    assert in_memory.returncode == 0, in_memory.stdout + in_memory.stderr
+    assert in_memory.stdout.count("10 of 10 dates under their heading") == 2
+
+
+def test_an_unknown_theme_is_a_usage_error_naming_the_themes() -> None:
+    result = run_cli("verify", str(SEED), "--theme", "nosuch")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "unknown theme 'nosuch'" in result.stderr
+    assert "classic" in result.stderr and "Traceback" not in result.stderr

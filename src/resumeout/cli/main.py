@@ -164,8 +164,8 @@ def _add_verify(commands: Commands) -> None:
     verify = commands.add_parser(
         "verify",
         help="read the PDF and DOCX as an applicant tracking system would",
-        usage="%(prog)s [SOURCE] [FILE …] [--variant NAME|all] [--allow-missing-glyphs]\n"
-        "       [--error-format text|json|github] [--show-text]",
+        usage="%(prog)s [SOURCE] [FILE …] [--variant NAME|all] [--theme NAME|DIR]\n"
+        "       [--allow-missing-glyphs] [--error-format text|json|github] [--show-text]",
         description="Read PDF and DOCX files with common text readers (pdfminer.six, "
         "python-docx) and report every fact of the résumé found or missing, dates apart "
         "from their heading, and invisible or suspicious characters. With no FILE, the PDF "
@@ -199,6 +199,12 @@ def _add_verify(commands: Commands) -> None:
         action="store_true",
         help="as export's: build the PDF without a character no font can draw, with a "
         "warning (default: that character is named at its line and column, exit 3)",
+    )
+    verify.add_argument(
+        "--theme",
+        metavar="NAME|DIR",
+        help="the theme the files were exported with (`export --theme`): where it puts "
+        "dates is what is checked, and with no FILE the documents are built with it",
     )
 
 
@@ -381,7 +387,9 @@ def _verify(args: argparse.Namespace) -> int:
     from resumeout.verification.command import Options, run_verify, split_arguments
 
     source, files = split_arguments(args.paths, DEFAULT_SOURCE)
-    options = Options(args.error_format, args.show_text, args.variant, args.allow_missing_glyphs)
+    options = Options(
+        args.error_format, args.show_text, args.variant, args.allow_missing_glyphs, args.theme
+    )
     return run_verify(source, files, options)
 
 
