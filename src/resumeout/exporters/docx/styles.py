@@ -127,6 +127,9 @@ def define_styles(
         before = max(0.0, before - _BESIDE_GAP - titles.rule_weight)
     _spacing(section, rhythm.section[1], before=before, after=rhythm.section_after)
     section.paragraph_format.keep_with_next = True
+    if design.entries.dates == "left_column":
+        # Over the column's edge, where the entries' text starts, as in the PDF.
+        section.paragraph_format.left_indent = Pt(column)
     section.element.get_or_add_pPr().get_or_add_outlineLvl().val = 0  # a heading, level 1
     _title_case(section, titles.case)
     rule_color, rule_gap = str(title_color), size * titles.rule_gap

@@ -12,6 +12,7 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent
 
 from resumeout.exporters.pdf.blocks import (
     Block,
+    Bullet,
     ColumnHeading,
     HeadingLine,
     SectionTitle,
@@ -71,8 +72,13 @@ class Painter:
 
     def text(self, block: TextBlock, top: float) -> None:
         element = self.element(block.slot)
+        rightwards = block.look.direction is Direction.LEFT_TO_RIGHT
+        if rightwards:  # written before the line: where it starts
+            self._reach_left(block, top)
         with self.tagger.content(self.canvas, element), self._state():
             links = self.lines(block, self.box.left, self.box.width, top)
+        if not rightwards:  # written after the line: where it ends
+            self._reach_left(block, top)
         self._links(element, links)
 
     def lines(self, block: TextBlock, left: float, width: float, top: float) -> list[_Link]:
@@ -94,14 +100,42 @@ class Painter:
                 assert_never(look.direction)
         for number, line in enumerate(block.lines):
             baseline = top - look.size - number * look.leading
-            if number == 0 and block.bullet:
-                glyph = block.bullet.glyph
-                at = _from_start(look, left, left + width, block.bullet.indent, glyph.width())
-                self._draw(pen, SetLine((glyph,), glyph.width()), at, baseline, look)
             x = _aligned(look, start, end, line.width)
+            if number == 0 and block.bullet:
+                text_end = x + line.width  # where a right-to-left line starts
+                self._bullet(pen, block.bullet, look, (left, left + width), text_end, baseline)
             links += self._draw(pen, line, x, baseline, look)
         pen.draw_on(canvas)
         return links
+
+    def _bullet(
+        self,
+        pen: Pen,
+        bullet: Bullet,
+        look: TextLook,
+        box: tuple[float, float],
+        text_end: float,
+        baseline: float,
+    ) -> None:
+        """The bullet glyph before the first line. In a right-to-left paragraph the space
+        after it (at its left) is stretched to where the text starts: pdfminer.six joins
+        a letter to the line only when the gap before it is less than twice the wider
+        of the two, and a narrow first letter (the initial ب) would leave the bullet on a
+        line of its own and the text read elsewhere."""
+        glyph = bullet.glyph
+        at = _from_start(look, *box, bullet.indent, glyph.width())
+        mark = glyph.text.rstrip(" ")
+        if look.direction is Direction.LEFT_TO_RIGHT or mark == glyph.text or not mark:
+            self._draw(pen, SetLine((glyph,), glyph.width()), at, baseline, look)
+            return
+        drawn = glyph.with_text(mark)
+        mark_at = at + glyph.width() - drawn.width()
+        self._draw(pen, SetLine((drawn,), drawn.width()), mark_at, baseline, look)
+        space = glyph.with_text(" ")
+        gap = max(mark_at - text_end, space.width())
+        self._draw_space(
+            pen, PlacedPiece(space, mark_at - gap, gap, (mark_at - gap, mark_at)), baseline
+        )
 
     def _draw(
         self, pen: Pen, line: SetLine, x: float, baseline: float, look: TextLook
@@ -245,7 +279,8 @@ class Painter:
         text_top = top - rule.above
         self.text(block.text, text_top)
         height = block.text.height
-        start, end = box.left, box.left + box.width
+        left, right = box.left, box.left + box.width
+        start, end = left + block.text.indent, right
         match rule.placement:
             case "beside":
                 start += max((line.width for line in block.text.lines), default=0.0) + rule.gap
@@ -259,7 +294,7 @@ class Painter:
             case _:
                 assert_never(rule.placement)
         if block.text.look.direction is Direction.RIGHT_TO_LEFT and start < end:  # title at right
-            start, end = box.left, end - (start - box.left)
+            start, end = left + (right - end), right - (start - left)
         if start < end:
             with self.tagger.artifact(canvas._code), self._state():
                 canvas.setStrokeColorRGB(rule.colour.red, rule.colour.green, rule.colour.blue)
@@ -267,6 +302,55 @@ class Painter:
                 canvas.line(start, y, end, y)
         canvas.bookmarkPage(block.bookmark)
         canvas.addOutlineEntry(block.title, block.bookmark, level=0, closed=False)
+
+    def _reach_left(self, block: TextBlock, top: float) -> None:
+        """A line of its own that does not start at the left of the text box, reaching
+        there (:meth:`reach_left`): in a right-to-left document every such line aligned
+        right or centred (a title, the name, the contacts, a bullet); in a
+        left-to-right one a centred header's lines (the name is shorter than its
+        contacts), the contacts aligned right (a split header) and a title set over a
+        date column."""
+        look = block.look
+        if len(block.lines) != 1 or not block.lines[0].runs:
+            return
+        line = block.lines[0]
+        if look.direction is Direction.RIGHT_TO_LEFT:
+            start, end = self.box.left, self.box.left + self.box.width - block.indent
+            if look.alignment is Alignment.LEFT:
+                return
+            last = line.runs[-1]
+        else:
+            start, end = self.box.left + block.indent, self.box.left + self.box.width
+            title = block.slot.role == "H2" and block.indent > 0
+            if block.bullet is not None or not (look.alignment is not Alignment.LEFT or title):
+                return
+            last = line.runs[0]
+        text_left = _aligned(look, start, end, line.width)
+        self.reach_left(text_left, top - look.size, last, look.leading)
+
+    def reach_left(
+        self, text_left: float, baseline: float, last: StyledRun, leading: float
+    ) -> None:
+        """A blank space from the left of the text box to ``text_left``, where a line
+        starts (left to right, written before it) or ends (right to left, written after
+        it), drawn as an artifact (nothing for a screen reader). pdfminer.six orders
+        the boxes it reads by their left edge as well as by their height: a short title
+        at the right, over a heading line that starts far to its left, is read after
+        that line; reaching as far left as it does, it is read before it. ``last``: the
+        run whose font the space is drawn in."""
+        box, canvas = self.box, self.canvas
+        # At most half a line high: a space as tall as a large name would reach into
+        # the line below, which pdfminer.six would then join to the name's line.
+        size = min(last.size, leading / 2)
+        space = StyledRun(" ", last.font, size, last.colour, None, last.setter)
+        gap = text_left - box.left
+        if gap <= space.width():
+            return
+        with self.tagger.artifact(canvas._code), self._state():
+            pen = Pen(canvas.beginText(box.left, baseline))
+            stretched = PlacedPiece(space, box.left, gap, (box.left, text_left))
+            self._draw_space(pen, stretched, baseline)
+            pen.draw_on(canvas)
 
     def footer(self, block: TextBlock, bottom_margin: float) -> None:
         """Page furniture, centred across the page in the bottom margin."""

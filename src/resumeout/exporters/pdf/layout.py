@@ -169,7 +169,7 @@ class Layout:
     def section(self, view: SectionView, index: int) -> list[Group]:
         look = self.look
         title = SectionTitle(
-            self.text([self.title_runs(view.title)], look.section, "H2"),
+            self.text([self.title_runs(view.title)], look.section, "H2", indent=self.title_indent),
             Rule(look.rule, look.rule_colour, look.rule_weight, look.rule_gap),
             view.title,
             f"section-{index}",
@@ -193,6 +193,14 @@ class Layout:
         else:
             groups.append([title])
         return groups
+
+    @property
+    def title_indent(self) -> float:
+        """Where a section title starts. With the dates in a left column, over the
+        column's edge where the entries' text starts: a title alone in the column is
+        filed by pdfminer.six with the name or the next title (it groups nearby short
+        boxes first), not with its entries; over them it is read before them."""
+        return self.look.date_column if self.look.dates == "left_column" else 0.0
 
     def title_runs(self, title: str) -> list[StyledRun]:
         """A section title in its case. The text drawn is the text read: capitals are

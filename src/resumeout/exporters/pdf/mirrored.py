@@ -101,6 +101,11 @@ def draw_column_heading_right_to_left(painter: Painter, block: ColumnHeading, to
                 heading = block.heading[row]
                 links += painter._draw(pen, heading, heading_right - heading.width, baseline, look)
         pen.draw_on(canvas)
+    if block.heading and block.heading[0].runs:
+        # As a line of its own (Painter.reach_left): the bullets under it reach as far.
+        first = block.heading[0]
+        left = heading_right - first.width
+        painter.reach_left(left, top - look.size, first.runs[-1], look.leading)
     painter._links(element, links)
 
 

@@ -40,6 +40,11 @@ def mirrored(look: Look) -> Look:
             changes[item.name] = replace(
                 value, direction=Direction.RIGHT_TO_LEFT, alignment=_MIRRORED[value.alignment]
             )
+    # A split header's contacts at the left, under a name at the right, are read first
+    # by a reader that orders blocks left to right, then down (pdfminer.six): in a
+    # right-to-left document they stand under the name, at the right, as its headline.
+    if look.contacts.alignment is not look.name.alignment:
+        changes["contacts"] = replace(changes["contacts"], alignment=changes["name"].alignment)
     # pdfminer.six and PyMuPDF read no space for a gap in a right-to-left line: a real
     # space after the bullet (at its left) keeps it off the first word.
     changes["bullet"] = f"{mirror_image(look.bullet)} "
