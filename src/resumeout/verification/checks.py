@@ -12,6 +12,7 @@ the word unfindable by an exact search, which is how applicant tracking systems 
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 import unicodedata
@@ -19,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from resumeout.verification.facts import DatedHeading, Expectations, Fact
+from resumeout.verification.order import OutOfOrder, out_of_order
 from resumeout.verification.scripts import (
     BIDI_MARKS,
     RIGHT_TO_LEFT_MARKS,
@@ -75,18 +77,17 @@ class Findings:
     missing: tuple[MissingFact, ...]
     dated_headings: int
     """Headings whose date was looked for on their line."""
-    dated_headings_not_checked: int
-    """Right-to-left headings with a date, not looked at: the reader cuts their lines."""
     dates_apart: tuple[DateApart, ...]
     suspicious: tuple[Suspicious, ...]
     dates_under_headings: bool = False
     """The dates were looked for under their headings (``entries.dates: own_line``)."""
     dates_above_headings: int = 0
     """Dates read on the line above their heading: too wide for the date column."""
+    out_of_order: tuple[OutOfOrder, ...] = ()
 
     @property
     def ok(self) -> bool:
-        return not (self.missing or self.dates_apart or self.suspicious)
+        return not (self.missing or self.dates_apart or self.suspicious or self.out_of_order)
 
 
 def normalise(text: str) -> str:
@@ -94,11 +95,10 @@ def normalise(text: str) -> str:
     return " ".join(strip_bidi_marks(unicodedata.normalize("NFC", text)).split())
 
 
-def check(text: str, expected: Expectations, *, lines_keep_direction: bool = True) -> Findings:
-    """What of ``expected`` a reader's ``text`` holds. ``lines_keep_direction`` is False for
-    a reader that may cut a line of mixed direction into pieces read apart (pdfminer):
-    then whether a right-to-left heading's date is read on its line is not checked, as
-    the reader, not the document, decides it."""
+def check(text: str, expected: Expectations) -> Findings:
+    """What of ``expected`` a reader's ``text`` holds. A right-to-left heading's date is
+    looked for on its line as any other: the PDF writes a line of mixed direction so
+    that pdfminer.six reads it whole (see ``exporters/pdf/line_order.py``)."""
     read = [" ".join(unicodedata.normalize("NFC", raw).split()) for raw in text.splitlines()]
     lines = [line for line in (normalise(raw) for raw in read) if line]
     by_line = "\n".join(lines)
@@ -111,11 +111,10 @@ def check(text: str, expected: Expectations, *, lines_keep_direction: bool = Tru
         for entry in expected.dated_headings
         if not {entry.heading.text, entry.aside.text} & missing_texts
     ]
-    dated = [entry for entry in readable if lines_keep_direction or not _mixed_direction(entry)]
     widest = max(map(len, lines), default=0)
     apart = tuple(
         found
-        for entry in dated
+        for entry in readable
         if (found := _date_apart(by_line, entry, widest, expected.dates_under_headings)) is not None
     )
     # A date too wide for a date column (``entries.dates: left_column``) is set whole on
@@ -126,13 +125,60 @@ def check(text: str, expected: Expectations, *, lines_keep_direction: bool = Tru
     return Findings(
         len(expected.facts),
         missing,
-        len(dated),
-        len(readable) - len(dated),
+        len(readable),
         apart,
         tuple(suspicious_characters([line for line in read if line], source_text)),
         expected.dates_under_headings,
         len(above),
+        out_of_order(_lines_read_on(by_line, expected, missing_texts)),
     )
+
+
+def _lines_read_on(
+    by_line: str, expected: Expectations, missing: set[str]
+) -> list[tuple[Fact, int]]:
+    """Each fact found, in the résumé's order, with the line it is read on: its first
+    reading on or after the line of the fact before it, else its first reading. A date
+    read on the line directly above its heading (too wide for a date column) counts as
+    read on the heading's line."""
+    heading_of = {entry.aside: entry.heading for entry in expected.dated_headings}
+    starts = [0, *(match.end() for match in re.finditer("\n", by_line))]
+    read_on: list[tuple[Fact, int]] = []
+    line_of: dict[Fact, int] = {}
+    line = 0
+    for fact in expected.facts:
+        if fact.text in missing:
+            continue
+        heading_line = line_of.get(heading_of[fact], line) if fact in heading_of else None
+        from_line = line if heading_line is None else min(line, heading_line - 1)
+        offset = _first_reading(by_line, fact, starts[max(from_line, 0)])
+        if offset is None:
+            offset = _first_reading(by_line, fact, 0)
+        if offset is None:
+            continue
+        fact_line = bisect.bisect_right(starts, offset) - 1
+        if heading_line is not None and fact_line == heading_line - 1:
+            fact_line = heading_line
+        read_on.append((fact, fact_line))
+        line_of[fact] = fact_line
+        line = max(line, fact_line)
+    return read_on
+
+
+def _first_reading(by_line: str, fact: Fact, start: int) -> int | None:
+    """Where ``fact`` is first read from ``start`` on: the whole of it, or, for one
+    holding right-to-left text, where its first run (:func:`reading_runs`) is."""
+    flags = re.IGNORECASE if fact.any_case else 0
+    text = normalise(fact.text)
+    patterns = [_pattern(text.split(" "))]
+    if _mixed_direction_text(text):
+        first = reading_runs(text)[0]
+        patterns.append(_pattern(without_marks(first).split(" "), _MARKS_AFTER))
+    for pattern in patterns:
+        match = re.compile(pattern, flags).search(by_line, start)
+        if match is not None:
+            return match.start()
+    return None
 
 
 def _words(text: str) -> str:
@@ -245,10 +291,6 @@ def _mixed_direction_text(text: str) -> bool:
     return any(right_to_left(char) for char in text)
 
 
-def _mixed_direction(entry: DatedHeading) -> bool:
-    return _mixed_direction_text(entry.heading.text + entry.aside.text)
-
-
 def _nearest(fact: Fact, lines: list[str], unread: tuple[str, ...]) -> MissingFact:
     """The words read that are most like ``fact``: first the few lines that share the
     most characters with it, then the run of about as many words in them as it has."""
@@ -291,7 +333,9 @@ def _date_apart(
     A heading is too long when it wraps, or when it and its date together would be
     longer than most of the widest line read (a bold heading is wider than the body
     text, so a line of the same count of characters may not hold it)."""
-    heading, aside = _words(entry.heading.text), _words(entry.aside.text)
+    heading = _words(entry.heading.text)
+    aside = "|".join(_words(reading) for reading in _aside_readings(entry.aside.text))
+    aside = f"(?:{aside})"
     if re.search(f"{aside} {heading}", by_line):
         return None
     pattern = f"(?P<heading>{heading})(?P<gap> (?:{_LEADER} )?|\n)(?P<aside>{aside})"
@@ -307,6 +351,30 @@ def _date_apart(
     line_start = by_line.rfind("\n", 0, end.end()) + 1
     line_end = by_line.find("\n", end.end())
     return DateApart(entry, by_line[line_start : None if line_end < 0 else line_end])
+
+
+def _aside_readings(aside: str) -> list[str]:
+    """``aside``, and for one holding right-to-left text each beginning of it that holds
+    a digit and ends where a number or a Latin word meets what follows with no space
+    between (``فبراير 2021، إربد``): the writing jumps back across the number there, and
+    pdfminer.six reads the rest as a box apart (found elsewhere as a fact; the dates are
+    still on their heading's line). Longest first."""
+    text = normalise(aside)
+    if not _mixed_direction_text(text):
+        return [text]
+    cuts = [
+        index
+        for index in range(len(text) - 1, 0, -1)
+        if _latin_or_digit(text[index - 1])
+        and text[index] != " "
+        and not _latin_or_digit(text[index])
+        and any(char.isdigit() for char in text[:index])
+    ]
+    return [text, *(text[:index] for index in cuts)]
+
+
+def _latin_or_digit(char: str) -> bool:
+    return char.isalnum() and not right_to_left(char)
 
 
 def _date_above(by_line: str, apart: DateApart) -> bool:

@@ -32,6 +32,8 @@ class Options:
     variant: str | None = None
     """A variant's name, or "all"; as ``export --variant``."""
     allow_missing_glyphs: bool = False
+    theme: str | None = None
+    """As ``export --theme``: replaces the theme the source names."""
 
 
 class UnreadableFilesError(UsageError):
@@ -60,9 +62,13 @@ def run_verify(source: Path, files: list[Path], options: Options) -> int:
         from resumeout.source.validation import validate
 
         loaded = read_source(source)
-        resume = validate(loaded)
+        resume = validate(loaded, theme=options.theme)
     except SourceError as error:
         return _report(error.diagnostics, options, error.exit_code)
+    except UsageError as error:  # --theme names no theme
+        return _report(
+            [Diagnostic(str(source), str(error), code="usage")], options, error.exit_code
+        )
     versions = _versions(resume, loaded, options.variant, bool(files))
     if isinstance(versions, Diagnostic):
         return _report([versions], options, UsageError.exit_code)
@@ -149,12 +155,7 @@ def _verify_document(
     """Read ``document``, report what is wrong with it and its summary; True when
     something is."""
     read = read_document(document.name, document.kind, document.data)
-    # pdfminer may read the runs of a line of mixed direction as separate boxes.
-    findings = (
-        None
-        if read.text is None
-        else check(read.text, expected, lines_keep_direction=document.kind != "pdf")
-    )
+    findings = None if read.text is None else check(read.text, expected)
     report = DocumentReport(read, findings, built_in_memory)
     problems = report.diagnostics(loaded.source_map)
     _report(problems, options, EXIT_OK)

@@ -10,6 +10,7 @@ from resumeout.cli.reporting import ErrorFormat
 from resumeout.diagnostics import Diagnostic
 from resumeout.source.loading import SourceMap
 from resumeout.verification.checks import DateApart, Findings, MissingFact, Suspicious, visible
+from resumeout.verification.order import OutOfOrder
 from resumeout.verification.readers import ReadDocument
 
 # At or above this likeness the nearest line read is the fact, altered; below, it is gone.
@@ -35,6 +36,7 @@ class DocumentReport:
         return [
             *(self._missing(item, source_map) for item in findings.missing),
             *(self._apart(item, source_map) for item in findings.dates_apart),
+            *(self._out_of_order(item, source_map) for item in findings.out_of_order),
             *(self._suspicious(item) for item in findings.suspicious),
         ]
 
@@ -70,6 +72,16 @@ class DocumentReport:
         )
         return source_map.diagnostic(heading.path, message, code="date_apart")
 
+    def _out_of_order(self, item: OutOfOrder, source_map: SourceMap) -> Diagnostic:
+        fact, neighbour = item.fact, item.neighbour
+        side, puts = ("before", "before") if item.read_before else ("after", "after")
+        message = (
+            f'in {self.document.name} the {fact.kind} "{_short(fact.text)}" is read {side} '
+            f'the {neighbour.kind} "{_short(neighbour.text)}", which the résumé puts {puts} '
+            "it (a reader files each line under what it read before it)"
+        )
+        return source_map.diagnostic(fact.path, message, code="out_of_order")
+
     def _suspicious(self, item: Suspicious) -> Diagnostic:
         times = "once" if item.count == 1 else f"{item.count} times"
         message = (
@@ -79,8 +91,8 @@ class DocumentReport:
         return Diagnostic(self.document.name, message, code="suspicious_character")
 
     def _dates_summary(self, findings: Findings) -> str:
-        """How many dates are on their heading's line, and which were not looked for."""
-        dated, skipped = findings.dated_headings, findings.dated_headings_not_checked
+        """How many dates are on their heading's line."""
+        dated = findings.dated_headings
         where = (
             "under their heading" if findings.dates_under_headings else "on their heading's line"
         )
@@ -88,14 +100,7 @@ class DocumentReport:
         on_line = f"{dated - len(findings.dates_apart) - above} of {dated} dates {where}"
         if above:
             on_line += f", {above} on the line above it (too wide for the date column)"
-        if not skipped:
-            return on_line if dated else "no heading with a date"
-        headings = "heading" if skipped == 1 else "headings"
-        not_checked = (
-            f"{skipped} right-to-left {headings} not checked for a date on the line "
-            f"({self.document.reader} reads such a line as runs apart, so it cannot tell)"
-        )
-        return f"{on_line}; {not_checked}" if dated else not_checked
+        return on_line if dated else "no heading with a date"
 
     def summary(self, error_format: ErrorFormat, show_text: bool) -> str:
         document, findings = self.document, self.findings
@@ -111,7 +116,7 @@ class DocumentReport:
                     - len(findings.dates_apart)
                     - findings.dates_above_headings,
                     "dates_above_heading": findings.dates_above_headings,
-                    "dated_headings_not_checked": findings.dated_headings_not_checked,
+                    "facts_out_of_order": len(findings.out_of_order),
                     "suspicious_characters": sum(s.count for s in findings.suspicious),
                 }
             record["ok"] = findings is not None and findings.ok
@@ -123,8 +128,11 @@ class DocumentReport:
         if findings is None:
             return f"{head} unreadable"
         suspicious = sum(s.count for s in findings.suspicious)
+        misplaced = len(findings.out_of_order)
+        order = f", {misplaced} read out of order" if misplaced else " in order"
         line = (
-            f"{head} {findings.facts - len(findings.missing)} of {findings.facts} facts found, "
+            f"{head} {findings.facts - len(findings.missing)} of {findings.facts} facts found"
+            f"{order}, "
             f"{self._dates_summary(findings)}, "
             f"{suspicious or 'no'} suspicious character{'' if suspicious == 1 else 's'}"
         )
@@ -133,3 +141,12 @@ class DocumentReport:
                 f"--- {document.name}, as {document.reader} reads it ---\n{document.text}\n{line}"
             )
         return line
+
+
+_SHORT = 60
+
+
+def _short(text: str) -> str:
+    """``text`` on one line, cut after about :data:`_SHORT` characters."""
+    line = " ".join(text.split())
+    return line if len(line) <= _SHORT else line[: _SHORT - 1].rstrip() + "…"
