@@ -93,6 +93,11 @@ def test_hyperlinks(seed_docx: bytes) -> None:
         "https://github.com/LRY89757",
         "https://www.linkedin.com/in/runyu-lu",
     ]
+    # One space each side of the separator, as the PDF reads: no doubled spaces.
+    assert contact.text == (
+        "runyulu@umich.edu · +1 (734) 216-0351 · runyulu.com · github.com/LRY89757 · "
+        "linkedin.com/in/runyu-lu"
+    )
 
 
 def test_owner_bold_in_authors(seed_docx: bytes) -> None:

@@ -101,7 +101,8 @@ def build_docx(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
             assert_never(design.header.headline)
     if view.contacts:
         contacts = [contact.rich for contact in view.contacts]
-        separator = f"  {design.header.contact_separator}  "
+        # One space each side, as the PDF draws it: readers keep every space typed.
+        separator = f" {design.header.contact_separator} "
         body.paragraph(Rich.join(contacts, separator), names.CONTACT)
     for section_view in view.sections:
         body.paragraph(Rich.plain(section_view.title), names.SECTION)
