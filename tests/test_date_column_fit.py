@@ -176,6 +176,9 @@ def test_a_right_to_left_column_keeps_its_dates_whole(tmp_path: Path) -> None:
     their own line above the heading, starting at the right; verify finds every fact,
     in the PDF and in the DOCX."""
     source = (ROOT / "tests/data/right_to_left/ar-loc.yaml").read_text("utf-8")
+    # A place long enough that these dates outgrow the widest column (a quarter of the
+    # text width).
+    source = source.replace("location: إربد\n", "location: إربد، الأردن\n")
     path = export_or_skip(tmp_path, source + "design: {theme: modern}\n", "pdf")
     text = PDF_READERS["pdftotext"](path)
     lines = [normalise(line) for line in text.splitlines() if line.strip()]
@@ -214,3 +217,23 @@ def test_a_date_counts_as_above_its_heading_only_alone_on_the_line_directly_abov
     # Split from its heading by another line, the date is apart.
     apart = check(rest.format(first=f"{dates}\nParis\n{heading}"), expected)
     assert [d.entry.heading.text for d in apart.dates_apart] == [heading]
+
+
+WORLD = ROOT / "tests" / "data" / "world"
+
+
+@pytest.mark.parametrize("reader", PDF_READERS)
+@pytest.mark.parametrize("name", ["chinese", "hindi", "thai", "japanese_korean"])
+def test_dates_in_another_script_are_read_on_their_headings_line(
+    name: str, reader: str, tmp_path: Path
+) -> None:
+    """``2019-07 – 至今``: the date's last word in the heading's font. pdftotext once read
+    such dates on a line of their own, the gap to the heading being a whole body size,
+    what it takes for the space between two columns."""
+    source = (WORLD / f"{name}.yaml").read_text("utf-8") + "\ndesign: {theme: modern}\n"
+    pdf = export_or_skip(tmp_path, source, "pdf")
+    findings = check(
+        PDF_READERS[reader](pdf), expected_facts(load_resume(tmp_path / "resume.yaml"))
+    )
+    assert findings.ok, findings
+    assert findings.dated_headings and findings.dates_above_headings == 0

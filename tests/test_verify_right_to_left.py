@@ -37,8 +37,8 @@ def _export(source: Path, folder: Path, *options: str) -> list[Path]:
 GLUED_NUMBER = pytest.mark.xfail(
     strict=True,
     reason="pdfminer.six cuts a date line where a number meets right-to-left text with "
-    "no space (2021، إربد); set above its heading (too wide for the column), the "
-    "dates are then read after the entry's bullets",
+    "no space (2021، إربد); in a date column the rest of the dates is then read after "
+    "the entry's bullets",
 )
 
 

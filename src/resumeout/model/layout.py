@@ -117,7 +117,9 @@ class Entries(Model):
         "`date_gap` before it.",
     )
     date_gap: Multiple = Field(
-        default=1.0, description="Between the date column and the heading, times the body size."
+        default=0.8,
+        description="Between the date column and the heading, times the body size; under "
+        "1, or pdftotext reads the gap as one between columns and the dates apart.",
     )
     aside_style: TextStyle = Field(
         default="plain", description="Dates and places: plain or italic."

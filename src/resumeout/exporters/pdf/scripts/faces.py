@@ -114,8 +114,11 @@ def load_face(path: Path, index: int = 0, weight: int | None = None) -> Face:
             postscript_name=_postscript_name(font, path),
             units_per_em=head.unitsPerEm,
             glyph_count=font["maxp"].numGlyphs,
-            ascent=hhea.ascent,
-            descent=hhea.descent,
+            # The typographic metrics, as reportlab writes them for the fonts it embeds
+            # itself: a word has the box whichever way it is drawn, and readers that
+            # order text by its boxes' tops (pdftotext) keep a date with its heading.
+            ascent=os2.sTypoAscender if os2 is not None else hhea.ascent,
+            descent=os2.sTypoDescender if os2 is not None else hhea.descent,
             cap_height=getattr(os2, "sCapHeight", 0) or hhea.ascent,
             bounding_box=(head.xMin, head.yMin, head.xMax, head.yMax),
             italic_angle=_italic_angle(font),
