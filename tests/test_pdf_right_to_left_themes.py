@@ -22,8 +22,9 @@ from resumeout.exporters.pdf.look import Look
 from resumeout.exporters.pdf.writing_direction import mirrored
 from resumeout.source.loading import read_source
 from resumeout.source.validation import validate
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, export_or_skip, run_cli
 from tests.pdf_pages import text_lines
+from tests.pdf_readers import PDF_READERS
 from tests.test_world_scripts import (
     PUNCTUATION,
     READERS,
@@ -194,3 +195,19 @@ def test_a_pointing_bullet_points_into_right_to_left_text(name: str, exported: A
     lines = [line.get_text().strip() for line in text_lines(exported(name).pdf)]
     bulleted = [line for line in lines if line[:1] in "‹›" or line[-1:] in "‹›"]
     assert bulleted and all("›" not in line for line in bulleted), bulleted
+
+
+@pytest.mark.parametrize("theme", ["classic", "academic", "compact", "modern", "minimal"])
+@pytest.mark.parametrize(("name", "title"), [("arabic", "الخبرة"), ("hebrew", "ניסיון")])
+def test_pdftotext_reads_the_contacts_before_the_first_section_title(
+    name: str, title: str, theme: str, tmp_path: Path
+) -> None:
+    """The title at the right margin, the contacts centred: the tall boxes pdftotext
+    gives Arabic and Hebrew words once overlapped, and it read the title first, filing
+    the contacts under it. The title keeps its boxes clear of the line above."""
+    source = (WORLD / f"{name}.yaml").read_text("utf-8") + f"\ndesign: {{theme: {theme}}}\n"
+    pdf = export_or_skip(tmp_path, source, "pdf")
+    lines = [line for line in PDF_READERS["pdftotext"](pdf).splitlines() if line.strip()]
+    contacts = next(i for i, line in enumerate(lines) if "example.org" in line)
+    first_title = next(i for i, line in enumerate(lines) if line.strip("\u202b\u202c ") == title)
+    assert contacts < first_title, lines[: first_title + 2]

@@ -28,7 +28,7 @@ from resumeout.exporters.pdf.mirrored import (
     draw_heading_right_to_left,
 )
 from resumeout.exporters.pdf.pages import Placed
-from resumeout.exporters.pdf.runs import Pen, StyledRun
+from resumeout.exporters.pdf.runs import SIMPLE, Pen, StyledRun
 from resumeout.exporters.pdf.tagging import Element, Tagger
 
 _Link = tuple[str, float, float, float, float]
@@ -342,7 +342,9 @@ class Painter:
         # At most half a line high: a space as tall as a large name would reach into
         # the line below, which pdfminer.six would then join to the name's line.
         size = min(last.size, leading / 2)
-        space = StyledRun(" ", last.font, size, last.colour, None, last.setter)
+        # The font's own space, drawn plainly: never shaped, never stroked as a bold
+        # face drawn from a regular font is.
+        space = StyledRun(" ", last.font, size, last.colour, None, SIMPLE)
         gap = text_left - box.left
         if gap <= space.width():
             return

@@ -5,7 +5,9 @@ Blocks come in groups kept on one page (an entry; a section title with the secti
 first entry, so that a title never ends a page). A group that does not fit in what is
 left of a page starts the next one; a group taller than a whole page flows, its text
 blocks split between lines. The space between two blocks is the larger of the space
-after the first and before the second; at the top of a page there is none.
+after the first and before the second; at the top of a page there is none. A section
+title also keeps the boxes readers give its words clear of the block above
+(:mod:`.word_boxes`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from resumeout.exporters.pdf.blocks import (
     TextBlock,
 )
 from resumeout.exporters.pdf.look import Box
+from resumeout.exporters.pdf.word_boxes import clearance
 
 _FUZZ = 1e-6
 
@@ -47,7 +50,12 @@ class _Pages:
         return not self.pages[-1]
 
     def gap(self, block: Block) -> float:
-        return 0.0 if self.empty else max(self.after, block.spacing.before)
+        if self.empty:
+            return 0.0
+        gap = max(self.after, block.spacing.before)
+        if isinstance(block, SectionTitle):
+            gap = max(gap, clearance(self.pages[-1][-1].block, block))
+        return gap
 
     def room(self) -> float:
         return self.box.height - self.used
