@@ -5,6 +5,7 @@ then a real DOCX with one paragraph moved, read back through the command."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -75,9 +76,12 @@ def test_a_date_alone_on_the_line_directly_above_its_heading_is_in_order() -> No
         "EDUCATION\nSep 2024 – Present\nUniversity of Michigan, PhD\n"
         "Research Area: Machine Learning Systems\nWORK EXPERIENCE"
     )
-    findings = check(text, EXPECTED)
+    findings = check(text, replace(EXPECTED, dates_in_column=True))
     assert findings.out_of_order == ()
     assert findings.dates_above_headings == 1
+    # With dates on the right (no column), a date is never set there: it is apart.
+    findings = check(text, EXPECTED)
+    assert findings.dates_above_headings == 0 and not findings.ok
 
 
 def test_a_repeated_text_is_taken_at_its_reading_after_the_fact_before_it() -> None:
@@ -119,3 +123,30 @@ def test_verify_reports_a_docx_whose_section_title_follows_its_first_entry(
     assert 'the section title "Work Experience" is read after the' in problems[0]
     assert "which the résumé puts after it" in problems[0]
     assert "1 read out of order" in result.stdout
+
+
+def test_a_title_whose_word_is_read_before_it_is_still_found_out_of_place() -> None:
+    # "continuing education" in the bullet above: the title is its own line, later.
+    bullet = Fact("bullet", "Taught continuing education courses", ("sections", 9, "x"))
+    expected = Expectations((bullet, *EXPECTED.facts), EXPECTED.dated_headings)
+    text = (
+        "Taught continuing education courses\n"
+        "Sep 2024 – Present University of Michigan, PhD\nEDUCATION\n"
+        "Research Area: Machine Learning Systems\nWORK EXPERIENCE"
+    )
+    findings = check(text, expected)
+    assert [(o.fact, o.neighbour) for o in findings.out_of_order] == [(TITLE, HEADING)]
+
+
+def test_a_date_above_its_heading_counts_only_at_the_start_of_that_line() -> None:
+    # The dates read at the end of the line above, after the title: not set above the
+    # heading, read before it.
+    text = (
+        "EDUCATION Sep 2024 – Present\nUniversity of Michigan, PhD\n"
+        "Research Area: Machine Learning Systems\nWORK EXPERIENCE"
+    )
+    findings = check(text, replace(EXPECTED, dates_in_column=True))
+    assert findings.dates_above_headings == 0
+    assert [(o.fact, o.neighbour, o.read_before) for o in findings.out_of_order] == [
+        (DATES, HEADING, True)
+    ]

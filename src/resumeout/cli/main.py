@@ -167,8 +167,9 @@ def _add_verify(commands: Commands) -> None:
         usage="%(prog)s [SOURCE] [FILE …] [--variant NAME|all] [--theme NAME|DIR]\n"
         "       [--allow-missing-glyphs] [--error-format text|json|github] [--show-text]",
         description="Read PDF and DOCX files with common text readers (pdfminer.six, "
-        "python-docx) and report every fact of the résumé found or missing, dates apart "
-        "from their heading, and invisible or suspicious characters. With no FILE, the PDF "
+        "python-docx) and report every fact of the résumé found or missing, facts read "
+        "out of the résumé's order, dates apart from their heading, and invisible or "
+        "suspicious characters. With no FILE, the PDF "
         "and DOCX that `export` makes of SOURCE are built in memory and read. Exit 1 when "
         "something is missing or misread. Needs `pip install 'resumeout[verify]'` for PDFs.",
     )

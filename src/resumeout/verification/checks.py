@@ -119,7 +119,7 @@ def check(text: str, expected: Expectations) -> Findings:
     )
     # A date too wide for a date column (``entries.dates: left_column``) is set whole on
     # the line above its heading: what a file exported with such a theme reads.
-    above = [entry for entry in apart if _date_above(by_line, entry)]
+    above = [entry for entry in apart if expected.dates_in_column and _date_above(by_line, entry)]
     apart = tuple(entry for entry in apart if entry not in above)
     source_text = normalise(" ".join(fact.text for fact in expected.facts))
     return Findings(
@@ -138,42 +138,50 @@ def _lines_read_on(
     by_line: str, expected: Expectations, missing: set[str]
 ) -> list[tuple[Fact, int]]:
     """Each fact found, in the résumé's order, with the line it is read on: its first
-    reading on or after the line of the fact before it, else its first reading. A date
-    read on the line directly above its heading (too wide for a date column) counts as
-    read on the heading's line."""
+    reading on or after the furthest line read so far, else its first reading. In a
+    date column, a date read at the start of the line directly above its heading (too
+    wide for the column) counts as read on the heading's line."""
     heading_of = {entry.aside: entry.heading for entry in expected.dated_headings}
+    if not expected.dates_in_column:
+        heading_of = {}
     starts = [0, *(match.end() for match in re.finditer("\n", by_line))]
     read_on: list[tuple[Fact, int]] = []
     line_of: dict[Fact, int] = {}
-    line = 0
+    furthest = 0
     for fact in expected.facts:
         if fact.text in missing:
             continue
-        heading_line = line_of.get(heading_of[fact], line) if fact in heading_of else None
-        from_line = line if heading_line is None else min(line, heading_line - 1)
+        heading_line = None
+        if fact in heading_of:
+            heading_line = line_of.get(heading_of[fact], furthest)
+        from_line = furthest if heading_line is None else min(furthest, heading_line - 1)
         offset = _first_reading(by_line, fact, starts[max(from_line, 0)])
         if offset is None:
             offset = _first_reading(by_line, fact, 0)
         if offset is None:
             continue
         fact_line = bisect.bisect_right(starts, offset) - 1
-        if heading_line is not None and fact_line == heading_line - 1:
+        if heading_line == fact_line + 1 and offset == starts[fact_line]:
             fact_line = heading_line
         read_on.append((fact, fact_line))
         line_of[fact] = fact_line
-        line = max(line, fact_line)
+        furthest = max(furthest, fact_line)
     return read_on
 
 
 def _first_reading(by_line: str, fact: Fact, start: int) -> int | None:
     """Where ``fact`` is first read from ``start`` on: the whole of it, or, for one
-    holding right-to-left text, where its first run (:func:`reading_runs`) is."""
+    holding right-to-left text, where its first run (:func:`reading_runs`) is. A
+    section title (a fact found in any case) is looked for as a line of its own first:
+    its word may be in the text before it ("continuing education" before EDUCATION)."""
     flags = re.IGNORECASE if fact.any_case else 0
     text = normalise(fact.text)
     patterns = [_pattern(text.split(" "))]
     if _mixed_direction_text(text):
         first = reading_runs(text)[0]
         patterns.append(_pattern(without_marks(first).split(" "), _MARKS_AFTER))
+    if fact.any_case:
+        patterns = [f"(?m:^(?:{pattern})$)" for pattern in patterns] + patterns
     for pattern in patterns:
         match = re.compile(pattern, flags).search(by_line, start)
         if match is not None:

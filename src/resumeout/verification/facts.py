@@ -67,6 +67,9 @@ class Expectations:
     dates_under_headings: bool = False
     """The design puts each entry's dates on the line under its heading
     (``entries.dates: own_line``): there, not on the heading's line, they are read."""
+    dates_in_column: bool = False
+    """The design puts dates in a column before their heading (``left_column``): dates
+    too wide for it are set whole on the line above the heading, and read there."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +122,13 @@ def expected_facts(resume: Resume) -> Expectations:
             facts += _details(entry, roles, path, section.entries[position])
     if view.last_updated:
         facts.append(Fact("last updated", view.last_updated, ("last_updated",)))
-    under = resume.design.entries.dates == "own_line"
-    return Expectations(tuple(f for f in facts if f.text.strip()), tuple(dated), under)
+    placement = resume.design.entries.dates
+    return Expectations(
+        tuple(f for f in facts if f.text.strip()),
+        tuple(dated),
+        dates_under_headings=placement == "own_line",
+        dates_in_column=placement == "left_column",
+    )
 
 
 def _first_line(

@@ -6,7 +6,7 @@ wrongly even when every word of it is there. Facts read on one line may come in 
 order (a date column is read before its heading, the runs of a right-to-left line in
 the reader's order); what counts is the line each is read on.
 
-The facts read in order are the longest run of them whose lines never go back; each of
+The facts read in order are the largest set of them whose lines never go back; each of
 the others is reported beside the fact it is read on the wrong side of.
 """
 
@@ -31,7 +31,7 @@ def out_of_order(read_on: list[tuple[Fact, int]]) -> tuple[OutOfOrder, ...]:
     """The facts of ``read_on`` (each with the line it is read on, in the résumé's
     order) that are not read in order."""
     lines = [line for _, line in read_on]
-    kept = _longest_in_order(lines)
+    kept = sorted(_longest_in_order(lines))
     found: list[OutOfOrder] = []
     for index, (fact, line) in enumerate(read_on):
         if index in kept:

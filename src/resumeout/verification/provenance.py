@@ -30,6 +30,7 @@ def relocated(expected: Expectations, source_path: PathMap) -> Expectations:
         tuple(move(fact) for fact in expected.facts),
         tuple(DatedHeading(move(d.heading), move(d.aside)) for d in expected.dated_headings),
         expected.dates_under_headings,
+        expected.dates_in_column,
     )
 
 

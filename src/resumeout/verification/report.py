@@ -74,11 +74,13 @@ class DocumentReport:
 
     def _out_of_order(self, item: OutOfOrder, source_map: SourceMap) -> Diagnostic:
         fact, neighbour = item.fact, item.neighbour
-        side, puts = ("before", "before") if item.read_before else ("after", "after")
+        side = "before" if item.read_before else "after"
         message = (
-            f'in {self.document.name} the {fact.kind} "{_short(fact.text)}" is read {side} '
-            f'the {neighbour.kind} "{_short(neighbour.text)}", which the résumé puts {puts} '
-            "it (a reader files each line under what it read before it)"
+            f'in {self.document.name} the {fact.kind} "{_short(fact.text)}" '
+            f"{'are' if fact.plural else 'is'} read {side} the {neighbour.kind} "
+            f'"{_short(neighbour.text)}", which the résumé puts {side} '
+            f"{'them' if fact.plural else 'it'} (a reader files each line under what it "
+            "read before it)"
         )
         return source_map.diagnostic(fact.path, message, code="out_of_order")
 

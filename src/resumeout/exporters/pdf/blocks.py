@@ -56,7 +56,8 @@ class TextBlock:
     look: TextLook
     slot: Slot
     indent: float = 0.0
-    """Where every line starts: a bullet's hanging indent."""
+    """Where every line starts: a bullet's hanging indent, a section title's over a
+    date column."""
     bullet: Bullet | None = None
     spacing: Spacing = Spacing()
     tags: Tags = Tags()

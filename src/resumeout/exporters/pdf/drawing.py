@@ -74,11 +74,11 @@ class Painter:
         element = self.element(block.slot)
         rightwards = block.look.direction is Direction.LEFT_TO_RIGHT
         if rightwards:  # written before the line: where it starts
-            self._reach_left(block, top)
+            self._reach_left_if_set_away(block, top)
         with self.tagger.content(self.canvas, element), self._state():
             links = self.lines(block, self.box.left, self.box.width, top)
         if not rightwards:  # written after the line: where it ends
-            self._reach_left(block, top)
+            self._reach_left_if_set_away(block, top)
         self._links(element, links)
 
     def lines(self, block: TextBlock, left: float, width: float, top: float) -> list[_Link]:
@@ -303,7 +303,7 @@ class Painter:
         canvas.bookmarkPage(block.bookmark)
         canvas.addOutlineEntry(block.title, block.bookmark, level=0, closed=False)
 
-    def _reach_left(self, block: TextBlock, top: float) -> None:
+    def _reach_left_if_set_away(self, block: TextBlock, top: float) -> None:
         """A line of its own that does not start at the left of the text box, reaching
         there (:meth:`reach_left`): in a right-to-left document every such line aligned
         right or centred (a title, the name, the contacts, a bullet); in a
@@ -318,33 +318,34 @@ class Painter:
             start, end = self.box.left, self.box.left + self.box.width - block.indent
             if look.alignment is Alignment.LEFT:
                 return
-            last = line.runs[-1]
+            font_of = line.runs[-1]
         else:
             start, end = self.box.left + block.indent, self.box.left + self.box.width
-            title = block.slot.role == "H2" and block.indent > 0
-            if block.bullet is not None or not (look.alignment is not Alignment.LEFT or title):
+            title_over_column = block.slot.role == "H2" and block.indent > 0
+            set_away = look.alignment is not Alignment.LEFT or title_over_column
+            if block.bullet is not None or not set_away:
                 return
-            last = line.runs[0]
+            font_of = line.runs[0]
         text_left = _aligned(look, start, end, line.width)
-        self.reach_left(text_left, top - look.size, last, look.leading)
+        self.reach_left(text_left, top - look.size, font_of, look.leading)
 
     def reach_left(
-        self, text_left: float, baseline: float, last: StyledRun, leading: float
+        self, text_left: float, baseline: float, font_of: StyledRun, leading: float
     ) -> None:
         """A blank space from the left of the text box to ``text_left``, where a line
         starts (left to right, written before it) or ends (right to left, written after
         it), drawn as an artifact (nothing for a screen reader). pdfminer.six orders
         the boxes it reads by their left edge as well as by their height: a short title
         at the right, over a heading line that starts far to its left, is read after
-        that line; reaching as far left as it does, it is read before it. ``last``: the
-        run whose font the space is drawn in."""
+        that line; reaching as far left as it does, it is read before it. ``font_of``: the
+        run whose font the space is drawn in (the line's first, as read)."""
         box, canvas = self.box, self.canvas
         # At most half a line high: a space as tall as a large name would reach into
         # the line below, which pdfminer.six would then join to the name's line.
-        size = min(last.size, leading / 2)
+        size = min(font_of.size, leading / 2)
         # The font's own space, drawn plainly: never shaped, never stroked as a bold
         # face drawn from a regular font is.
-        space = StyledRun(" ", last.font, size, last.colour, None, SIMPLE)
+        space = StyledRun(" ", font_of.font, size, font_of.colour, None, SIMPLE)
         gap = text_left - box.left
         if gap <= space.width():
             return
