@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 
 from resumeout.exporters.fontfiles import FontFile, FontNotFoundError, find_family
@@ -152,8 +153,12 @@ class ScriptRunSetter:
         # logical order.
         placed.sort(key=lambda item: item[0].run.start)
         weight = self.setter.chain.weight
+        # Painted glyphs follow the text object, where the fill colour is whatever the
+        # line last set (a link's, after a place with marks): each sets its run's own.
+        fill = f"{fp_str(run.colour.red, run.colour.green, run.colour.blue)} rg"
         for shaped, at in placed:
             text, painted = text_operators(pen.document, shaped, at, y)
+            painted = [f"q {fill} {operators} Q" for operators in painted]
             if needs_emboldening(shaped.face, weight):
                 # The family's fallback for this script has no bold face: drawn bold
                 # as browsers draw it, thickened, never drawn twice (the text reads
