@@ -181,3 +181,25 @@ def test_any_section_title_reads_back_exactly(title: str) -> None:
     )
     _, tokens = render(resume)
     assert _headings(tokens) == ["N", title]
+
+
+def test_a_label_in_a_language_without_spaces_is_bold(tmp_path: Path) -> None:
+    """``**技能：**Go`` is not bold in CommonMark (a closing ``**`` after punctuation
+    must not be followed by a letter): the colon goes outside, ``**技能**：Go``."""
+    source = tmp_path / "r.yaml"
+    source.write_text(
+        "name: 王小明\nlocale: {language: zh-Hans}\nsections:\n  - title: 技能\n"
+        "    type: lines\n    entries:\n      - label: 编程语言\n        details: Go、Rust\n",
+        "utf-8",
+    )
+    text, tokens = render(load_resume(source))
+    assert "*" not in inline_text(tokens), text
+    strong = [
+        children[i + 1].content
+        for token in tokens
+        for children in [token.children or []]
+        for i, child in enumerate(children)
+        if child.type == "strong_open"
+    ]
+    assert strong == ["编程语言"], text
+    assert "编程语言：Go、Rust" in inline_text(tokens)
