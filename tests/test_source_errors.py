@@ -147,8 +147,8 @@ def test_alias_bomb_is_rejected_quickly(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("written", "why"),
     [
-        ("2020-02-30", "'2020-02-30' is not a day of the calendar"),
-        ("2023-02-29", "'2023-02-29' is not a day of the calendar"),
+        ("2020-02-30", "'2020-02-30' is not a day of the calendar: 2020-02 has 29 days"),
+        ("2023-02-29", "'2023-02-29' is not a day of the calendar: 2023-02 has 28 days"),
         ("2024-13-01", "'2024-13-01' has month 13; months run from 1 to 12"),
     ],
 )
@@ -200,3 +200,17 @@ def test_an_unknown_theme_is_reported_with_every_other_problem(tmp_path: Path) -
     ]
     assert [where for where, _ in located] == [f"{path}:2:8", f"{path}:4:10", f"{path}:5:14"]
     assert "did you mean 'modern'" in result.stderr
+
+
+@pytest.mark.parametrize("word", ["至今", "الآن", "वर्तमान", "heute"])
+def test_present_in_another_language_is_told_to_write_present(tmp_path: Path, word: str) -> None:
+    path = tmp_path / "resume.yaml"
+    path.write_text(
+        "name: T\nsections:\n  - title: X\n    type: experience\n    entries:\n"
+        f"      - title: A\n        start: 2020-01\n        end: {word}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("validate", str(path))
+    assert result.returncode == 3, result.stderr
+    assert f"{path}:8:14: sections[0].entries[0].end: '{word}' is not a date;" in result.stderr
+    assert "or `present` for an end still to come" in result.stderr

@@ -6,6 +6,7 @@ in the résumé's language, whatever spelling the source used.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -58,7 +59,11 @@ class PartialDate:
             try:
                 dt.date(year, month or 1, day)
             except ValueError:
-                raise ValueError(f"{text!r} is not a day of the calendar") from None
+                last = calendar.monthrange(year, month or 1)[1]
+                raise ValueError(
+                    f"{text!r} is not a day of the calendar: {year}-{month or 1:02d} has "
+                    f"{last} days (write a day from 1 to {last}, or leave the day out)"
+                ) from None
         return cls(year, month, day)
 
     def iso(self) -> str:

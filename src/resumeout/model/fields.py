@@ -81,6 +81,16 @@ def _date(value: Any) -> PartialDate:
 def _end_date(value: Any) -> PartialDate | Literal["present"]:
     if isinstance(value, str) and value.strip().lower() in ("present", "now", "current"):
         return "present"
+    if isinstance(value, str) and not any(char.isdigit() for char in value):
+        # A word, most likely "present" in the résumé's language (至今, الآن): the
+        # keyword is English, and shown in the résumé's language.
+        raise PydanticCustomError(
+            "date_invalid",
+            "'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, or `present` for "
+            "an end still to come (it is shown in the résumé's language, as `locale` or "
+            "`settings.dates.present` says)",
+            {"value": value.strip()},
+        )
     return _date(value)
 
 
