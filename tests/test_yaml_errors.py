@@ -56,6 +56,22 @@ CASES: list[tuple[str, str, str, str]] = [
         "  - title:Experience",
     ),
     (
+        "name: 王小明\nheadline：后端工程师\nemail: a@b.org\n",
+        "yaml_full_width_colon",
+        "2:9: `headline` is followed by a full-width colon '：' (U+FF1A), which YAML does not "
+        "read as one, so the line is text, not a key; write an ASCII colon and a space: "
+        "`headline: 后端工程师`",
+        "headline：后端工程师",
+    ),
+    (
+        "name: X\nsections:\n  - title：技能\n    type: lines\n",
+        "yaml_full_width_colon",
+        "3:10: `title` is followed by a full-width colon '：' (U+FF1A), which YAML does not "
+        "read as one, so the line is text, not a key; write an ASCII colon and a space: "
+        "`title: 技能`",
+        "  - title：技能",
+    ),
+    (
         'name: "Runyu Lu\nemail: a@b.org\n',
         "yaml_unclosed_quote",
         '1:7: the quote " that opens this value is never closed; add the closing " at the end '

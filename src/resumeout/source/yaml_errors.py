@@ -40,7 +40,7 @@ def explain(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation | None
     source = _Source(lines)
     line, column = mark.line, mark.column
     context = error.context or ""
-    found = _tab(source, line, column)
+    found = _tab(source, line, column) or _full_width_colon(source, line)
     if found:
         return found
     if isinstance(error, yaml.scanner.ScannerError):
@@ -121,6 +121,32 @@ def _tab(source: _Source, line: int, column: int) -> Explanation | None:
         "replace the tab with spaces",
         "yaml_tab",
     )
+
+
+# `headline：后端工程师`: a key followed by a full-width colon, which an input method for
+# Chinese or Japanese types in place of ':'. YAML reads the whole line as text.
+_FULL_WIDTH_KEY = re.compile(r"^(\s*(?:-\s+)*)([A-Za-z_][\w.-]*)\s*([：﹕︓])\s*(.*)$")
+
+
+def _full_width_colon(source: _Source, line: int) -> Explanation | None:
+    """A key written with a full-width colon, on the error's line or the content line
+    above it (where PyYAML often reports the next line)."""
+    above = source.previous_content(line)
+    for candidate in (line, *(() if above is None else (above,))):
+        match = _FULL_WIDTH_KEY.match(source.text(candidate))
+        if match is None:
+            continue
+        key, colon, value = match[2], match[3], match[4].rstrip()
+        fix = f"`{key}: {value}`" if value else f"`{key}:`"
+        return _at(
+            candidate,
+            match.start(3),
+            f"`{key}` is followed by a full-width colon {colon!r} "
+            f"(U+{ord(colon):04X}), which YAML does not read as one, so the line is "
+            f"text, not a key; write an ASCII colon and a space: {fix}",
+            "yaml_full_width_colon",
+        )
+    return None
 
 
 def _scanner(
