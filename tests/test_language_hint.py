@@ -89,3 +89,17 @@ def test_an_english_resume_with_one_foreign_title_is_not_warned(tmp_path: Path) 
     assert status == 0 and ": warning:" not in stderr
     status, stderr, _ = _export(tmp_path, text.replace("Education", "教育"))
     assert status == 0 and ": warning:" not in stderr
+
+
+def test_validate_gives_the_same_warning_and_still_says_valid(tmp_path: Path) -> None:
+    # A CI job that only validates sees what export would warn of.
+    source = tmp_path / "resume.yaml"
+    source.write_text(ARABIC, encoding="utf-8")
+    result = run_cli("validate", str(source))
+    assert result.returncode == 0, result.stderr
+    assert f"{source}: valid (2 sections)" in result.stdout
+    assert f"{source}:2:1: warning: sections: the section titles are written in Arabic" in (
+        result.stderr
+    )
+    as_json = run_cli("validate", str(source), "--error-format", "json")
+    assert as_json.returncode == 0 and '"severity": "warning"' in as_json.stderr + as_json.stdout

@@ -19,7 +19,6 @@ from resumeout.errors import EXIT_OK, ExportError, ResumeoutError, SourceError, 
 
 if TYPE_CHECKING:
     from resumeout.cli.reporting import ErrorFormat
-    from resumeout.model import Resume
 
 DEFAULT_SOURCE = Path("resume.yaml")
 
@@ -362,24 +361,26 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _load(source: Path) -> Resume:
-    from resumeout.source.validation import load_resume
-
-    return load_resume(source)
-
-
 def _validate(sources: list[Path], error_format: ErrorFormat) -> int:
     from resumeout.cli.reporting import emit
+    from resumeout.source.language_hint import unnamed_language
+    from resumeout.source.loading import read_source
+    from resumeout.source.validation import validate
 
     status = EXIT_OK
     for source in sources:
         try:
-            resume = _load(source)
+            loaded = read_source(source)
+            resume = validate(loaded)
         except SourceError as error:
             for diagnostic in error.diagnostics:
                 emit(diagnostic, error_format, sys.stderr)
             status = error.exit_code
         else:
+            # Valid, but export would warn: a check that only validates should see it.
+            language = unnamed_language(resume, loaded.source_map)
+            if language is not None:
+                emit(language, error_format, sys.stderr)
             print(f"{source}: valid ({len(resume.sections)} sections)")
     return status
 
