@@ -163,3 +163,26 @@ def test_a_thai_face_holds_the_parts_a_word_processor_decomposes_sara_am_into() 
         cmap = face.getBestCmap()
         if 0x0E33 in cmap:  # ำ: LibreOffice draws it as NIKHAHIT and SARA AA
             assert 0x0E4D in cmap and 0x0E32 in cmap
+
+
+@pytest.mark.skipif(shutil.which("fc-list") is None, reason="fontconfig is not installed")
+def test_a_serif_theme_draws_arabic_in_a_serif_design_in_both_formats(tmp_path: Path) -> None:
+    """Source Serif beside Noto Sans Arabic looked like two documents: with a serif
+    document font the chain takes the script's serif design (Noto Naskh Arabic), and
+    the DOCX's complex-script slot names the same."""
+    installed = subprocess.run(
+        ["fc-list", ":lang=ar", "family"], capture_output=True, text=True, check=False
+    ).stdout
+    if "Naskh" not in installed and "Serif" not in installed:
+        pytest.skip("no serif Arabic font installed (Debian: fonts-noto-core)")
+    source = tmp_path / "resume.yaml"
+    source.write_text(
+        (WORLD / "arabic.yaml").read_text("utf-8") + "\ndesign: {theme: academic}\n", "utf-8"
+    )
+    pdf_fonts = _pdf_fonts(_render("pdf", source))
+    arabic = {name for name in pdf_fonts if "Arabic" in name}
+    assert arabic and all("Naskh" in name or "Serif" in name for name in arabic), pdf_fonts
+    document = docx.Document(io.BytesIO(_render("docx", source)))
+    defaults = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
+    assert defaults is not None
+    assert _squeezed(defaults.get(f"{W}cs") or "") in pdf_fonts

@@ -16,6 +16,7 @@ from resumeout.exporters.pdf.scripts.chain import (
     Candidate,
     FontChain,
     SystemFont,
+    is_serif,
     parse_fc_match,
     rank_system_fonts,
 )
@@ -43,6 +44,20 @@ def test_a_font_made_for_the_script_comes_before_a_pan_unicode_one() -> None:
     ]
     ranked = [font.families[0] for font in rank_system_fonts(fonts, ("ar",), bold=False)]
     assert ranked == ["Noto Sans Arabic", "DejaVu Sans", "Noto Kufi Arabic", "Noto Sans"]
+
+
+def test_a_serif_document_font_takes_the_scripts_serif_design_first() -> None:
+    # The academic theme's Source Serif: Naskh for Arabic, Noto Serif for Devanagari.
+    fonts = [
+        _system_font("DejaVu Sans", 189),
+        _system_font("Noto Sans Arabic", 14),
+        _system_font("Noto Naskh Arabic", 14),
+        _system_font("DejaVu Serif", 120),
+    ]
+    ranked = [font.families[0] for font in rank_system_fonts(fonts, ("ar",), False, True)]
+    assert ranked[:2] == ["Noto Naskh Arabic", "DejaVu Serif"]
+    assert is_serif("SourceSerifPro-Regular") and is_serif("DejaVuSerif-Bold")
+    assert not is_serif("SourceSansPro-Regular") and not is_serif("MicrosoftSansSerif")
 
 
 def test_the_nearest_weight_wins_among_faces_of_one_family() -> None:

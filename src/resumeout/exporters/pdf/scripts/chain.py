@@ -106,6 +106,7 @@ class FontChain:
         takes the font its regular neighbours are drawn in."""
         self.primary = load_face(document_font.path, document_font.index, self.weight)
         self._bold = bold
+        self._serif = is_serif(self.primary.postscript_name)
         self._use_system_fonts = use_system_fonts
         self._named = _named_fonts(fallback_fonts, base_dir, bold)
         self._unusable: set[Candidate] = set()
@@ -151,7 +152,7 @@ class FontChain:
         if not languages:
             yield from (Candidate(file) for file in self.in_use)
         if self._use_system_fonts:
-            for font in _system_fonts(self._bold, languages):
+            for font in _system_fonts(self._bold, languages, self._serif):
                 yield font.candidate
         yield from _world_fonts()
 
@@ -219,8 +220,19 @@ def _languages_of(text: str) -> tuple[str, ...]:
     return ()
 
 
+def is_serif(postscript_name: str) -> bool:
+    """Whether a font's name says it is a serif design (``SourceSerifPro-Regular``,
+    ``DejaVuSerif``): names are what fonts say of their design most reliably."""
+    return "Serif" in postscript_name and "SansSerif" not in postscript_name
+
+
+# Words in family names that mark a design with serifs or its counterpart in a script
+# that has no serifs as such: Naskh (Arabic), Mincho, Song and Ming (CJK).
+_SERIF_WORDS = frozenset({"Serif", "Naskh", "Mincho", "Song", "Ming"})
+
+
 def rank_system_fonts(
-    fonts: Sequence[SystemFont], languages: Sequence[str], bold: bool
+    fonts: Sequence[SystemFont], languages: Sequence[str], bold: bool, serif: bool = False
 ) -> tuple[SystemFont, ...]:
     """``fonts`` (in fontconfig's order) in the order the chain tries them.
 
@@ -231,9 +243,11 @@ def rank_system_fonts(
 
     1. support for the language (fontconfig's ``lang``; for CJK text, all of Chinese,
        Japanese and Korean) first;
-    2. "Sans" in a family name first (the chain stands in for a sans-serif text font;
-       names are the only sign of a design fontconfig gives for most non-Latin
-       families, so Noto Sans Arabic comes before Noto Kufi Arabic or Noto Naskh Arabic);
+    2. the design of the document's font: "Sans" in a family name first (names are the
+       only sign of a design fontconfig gives for most non-Latin families, so Noto Sans
+       Arabic comes before Noto Kufi Arabic or Noto Naskh Arabic), or, for a serif
+       document font (``serif``: the academic theme's Source Serif), "Serif", "Naskh",
+       "Mincho", "Song" or "Ming" first (Noto Naskh Arabic, Noto Serif Devanagari);
     3. the fewest languages supported: a font made for the script (Noto Sans Arabic:
        14 languages; Noto Sans Hebrew: 2) before a pan-Unicode one (DejaVu Sans: 189);
     4. the nearest weight, then upright before slanted;
@@ -249,26 +263,29 @@ def rank_system_fonts(
         return abs(font.weight - wanted), font.slant != 0
 
     def for_language(font: SystemFont) -> tuple[object, ...]:
-        sans = any("Sans" in family.split() for family in font.families)
+        words = {word for family in font.families for word in family.split()}
+        matches = bool(words & _SERIF_WORDS) if serif else "Sans" in words
         supported = font.languages.issuperset(languages)
-        return (not supported, not sans, len(font.languages), *style(font))
+        return (not supported, not matches, len(font.languages), *style(font))
 
     # sorted() is stable: fonts that tie keep fontconfig's order.
     return tuple(sorted(fonts, key=for_language if languages else style))
 
 
 @cache
-def _system_fonts(bold: bool, languages: tuple[str, ...]) -> tuple[SystemFont, ...]:
+def _system_fonts(
+    bold: bool, languages: tuple[str, ...], serif: bool = False
+) -> tuple[SystemFont, ...]:
     """The system's TrueType fonts, ranked for text in ``languages`` (see
     :func:`rank_system_fonts`); none without fontconfig."""
-    pattern = "sans-serif" + (f":lang={languages[0]}" if languages else "")
+    pattern = ("serif" if serif else "sans-serif") + (f":lang={languages[0]}" if languages else "")
     pattern += ":weight=bold" if bold else ""
     # -a: every font, not the list trimmed to the fonts that add characters (which
     # drops a font made for a script when a pan-Unicode font before it has them).
     output = fontconfig("fc-match", "-a", "--format", _FC_FORMAT, pattern)
     if output is None:
         return ()
-    return rank_system_fonts(parse_fc_match(output), languages, bold)
+    return rank_system_fonts(parse_fc_match(output), languages, bold, serif)
 
 
 def parse_fc_match(output: str) -> list[SystemFont]:
