@@ -97,3 +97,20 @@ def test_a_pointing_bullet_points_into_the_text_in_word_too(
     source.write_text(text + "design:\n  theme: modern\n", encoding="utf-8")
     numbering = _part(_docx(source), "word/numbering.xml")
     assert [level.get(f"{W}val") for level in numbering.iter(f"{W}lvlText")] == [bullet]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_right_to_left_split_header_puts_the_contacts_under_the_name(tmp_path: Path) -> None:
+    """As the PDF does: at the far (left) side, the contacts were a line read before the
+    name's by readers that order by where lines start."""
+    source = tmp_path / "r.yaml"
+    text = (WORLD / "arabic.yaml").read_text(encoding="utf-8")
+    source.write_text(text + "design:\n  theme: modern\n", encoding="utf-8")
+    path = tmp_path / "cv.docx"
+    path.write_bytes(_docx(source))
+    lines = text_lines(libreoffice_pdf(path, tmp_path / "lo").read_bytes())
+    name = max(lines, key=lambda line: line.y1)
+    email = next(line for line in lines if "example.org" in line.get_text())
+    # The contact line's pieces (pdfminer.six cuts it where the direction changes).
+    right = max(line.x1 for line in lines if abs(line.y0 - email.y0) < 1)
+    assert abs(right - name.x1) < 2, (right, name.x1)

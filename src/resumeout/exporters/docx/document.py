@@ -120,6 +120,12 @@ def build_docx(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
         mirror_complex_script_formatting(document)
     if right_to_left:
         mirror_bullets(document)
+        # A split header's contacts go under the name, as in the PDF
+        # (``pdf/writing_direction.py``): at the far side they were read before it.
+        styles = document.styles
+        styles[names.CONTACT].paragraph_format.alignment = styles[
+            names.NAME
+        ].paragraph_format.alignment
     keep_used_styles(document)
     fonts = [font] if heading_font.name == font.name else [font, heading_font]
     fonts += name_script_fonts(document, text, fonts, design, base_dir)
