@@ -213,8 +213,29 @@ def test_an_unknown_language_is_a_located_error_with_the_closest_tags(tmp_path: 
     assert "Traceback" not in result.stderr
     assert (
         f"{source}:3:13: locale.language: 'French' is not a language tag resumeout knows; "
-        "did you mean fr" in result.stderr
+        "for French, write its tag: fr" in result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("arabic", "for Arabic, write its tag: ar"),
+        ("العربية", "for Arabic, write its tag: ar"),
+        ("中文", "for Chinese, write its tag: zh"),
+        ("Français", "for French, write its tag: fr"),
+        ("arabc", "did you mean ar,"),
+        ("pt-XX", "did you mean pt"),
+    ],
+)
+def test_a_language_named_instead_of_tagged_is_given_its_tag(
+    tmp_path: Path, written: str, hint: str
+) -> None:
+    source = tmp_path / "resume.yaml"
+    source.write_text(f"name: Ana\nlocale:\n  language: {written}\n", encoding="utf-8")
+    result = run_cli("validate", str(source))
+    assert result.returncode == 3, result.stderr
+    assert f"'{written}' is not a language tag resumeout knows; {hint}" in result.stderr
 
 
 def test_a_language_without_words_asks_for_them(tmp_path: Path) -> None:

@@ -49,11 +49,39 @@ def check_tag(tag: str) -> str:
             return shaped
         except ValueError:
             pass
-    close = suggestions(shaped)
-    hint = (
-        f"did you mean {', '.join(close)}?" if close else "write a tag such as fr, pt-BR, zh-Hans"
-    )
+    named = language_named(tag)
+    if named is not None:
+        code, name = named
+        hint = f"for {name}, write its tag: {code}"
+    else:
+        close = suggestions(shaped)
+        hint = (
+            f"did you mean {', '.join(close)}?"
+            if close
+            else "write a tag such as fr, pt-BR, zh-Hans"
+        )
     raise UnknownLanguageError(f"{tag!r} is not a language tag resumeout knows; {hint}")
+
+
+def language_named(text: str) -> tuple[str, str] | None:
+    """The tag and English name of the language ``text`` names, in English (``Arabic``)
+    or in itself (``Français``, ``中文``, ``العربية``) for the languages resumeout has
+    words in; None if it names none."""
+    from babel import Locale
+
+    from resumeout.locales.catalogue import catalogue_tags
+
+    wanted = text.strip().casefold()
+    english = Locale("en")
+    for code, name in english.languages.items():
+        if name.casefold() == wanted:
+            return normalize(code), name
+    for code in catalogue_tags():
+        own = cldr_locale(code)
+        for display in (own.display_name, own.language_name):
+            if display and display.casefold() == wanted:
+                return code, own.get_display_name("en") or code
+    return None
 
 
 @cache
@@ -77,6 +105,9 @@ def suggestions(tag: str, limit: int = 3) -> list[str]:
     by_case = {candidate.casefold(): candidate for candidate in known}
     names = {name.casefold(): code for code, name in Locale("en").languages.items()}
     found = [normalize(names[tag.casefold()])] if tag.casefold() in names else []
+    # A language's English name misspelt (``arabc``): its tag first.
+    spelt = difflib.get_close_matches(tag.casefold(), list(names), n=1, cutoff=0.8)
+    found += [normalize(names[name]) for name in spelt]
     language = tag.split("-")[0].casefold()
     if "-" in tag and language in by_case:
         found.append(by_case[language])
