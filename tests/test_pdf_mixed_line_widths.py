@@ -108,9 +108,12 @@ def test_words_measured_alone_add_up_to_the_line_drawn() -> None:
     assert abs(alone - whole) < 1e-6
 
 
-def test_a_number_after_chinese_is_in_the_chinese_font_alone_as_in_context() -> None:
+def test_a_number_after_chinese_is_in_the_documents_font_as_word_draws_it() -> None:
+    # 2018年7月: the year and the month's digits in one font, the document's, as Word
+    # draws ASCII digits in the DOCX (its ascii slot).
     setter = _cjk_setter()
-    ((_, face),) = setter.faces_in_context("超过 200 万笔")  # one font throughout
-    assert face is not None and face.covers("超")
-    # Alone, the digits would be drawn in the document's (Latin) font, narrower.
-    assert setter.measure("200", 10.0, face=face) > setter.measure("200", 10.0)
+    pieces = setter.faces_in_context("超过 200 万笔，2018年7月")
+    digits = {face for text, face in pieces if text.strip().isdigit()}
+    assert [text.strip() for text, _ in pieces if text.strip().isdigit()] == ["200", "2018", "7"]
+    assert digits == {setter.chain.primary}
+    assert all(face is not None and face.covers("超") for text, face in pieces if "万" in text)

@@ -4,7 +4,9 @@ A run changes where the bidi level, the script or the font changes. Fonts are ch
 per grapheme cluster (a base and its marks stay in one font): the first font of the
 chain that has all of the cluster's characters. Characters of no particular script
 (spaces, digits, punctuation) and marks take the script of what precedes them, and
-their font too where it has them, so an Arabic phrase with its spaces is one run.
+their font too where it has them, so an Arabic phrase with its spaces is one run; but
+ASCII digits after Chinese, Japanese or Korean take the document's font, as Word draws
+them in the DOCX.
 """
 
 from __future__ import annotations
@@ -187,6 +189,11 @@ def _cluster_faces(
             face = previous or chain.primary
         elif not neutral[index]:
             face = strong_face(index)
+        elif cluster.isascii() and cluster.isdigit() and _after_east_asian(needed, index):
+            # 2018年7月: every digit in the document's font, as Word draws ASCII digits
+            # in the DOCX (its ascii slot), not the year in one font and the month in
+            # the CJK font's.
+            face = _neutral_face(cluster, pinned, chain.primary, previous)
         else:
             face = _neutral_face(cluster, pinned, previous, chain.primary)
             later = following[index]
@@ -205,6 +212,20 @@ def _neutral_face(cluster: str, *faces: Face | None) -> Face | None:
         if face is not None and all(map(face.covers, cluster)):
             return face
     return None
+
+
+_EAST_ASIAN_SCRIPTS = frozenset({"Hani", "Hira", "Kana", "Hang", "Bopo"})
+
+
+def _after_east_asian(clusters: list[str], index: int) -> bool:
+    """Whether the last cluster of letters before ``index`` is Chinese, Japanese or
+    Korean."""
+    from fontTools.unicodedata import script as script_of
+
+    for cluster in reversed(clusters[:index]):
+        if cluster and not _is_neutral(cluster):
+            return script_of(cluster[0]) in _EAST_ASIAN_SCRIPTS
+    return False
 
 
 def _is_neutral(cluster: str) -> bool:
