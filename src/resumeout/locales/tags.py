@@ -67,15 +67,11 @@ def language_named(text: str) -> tuple[str, str] | None:
     """The tag and English name of the language ``text`` names, in English (``Arabic``)
     or in itself (``Français``, ``中文``, ``العربية``) for the languages resumeout has
     words in; None if it names none."""
-    from babel import Locale
-
     from resumeout.locales.catalogue import catalogue_tags
 
     wanted = text.strip().casefold()
-    english = Locale("en")
-    for code, name in english.languages.items():
-        if name.casefold() == wanted:
-            return normalize(code), name
+    if wanted in _english_names():
+        return _english_names()[wanted]
     for code in catalogue_tags():
         own = cldr_locale(code)
         for display in (own.display_name, own.language_name):
@@ -98,22 +94,30 @@ def cldr_locale(tag: str) -> CldrLocale:
 def suggestions(tag: str, limit: int = 3) -> list[str]:
     """The known tags closest to ``tag``: the language it names in English (``French``
     is ``fr``), its language without an unknown region, then the most alike."""
-    from babel import Locale
     from babel.localedata import locale_identifiers
 
     known = sorted({normalize(identifier) for identifier in locale_identifiers()})
     by_case = {candidate.casefold(): candidate for candidate in known}
-    names = {name.casefold(): code for code, name in Locale("en").languages.items()}
-    found = [normalize(names[tag.casefold()])] if tag.casefold() in names else []
-    # A language's English name misspelt (``arabc``): its tag first.
+    names = _english_names()
+    # A language's English name, misspelt (``arabc``) or not: its tag first.
     spelt = difflib.get_close_matches(tag.casefold(), list(names), n=1, cutoff=0.8)
-    found += [normalize(names[name]) for name in spelt]
+    found = [names[name][0] for name in spelt]
     language = tag.split("-")[0].casefold()
     if "-" in tag and language in by_case:
         found.append(by_case[language])
     close = difflib.get_close_matches(tag.casefold(), list(by_case), n=limit, cutoff=0.5)
     found += [by_case[match] for match in close]
     return list(dict.fromkeys(found))[:limit]
+
+
+@cache
+def _english_names() -> dict[str, tuple[str, str]]:
+    """Each language's English name, in any case, with its tag and the name as CLDR
+    writes it (``arabic``: ``ar``, ``Arabic``)."""
+    return {
+        name.casefold(): (normalize(code), name)
+        for code, name in cldr_locale("en").languages.items()
+    }
 
 
 _FIELDS = {"y": "year", "M": "month", "L": "month", "d": "day"}

@@ -141,9 +141,11 @@ def _lines_read_on(
     reading on or after the furthest line read so far, else its first reading. In a
     date column, a date read at the start of the line directly above its heading (too
     wide for the column) counts as read on the heading's line."""
-    heading_of = {entry.aside: entry.heading for entry in expected.dated_headings}
-    if not expected.dates_in_column:
-        heading_of = {}
+    heading_of = (
+        {entry.aside: entry.heading for entry in expected.dated_headings}
+        if expected.dates_in_column
+        else {}
+    )
     starts = [0, *(match.end() for match in re.finditer("\n", by_line))]
     read_on: list[tuple[Fact, int]] = []
     line_of: dict[Fact, int] = {}
@@ -155,9 +157,10 @@ def _lines_read_on(
         if fact in heading_of:
             heading_line = line_of.get(heading_of[fact], furthest)
         from_line = furthest if heading_line is None else min(furthest, heading_line - 1)
-        offset = _first_reading(by_line, fact, starts[max(from_line, 0)])
+        readings = _readings(fact)
+        offset = _first_reading(by_line, readings, starts[max(from_line, 0)])
         if offset is None:
-            offset = _first_reading(by_line, fact, 0)
+            offset = _first_reading(by_line, readings, 0)
         if offset is None:
             continue
         fact_line = bisect.bisect_right(starts, offset) - 1
@@ -169,21 +172,26 @@ def _lines_read_on(
     return read_on
 
 
-def _first_reading(by_line: str, fact: Fact, start: int) -> int | None:
-    """Where ``fact`` is first read from ``start`` on: the whole of it, or, for one
-    holding right-to-left text, where its first run (:func:`reading_runs`) is. A
-    section title (a fact found in any case) is looked for as a line of its own first:
-    its word may be in the text before it ("continuing education" before EDUCATION)."""
-    flags = re.IGNORECASE if fact.any_case else 0
+def _readings(fact: Fact) -> list[re.Pattern[str]]:
+    """What counts as reading ``fact``, best first: the whole of it, or, for one holding
+    right-to-left text, its first run (:func:`reading_runs`). A section title (a fact
+    found in any case) is looked for as a line of its own first: its word may be in the
+    text before it ("continuing education" before EDUCATION)."""
     text = normalise(fact.text)
-    patterns = [_pattern(text.split(" "))]
+    patterns = [_words(text)]
     if _mixed_direction_text(text):
         first = reading_runs(text)[0]
         patterns.append(_pattern(without_marks(first).split(" "), _MARKS_AFTER))
     if fact.any_case:
         patterns = [f"(?m:^(?:{pattern})$)" for pattern in patterns] + patterns
-    for pattern in patterns:
-        match = re.compile(pattern, flags).search(by_line, start)
+    flags = re.IGNORECASE if fact.any_case else 0
+    return [re.compile(pattern, flags) for pattern in patterns]
+
+
+def _first_reading(by_line: str, readings: list[re.Pattern[str]], start: int) -> int | None:
+    """Where the first of ``readings`` found from ``start`` on begins."""
+    for reading in readings:
+        match = reading.search(by_line, start)
         if match is not None:
             return match.start()
     return None

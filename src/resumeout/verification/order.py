@@ -31,10 +31,11 @@ def out_of_order(read_on: list[tuple[Fact, int]]) -> tuple[OutOfOrder, ...]:
     """The facts of ``read_on`` (each with the line it is read on, in the résumé's
     order) that are not read in order."""
     lines = [line for _, line in read_on]
-    kept = sorted(_longest_in_order(lines))
+    in_order = _longest_in_order(lines)
+    kept = sorted(in_order)
     found: list[OutOfOrder] = []
     for index, (fact, line) in enumerate(read_on):
-        if index in kept:
+        if index in in_order:
             continue
         # The nearest fact in order on a line the wrong side of this one's.
         before = [i for i in kept if i < index and lines[i] > line]

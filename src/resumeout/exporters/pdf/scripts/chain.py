@@ -210,6 +210,11 @@ _LANGUAGES_OF_SCRIPT: dict[str, tuple[str, ...]] = {
 not a script."""
 
 
+def is_east_asian(text: str) -> bool:
+    """Whether ``text``'s first letter is Han, kana, hangul or bopomofo."""
+    return _languages_of(text) == _CJK
+
+
 def _languages_of(text: str) -> tuple[str, ...]:
     from fontTools.unicodedata import script
 

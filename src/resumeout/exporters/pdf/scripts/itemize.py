@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from resumeout.exporters.pdf.scripts.breaking import grapheme_boundaries
-from resumeout.exporters.pdf.scripts.chain import FontChain
+from resumeout.exporters.pdf.scripts.chain import FontChain, is_east_asian
 from resumeout.exporters.pdf.scripts.direction import Direction, embedding_levels
 from resumeout.exporters.pdf.scripts.faces import Face
 
@@ -182,6 +182,7 @@ def _cluster_faces(
 
     chosen: list[tuple[int, int, Face | None]] = []
     previous: Face | None = None
+    after_east_asian = False  # the last letters were Chinese, Japanese or Korean
     for index, (start, end) in enumerate(pairwise(edges)):
         cluster = needed[index]
         face: Face | None
@@ -189,7 +190,8 @@ def _cluster_faces(
             face = previous or chain.primary
         elif not neutral[index]:
             face = strong_face(index)
-        elif cluster.isascii() and cluster.isdigit() and _after_east_asian(needed, index):
+            after_east_asian = is_east_asian(cluster)
+        elif after_east_asian and cluster.isascii() and cluster.isdigit():
             # 2018年7月: every digit in the document's font, as Word draws ASCII digits
             # in the DOCX (its ascii slot), not the year in one font and the month in
             # the CJK font's.
@@ -212,20 +214,6 @@ def _neutral_face(cluster: str, *faces: Face | None) -> Face | None:
         if face is not None and all(map(face.covers, cluster)):
             return face
     return None
-
-
-_EAST_ASIAN_SCRIPTS = frozenset({"Hani", "Hira", "Kana", "Hang", "Bopo"})
-
-
-def _after_east_asian(clusters: list[str], index: int) -> bool:
-    """Whether the last cluster of letters before ``index`` is Chinese, Japanese or
-    Korean."""
-    from fontTools.unicodedata import script as script_of
-
-    for cluster in reversed(clusters[:index]):
-        if cluster and not _is_neutral(cluster):
-            return script_of(cluster[0]) in _EAST_ASIAN_SCRIPTS
-    return False
 
 
 def _is_neutral(cluster: str) -> bool:
