@@ -201,6 +201,39 @@ def test_each_heading_and_its_dates_are_read_on_one_line(
     assert _apart(script, text) == []
 
 
+@pytest.mark.parametrize("reader", [*READERS, "pdfplumber"])
+@pytest.mark.parametrize("script", LEFT_TO_RIGHT)
+def test_in_the_serif_theme_each_heading_and_its_dates_are_read_on_one_line(
+    script: str, reader: str, tmp_path: Path
+) -> None:
+    """The academic theme's serif fallbacks (Noto Serif Devanagari and Thai) declare
+    descents more than twice the document font's; pdfplumber put a Hindi heading a line
+    apart from its dates when the PDF said so of the glyphs it draws."""
+    out = tmp_path / "out"
+    result = run_cli(
+        "export",
+        str(WORLD / f"{script}.yaml"),
+        "-f",
+        "pdf",
+        "--theme",
+        "academic",
+        "-o",
+        str(out),
+        "-q",
+    )
+    if result.returncode == 3 and "no font has a glyph" in result.stderr:
+        pytest.skip(f"this machine has no font for {script}: {result.stderr.splitlines()[0]}")
+    assert result.returncode == 0, result.stderr
+    (pdf,) = out.glob("*.pdf")
+    if reader == "pdfplumber":
+        pdfplumber = pytest.importorskip("pdfplumber", reason="pdfplumber is not installed")
+        with pdfplumber.open(pdf) as document:
+            text = "\n".join(page.extract_text() or "" for page in document.pages)
+    else:
+        text = _read(reader, pdf.read_bytes(), tmp_path)
+    assert _apart(script, text) == []
+
+
 @pytest.mark.parametrize("reader", READERS)
 @pytest.mark.parametrize("script", sorted(RIGHT_TO_LEFT))
 def test_right_to_left_text_is_read_in_the_order_typed(
