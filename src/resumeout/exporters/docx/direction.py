@@ -3,8 +3,10 @@
 Word sets each run in one of three font slots: Latin (``w:ascii``/``w:hAnsi``), East
 Asian (``w:eastAsia``) and complex script (``w:cs``: Arabic, Hebrew, the Indic scripts,
 Thai…). Each slot has its own language (``w:lang``'s ``w:val``, ``w:eastAsia``,
-``w:bidi``) and the complex-script one its own size, bold and italic (``w:szCs``,
-``w:bCs``, ``w:iCs``): without them Arabic is set at Word's default size and never bold.
+``w:bidi``) and the complex-script one its own size and bold (``w:szCs``, ``w:bCs``):
+without them Arabic is set at Word's default size and never bold. Its italic (``w:iCs``)
+is never set: the PDF draws italic Arabic, Hebrew, Indic and Thai text upright, as
+those scripts have no italic (``upright.py``).
 A right-to-left paragraph is marked ``w:bidi`` (Word then reads its alignment and tab
 stops from the right) and each run of right-to-left text ``w:rtl``.
 """
@@ -100,10 +102,9 @@ def declare_language(document: Document, language: Language, text: str) -> None:
 
 
 def mirror_complex_script_formatting(document: Document) -> None:
-    """Give the complex-script slot the size, bold and italic every style gives the
-    Latin one."""
+    """Give the complex-script slot the size and bold every style gives the Latin one."""
     for rpr in document.styles.element.iter(qn("w:rPr")):
-        for latin, complex_script in (("w:sz", "w:szCs"), ("w:b", "w:bCs"), ("w:i", "w:iCs")):
+        for latin, complex_script in (("w:sz", "w:szCs"), ("w:b", "w:bCs")):
             source = rpr.find(qn(latin))
             if source is None or rpr.find(qn(complex_script)) is not None:
                 continue
@@ -118,10 +119,10 @@ def right_to_left_paragraph(paragraph: Paragraph) -> None:
     _insert(paragraph._p.get_or_add_pPr(), OxmlElement("w:bidi"), _PPR_ORDER)
 
 
-def complex_script_run(rpr: BaseOxmlElement, *, bold: bool, italic: bool, rtl: bool) -> None:
-    """Mark a run's direct bold and italic for the complex-script slot too, and a run of
+def complex_script_run(rpr: BaseOxmlElement, *, bold: bool, rtl: bool) -> None:
+    """Mark a run's direct bold for the complex-script slot too, and a run of
     right-to-left text as such."""
-    for wanted, tag in ((bold, "w:bCs"), (italic, "w:iCs"), (rtl, "w:rtl")):
+    for wanted, tag in ((bold, "w:bCs"), (rtl, "w:rtl")):
         if wanted and rpr.find(qn(tag)) is None:
             _insert(rpr, OxmlElement(tag), _RPR_ORDER)
 

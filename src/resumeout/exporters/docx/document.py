@@ -45,6 +45,7 @@ from resumeout.exporters.docx.run_elements import (
 )
 from resumeout.exporters.docx.script_slots import name_script_fonts
 from resumeout.exporters.docx.styles import define_styles
+from resumeout.exporters.docx.upright import EAST_ASIAN_TEXT, keep_east_asian_upright
 from resumeout.exporters.rhythm import Rhythm
 from resumeout.locales import Language
 from resumeout.model import Design, Resume
@@ -118,6 +119,8 @@ def build_docx(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
     declare_language(document, view.language, text)
     if body.complex_script:
         mirror_complex_script_formatting(document)
+    if EAST_ASIAN_TEXT.search(text):
+        keep_east_asian_upright(document)
     if right_to_left:
         mirror_bullets(document)
         # A split header's contacts go under the name, as in the PDF
@@ -312,12 +315,12 @@ class _Body:
                 added = text_run(
                     element, text, style_id=run_style, bold=run.bold, italic=run.italic, font=font
                 )
-                self._direction(added, text, run.bold, run.italic, rtl)
+                self._direction(added, text, run.bold, rtl)
 
-    def _direction(self, run: CT_R, text: str, bold: bool, italic: bool, rtl: bool) -> None:
+    def _direction(self, run: CT_R, text: str, bold: bool, rtl: bool) -> None:
         self.complex_script = self.complex_script or rtl or in_complex_script(text)
         if self.complex_script:
-            complex_script_run(run.get_or_add_rPr(), bold=bold, italic=italic, rtl=rtl)
+            complex_script_run(run.get_or_add_rPr(), bold=bold, rtl=rtl)
 
     def _hyperlink(self, paragraph: Paragraph, run: Run, pieces: list[tuple[str, bool]]) -> None:
         assert run.url is not None
@@ -327,4 +330,4 @@ class _Body:
         # One link, its text cut by direction like any other run's.
         for piece, rtl in pieces:
             added = text_run(link, piece, style_id=style_id, bold=run.bold, italic=run.italic)
-            self._direction(added, piece, run.bold, run.italic, rtl)
+            self._direction(added, piece, run.bold, rtl)
