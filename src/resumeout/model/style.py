@@ -87,8 +87,9 @@ class Design(Model):
     )
     embed_fonts: bool = Field(
         default=True,
-        description="Embed the font in the DOCX (only the characters it uses), so it looks "
-        "the same on machines without it; false makes a smaller file.",
+        description="Embed the font in the DOCX (the characters it uses and those of Western "
+        "European text), so it looks the same and stays editable on machines without it; "
+        "false makes a smaller file.",
     )
     font_size: Annotated[
         float,
