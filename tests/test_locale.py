@@ -275,7 +275,8 @@ def test_a_variant_may_have_its_own_locale(tmp_path: Path) -> None:
         "export", str(source), "--variant", "all", "--format", "md", "-o", str(tmp_path)
     )
     assert result.returncode == 0, result.stderr
-    assert "aujourd’hui" in (tmp_path / "Runyu_Lu_Resume_fr.md").read_text(encoding="utf-8")
+    # named in French too
+    assert "aujourd’hui" in (tmp_path / "Runyu_Lu_CV_fr.md").read_text(encoding="utf-8")
 
 
 def test_present_said_twice_is_an_error(tmp_path: Path) -> None:

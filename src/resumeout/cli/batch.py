@@ -301,14 +301,14 @@ def target_for(
     variant: str | None,
 ) -> Path | None:
     """Where one output goes; None is standard output."""
-    from resumeout.cli.naming import output_stem
+    from resumeout.cli.naming import file_stem
 
     if plan.to_stdout:
         return None
     if plan.single_file and plan.output is not None:
         return plan.output
     directory = plan.output if plan.output is not None else source.parent
-    stem = output_stem(resume.settings.output_name, resume.name, variant)
+    stem = file_stem(resume, variant)
     return directory / f"{stem}{exporter.suffix}"
 
 

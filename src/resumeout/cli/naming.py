@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from resumeout.model import Resume
 
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 _RESERVED = {
@@ -15,6 +19,21 @@ _RESERVED = {
     *(f"LPT{i}" for i in range(1, 10)),
 }
 MAX_STEM = 120
+
+
+def file_stem(resume: Resume, variant: str | None = None) -> str:
+    """Every output's file name without its suffix: ``settings.output_name`` made from
+    ``resume``; when the résumé does not set it and is in another language than English,
+    the owner's name and that language's word for a résumé (``Runyu_Lu_CV`` in French,
+    ``王小明_简历`` in Chinese): the name a recruiter sees on the attachment."""
+    template = resume.settings.output_name
+    if "output_name" not in resume.settings.model_fields_set and resume.locale.language:
+        from resumeout.views.document import language_of
+
+        word = language_of(resume).words.resume
+        if word != "Résumé":  # English keeps its ASCII name
+            template = "{name}_" + word.replace("{", "{{").replace("}", "}}")
+    return output_stem(template, resume.name, variant)
 
 
 def output_stem(template: str, name: str, variant: str | None = None) -> str:

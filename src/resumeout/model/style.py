@@ -163,7 +163,8 @@ class Settings(Model):
         default="{name}_Resume",
         description="File name of every output, without suffix; {name} is the owner's name, "
         "{variant} the variant's (added as _VARIANT when a variant is exported and the "
-        "template does not place it).",
+        "template does not place it). Unset, a résumé in another language than English "
+        "says its language's word: {name}_CV in French, {name}_简历 in Chinese.",
     )
     title: PlainText | None = Field(
         default=None,

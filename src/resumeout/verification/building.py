@@ -58,14 +58,14 @@ def build_documents(
 ) -> Built:
     """``resume`` (variant ``variant`` of the source) rendered as ``export`` renders it. A
     document that cannot be rendered is left out, and why is among the problems."""
-    from resumeout.cli.naming import output_stem
+    from resumeout.cli.naming import file_stem
     from resumeout.exporters.registry import load_exporter
 
     built = Built()
     exporters = [(kind, load_exporter(kind)(base_dir=source.parent)) for kind in EXPORTED]
     for _, exporter in exporters:
         exporter.allow_missing_glyphs = allow_missing_glyphs
-    stem = output_stem(resume.settings.output_name, resume.name, variant)
+    stem = file_stem(resume, variant)
     if resume.design.fit_pages:
         from resumeout.views.fitting import fit_to_pages
 
