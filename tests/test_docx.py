@@ -156,3 +156,25 @@ def test_pandoc_reads_the_name_and_headline_as_text(tmp_path: Path) -> None:
         "Zoë Ångström",
         "Data engineer in Malmö",
     ]
+
+
+def test_a_light_leader_runs_from_each_heading_to_its_dates(seed: Resume, seed_docx: bytes) -> None:
+    """As the PDF's light rule between a heading and its dates: the tab stop's leader,
+    drawn in the tab's colour, the design's leader colour. Not text: readers still read
+    one tab there."""
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+
+    document = docx.Document(io.BytesIO(seed_docx))
+    (stop,) = document.styles["Entry Heading"].paragraph_format.tab_stops
+    assert (stop.alignment, stop.leader) == (WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DASHES)
+    headings = [
+        p for p in document.paragraphs if p.style is not None and p.style.name == "Entry Heading"
+    ]
+    dated = [p for p in headings if "\t" in p.text]
+    assert len(dated) == 10
+    colour = seed.design.colors.leader.removeprefix("#").upper()
+    for paragraph in dated:
+        (tab,) = [run for run in paragraph.runs if run.text == "\t"]
+        assert tab.style is not None and tab.style.name == "Leader"
+        assert str(tab.style.font.color.rgb) == colour
+        assert paragraph.text.count("\t") == 1

@@ -314,6 +314,7 @@ def test_only_the_styles_in_use(seed_docx: bytes) -> None:
         "EntryDetails",
         "Note",
         "Hyperlink",
+        "Leader",
     }
 
 

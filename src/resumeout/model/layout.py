@@ -150,7 +150,7 @@ class Colors(Model):
     muted: Color = Field(default="#555555", description="Notes and muted lines.")
     separator: Color = Field(default="#888888", description="Between contacts (PDF).")
     leader: Color = Field(
-        default="#c8c8c8", description="The leader between a heading and its dates (PDF)."
+        default="#c8c8c8", description="The leader between a heading and its dates."
     )
 
 

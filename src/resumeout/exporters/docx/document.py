@@ -227,7 +227,7 @@ class _Body:
             case "right":
                 paragraph = self.paragraph(entry.heading, names.ENTRY_HEADING)
                 if entry.aside:
-                    tab_run(paragraph._p)
+                    tab_run(paragraph._p, self.style_ids.get(names.LEADER))
                     self._aside(paragraph, entry.aside, self._dates_style, after=entry.heading)
                 return paragraph, paragraph
             case "own_line":

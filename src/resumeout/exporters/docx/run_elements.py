@@ -81,9 +81,13 @@ def break_run(parent: etree._Element, style_id: str | None = None) -> CT_R:
     return run
 
 
-def tab_run(parent: etree._Element) -> None:
-    """A tab in a run of its own, with no properties."""
-    etree.SubElement(etree.SubElement(parent, _RUN), _TAB)
+def tab_run(parent: etree._Element, style_id: str | None = None) -> None:
+    """A tab in a run of its own, styled when ``style_id`` is given (the colour of the
+    leader its tab stop draws)."""
+    run = etree.SubElement(parent, _RUN)
+    if style_id is not None:
+        etree.SubElement(etree.SubElement(run, _PROPERTIES), _STYLE, {_VALUE: style_id})
+    etree.SubElement(run, _TAB)
 
 
 def hyperlink(parent: etree._Element, relationship_id: str) -> etree._Element:

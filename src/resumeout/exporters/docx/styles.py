@@ -12,7 +12,7 @@ from typing import assert_never, cast
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -46,6 +46,8 @@ ENTRY_ASIDE = "Entry Dates"
 """The dates and place of an entry on their own line (``entries.dates: own_line``)."""
 ASIDE_RUN = "Dates"
 """The dates and place on the heading's line, when the theme styles them."""
+LEADER = "Leader"
+"""The tab between a heading and its dates: its leader's colour."""
 # Word has no font for CJK unless the East-Asian slot names one; these are the common
 # ones on Windows, macOS and Linux, in that order of preference.
 EAST_ASIAN_FONT = "Microsoft YaHei"
@@ -153,8 +155,17 @@ def define_styles(
         case "right":
             # The aside (dates, venue) follows the heading after a tab, right-aligned on
             # the text's right edge by a tab stop: no padding, so no reliance on any
-            # font's widths.
-            heading.paragraph_format.tab_stops.add_tab_stop(Pt(text_width), WD_TAB_ALIGNMENT.RIGHT)
+            # font's widths. The tab's leader is the PDF's light rule between them: a
+            # dashed one at the same height, in ``design.colors.leader`` (the colour of
+            # the tab's character style).
+            heading.paragraph_format.tab_stops.add_tab_stop(
+                Pt(text_width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DASHES
+            )
+            leader = cast(
+                CharacterStyle, styles.add_style(LEADER, WD_STYLE_TYPE.CHARACTER, builtin=False)
+            )
+            leader.base_style = styles["Default Paragraph Font"]
+            leader.font.color.rgb = _rgb(design.colors.leader)
         case "own_line":
             _aside_style(document, design, family, rhythm)
         case "left_column":
