@@ -178,3 +178,49 @@ def test_a_light_leader_runs_from_each_heading_to_its_dates(seed: Resume, seed_d
         assert tab.style is not None and tab.style.name == "Leader"
         assert str(tab.style.font.color.rgb) == colour
         assert paragraph.text.count("\t") == 1
+
+
+def test_the_rule_beside_a_section_title_runs_from_its_end_to_the_margin(
+    seed: Resume, seed_docx: bytes
+) -> None:
+    """classic's rule beside the title, as the PDF draws it: a tab after the title whose
+    stop at the margin draws a line, in the title's colour, a gap after the title (the
+    last letter's added spacing, not text). Not a border under the title."""
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.oxml.ns import qn
+
+    assert seed.design.section_titles.rule == "beside"
+    document = docx.Document(io.BytesIO(seed_docx))
+    style = document.styles["Heading 1"]
+    (stop,) = style.paragraph_format.tab_stops
+    assert (stop.alignment, stop.leader) == (WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.LINES)
+    section = document.sections[0]
+    assert section.page_width is not None and section.left_margin is not None
+    assert section.right_margin is not None
+    assert stop.position == section.page_width - section.left_margin - section.right_margin
+    assert style.element.find(f"{qn('w:pPr')}/{qn('w:pBdr')}") is None
+    titles = [p for p in document.paragraphs if p.style is not None and p.style.name == "Heading 1"]
+    assert [p.text for p in titles] == [f"{s.title}\t" for s in seed.sections]
+    for paragraph in titles:
+        *_, last, tab = paragraph.runs
+        assert tab.text == "\t" and tab.style is not None and tab.style.name == "Title Rule"
+        assert str(tab.style.font.color.rgb) == str(style.font.color.rgb)
+        spacing = last._r.find(f"{qn('w:rPr')}/{qn('w:spacing')}")
+        assert len(last.text) == 1 and spacing is not None
+        assert int(spacing.get(qn("w:val"))) == round(20 * 10 * 0.4)  # rule_gap 0.4 × 10 pt
+
+
+def test_a_rule_below_the_title_is_a_border(tmp_path: Path) -> None:
+    from docx.oxml.ns import qn
+
+    result = run_cli(
+        "export", "resume.yaml", "-f", "docx", "--theme", "academic", "-o", str(tmp_path)
+    )
+    assert result.returncode == 0, result.stderr
+    (path,) = tmp_path.glob("*.docx")
+    document = docx.Document(str(path))
+    style = document.styles["Heading 1"]
+    assert style.element.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}") is not None
+    assert not list(style.paragraph_format.tab_stops)
+    titles = [p for p in document.paragraphs if p.style is not None and p.style.name == "Heading 1"]
+    assert titles and all("\t" not in p.text for p in titles)

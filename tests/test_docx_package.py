@@ -315,6 +315,7 @@ def test_only_the_styles_in_use(seed_docx: bytes) -> None:
         "Note",
         "Hyperlink",
         "Leader",
+        "TitleRule",
     }
 
 

@@ -42,6 +42,7 @@ from resumeout.exporters.docx.run_elements import (
     styled_paragraph,
     tab_run,
     text_run,
+    widen_after_last_character,
 )
 from resumeout.exporters.docx.script_slots import name_script_fonts
 from resumeout.exporters.docx.styles import define_styles
@@ -106,7 +107,11 @@ def build_docx(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
         separator = f" {design.header.contact_separator} "
         body.paragraph(Rich.join(contacts, separator), names.CONTACT)
     for section_view in view.sections:
-        body.paragraph(Rich.plain(section_view.title), names.SECTION)
+        title = body.paragraph(Rich.plain(section_view.title), names.SECTION)
+        if design.section_titles.rule == "beside":
+            # The PDF's gap between the title and its rule, then the rule.
+            widen_after_last_character(title._p, body.rhythm.size * design.section_titles.rule_gap)
+            tab_run(title._p, body.style_ids[names.TITLE_RULE])
         for index, entry in enumerate(section_view.entries):
             body.entry(entry, index)
     if view.last_updated:

@@ -20,6 +20,8 @@ python-docx's element classes and take the document's namespace prefixes.
 
 from __future__ import annotations
 
+import copy
+
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
 from lxml import etree
@@ -116,3 +118,39 @@ def _text(run: etree._Element, text: str) -> None:
     element.text = text
     if len(text.strip()) < len(text):
         element.set(_SPACE, "preserve")
+
+
+def widen_after_last_character(paragraph: etree._Element, points: float) -> None:
+    """Add ``points`` of space after the paragraph's last character (``w:spacing`` on a
+    run of that character alone, cut from its run): a gap that is not text."""
+    runs = [run for run in paragraph.iter(_RUN) if run.findtext(f"{W}t")]
+    if not runs:
+        return
+    run = runs[-1]
+    text = run.find(f"{W}t")
+    assert text is not None and text.text
+    last = copy.deepcopy(run)
+    last_text = last.find(f"{W}t")
+    assert last_text is not None
+    last_text.text, text.text = text.text[-1], text.text[:-1]
+    run.addnext(last)
+    if not text.text:
+        run.getparent().remove(run)
+    properties = last.find(_PROPERTIES)
+    if properties is None:
+        properties = etree.Element(_PROPERTIES)
+        last.insert(0, properties)
+    spacing = etree.Element(f"{W}spacing", {_VALUE: str(round(points * 20))})  # twentieths
+    # CT_RPr's sequence puts w:spacing before these.
+    later = {f"{W}{tag}" for tag in _AFTER_SPACING}
+    following = next((child for child in properties if child.tag in later), None)
+    if following is None:
+        properties.append(spacing)
+    else:
+        following.addprevious(spacing)
+
+
+_AFTER_SPACING = (
+    "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd",
+    "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
+)  # fmt: skip
