@@ -224,3 +224,39 @@ def test_a_rule_below_the_title_is_a_border(tmp_path: Path) -> None:
     assert not list(style.paragraph_format.tab_stops)
     titles = [p for p in document.paragraphs if p.style is not None and p.style.name == "Heading 1"]
     assert titles and all("\t" not in p.text for p in titles)
+
+
+def test_the_gap_before_the_rule_keeps_every_title_whole(tmp_path: Path) -> None:
+    """The gap is added to the title's last user-perceived character, cut from its run:
+    a title with a line break or a tab, a decomposed accent, an emoji sequence; not to
+    a right-to-left title's last letter in a left-to-right résumé (it is at its start).
+    The tab that draws the rule is raised on its own run (LibreOffice shrinks a raise
+    given by a character style to a superscript's size)."""
+    from docx.oxml.ns import qn
+
+    # As YAML writes them in double quotes, and as they read.
+    written = ["Work\\nExperience", "Skills\\tand tools", "Cafe\\u0301", "Skills 🧑\\u200d💻"]
+    titles = ["Work\nExperience", "Skills\tand tools", "Cafe\u0301", "Skills 🧑\u200d💻"]
+    written.append("التعليم")
+    titles.append("التعليم")
+    sections = "".join(
+        f'  - title: "{title}"\n    type: text\n    entries: [words]\n' for title in written
+    )
+    source = tmp_path / "r.yaml"
+    source.write_text(f"name: Ana Lopez\nsections:\n{sections}", encoding="utf-8")
+    result = run_cli("export", str(source), "-f", "docx", "-o", str(tmp_path), "-q")
+    assert result.returncode == 0, result.stderr
+    (path,) = tmp_path.glob("*.docx")
+    document = docx.Document(str(path))
+    read = [p for p in document.paragraphs if p.style is not None and p.style.name == "Heading 1"]
+    assert [p.text for p in read] == [f"{title}\t" for title in titles]
+    widened = []
+    for paragraph in read:
+        *_, last, tab = paragraph.runs
+        if last._r.find(f"{qn('w:rPr')}/{qn('w:spacing')}") is not None:
+            widened.append(last.text)
+        raised = tab._r.find(f"{qn('w:rPr')}/{qn('w:position')}")
+        assert raised is not None and int(raised.get(qn("w:val"))) > 0
+    assert widened == ["e", "s", "e\u0301", "🧑\u200d💻"]
+    rule = document.styles["Title Rule"].element
+    assert rule.find(f"{qn('w:rPr')}/{qn('w:position')}") is None

@@ -40,6 +40,8 @@ def _exported(tmp_path: Path, extra: str, *options: str) -> list[str]:
         ("locale: {language: zh}\n", "Ana_Lopez_简历"),
         ("locale: {language: ar}\n", "Ana_Lopez_سيرة_ذاتية"),
         ("locale: {language: fr, labels: {resume: Dossier}}\n", "Ana_Lopez_Dossier"),
+        # An English résumé that renames itself in its metadata keeps its file name.
+        ("locale: {language: en, labels: {resume: Curriculum Vitae}}\n", "Ana_Lopez_Resume"),
     ],
 )
 def test_the_default_name_says_resume_in_the_resumes_language(

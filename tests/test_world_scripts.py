@@ -234,6 +234,22 @@ def test_in_the_serif_theme_each_heading_and_its_dates_are_read_on_one_line(
     assert _apart(script, text) == []
 
 
+def test_pdfplumber_reads_a_large_thai_heading_with_its_dates(tmp_path: Path) -> None:
+    """Thai glyphs sit on the baseline: a Descent of their own depth (0) would put a
+    Thai heading's boxes 0.25 em above its dates' (English, with no locale: in the
+    document's Latin font), a line apart for pdfplumber from 12 points on."""
+    pdfplumber = pytest.importorskip("pdfplumber", reason="pdfplumber is not installed")
+    source = (
+        "name: สมชาย ใจดี\ndesign: {font_size: 13}\nsections:\n"
+        "  - title: ประสบการณ์\n    type: experience\n    entries:\n"
+        "      - {title: วิศวกร, organization: บริษัท, start: 2019-01, end: 2021-02}\n"
+    )
+    path = export_or_skip(tmp_path, source, "pdf")
+    with pdfplumber.open(path) as document:
+        lines = (document.pages[0].extract_text() or "").splitlines()
+    assert [line for line in lines if "วิศวกร" in line and "2019" in line], lines
+
+
 @pytest.mark.parametrize("reader", READERS)
 @pytest.mark.parametrize("script", sorted(RIGHT_TO_LEFT))
 def test_right_to_left_text_is_read_in_the_order_typed(

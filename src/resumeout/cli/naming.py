@@ -27,12 +27,12 @@ def file_stem(resume: Resume, variant: str | None = None) -> str:
     the owner's name and that language's word for a résumé (``Runyu_Lu_CV`` in French,
     ``王小明_简历`` in Chinese): the name a recruiter sees on the attachment."""
     template = resume.settings.output_name
-    if "output_name" not in resume.settings.model_fields_set and resume.locale.language:
+    english = resume.locale.language.split("-")[0].lower() == "en"
+    if "output_name" not in resume.settings.model_fields_set and not english:
         from resumeout.views.document import language_of
 
         word = language_of(resume).words.resume
-        if word != "Résumé":  # English keeps its ASCII name
-            template = "{name}_" + word.replace("{", "{{").replace("}", "}}")
+        template = "{name}_" + word.replace("{", "{{").replace("}", "}}")
     return output_stem(template, resume.name, variant)
 
 

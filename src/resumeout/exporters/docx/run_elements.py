@@ -83,12 +83,18 @@ def break_run(parent: etree._Element, style_id: str | None = None) -> CT_R:
     return run
 
 
-def tab_run(parent: etree._Element, style_id: str | None = None) -> None:
+def tab_run(parent: etree._Element, style_id: str | None = None, raised: int | None = None) -> None:
     """A tab in a run of its own, styled when ``style_id`` is given (the colour of the
-    leader its tab stop draws)."""
+    leader its tab stop draws), ``raised`` half-points above the baseline when given
+    (set on the run itself: LibreOffice reads a raise given by a character style as
+    superscript, at 58 % of the size)."""
     run = etree.SubElement(parent, _RUN)
-    if style_id is not None:
-        etree.SubElement(etree.SubElement(run, _PROPERTIES), _STYLE, {_VALUE: style_id})
+    if style_id is not None or raised is not None:
+        properties = etree.SubElement(run, _PROPERTIES)
+        if style_id is not None:
+            etree.SubElement(properties, _STYLE, {_VALUE: style_id})
+        if raised is not None:
+            etree.SubElement(properties, f"{W}position", {_VALUE: str(raised)})
     etree.SubElement(run, _TAB)
 
 
@@ -122,20 +128,31 @@ def _text(run: etree._Element, text: str) -> None:
 
 def widen_after_last_character(paragraph: etree._Element, points: float) -> None:
     """Add ``points`` of space after the paragraph's last character (``w:spacing`` on a
-    run of that character alone, cut from its run): a gap that is not text."""
-    runs = [run for run in paragraph.iter(_RUN) if run.findtext(f"{W}t")]
-    if not runs:
+    run of that character alone, cut from the end of its run): a gap that is not text.
+    The character is the last user-perceived one (a letter with its accents, an emoji
+    sequence), so that nothing is drawn apart."""
+    from resumeout.exporters.graphemes import clusters
+
+    texts = list(paragraph.iter(f"{W}t"))
+    if not texts or not texts[-1].text:
         return
-    run = runs[-1]
-    text = run.find(f"{W}t")
-    assert text is not None and text.text
-    last = copy.deepcopy(run)
-    last_text = last.find(f"{W}t")
-    assert last_text is not None
-    last_text.text, text.text = text.text[-1], text.text[:-1]
+    text = texts[-1]
+    run = text.getparent()
+    if run is None or run.tag != _RUN or text is not run[-1]:
+        return  # the paragraph ends with a tab or a break: no letter to widen
+    *rest, last_character = clusters(text.text)
+    last = etree.Element(_RUN)
+    properties = run.find(_PROPERTIES)
+    if properties is not None:
+        last.append(copy.deepcopy(properties))
+    last_text = etree.SubElement(last, f"{W}t")
+    last_text.text = last_character
     run.addnext(last)
+    text.text = "".join(rest)
     if not text.text:
-        run.getparent().remove(run)
+        run.remove(text)
+        if not [child for child in run if child.tag != _PROPERTIES]:
+            run.getparent().remove(run)
     properties = last.find(_PROPERTIES)
     if properties is None:
         properties = etree.Element(_PROPERTIES)

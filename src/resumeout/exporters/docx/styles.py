@@ -236,13 +236,14 @@ def _rule_beside(
 ) -> None:
     """The rule beside a section title, as the PDF draws it from the title's end to the
     margin: a tab after the title to a stop at the margin, whose leader is a line (an
-    underscore's stroke, raised to the middle of the title's lower-case letters, in the
-    title's size and colour: 0.77 points thick in Source Sans Pro at 14, the PDF's rule
-    0.7). A paragraph border would run under the title instead."""
+    underscore's stroke, in the title's size and colour, raised by the tab's run to the
+    middle of the title's lower-case letters, :func:`rule_beside_raise`: 0.77 points
+    thick in Source Sans Pro at 14, the PDF's rule 0.7; its thickness is the font's,
+    not ``rule_weight``). A paragraph border would run under the title instead."""
     section.paragraph_format.tab_stops.add_tab_stop(
         Pt(text_width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.LINES
     )
-    size, leading = title
+    size, _ = title
     rule = cast(
         CharacterStyle,
         document.styles.add_style(TITLE_RULE, WD_STYLE_TYPE.CHARACTER, builtin=False),
@@ -251,11 +252,15 @@ def _rule_beside(
     rule.font.bold = False
     rule.font.size = Pt(size)
     rule.font.color.rgb = color
+
+
+def rule_beside_raise(title: tuple[float, float]) -> int:
+    """Half-points to raise the tab whose leader is the rule beside a section title
+    (:func:`_rule_beside`; ``title``: its size and leading), so that the underscore's
+    stroke crosses the middle of the title's lower-case letters, as the PDF's rule."""
+    size, leading = title
     centre = _BESIDE * leading - (leading - size)  # above the baseline
-    position = OxmlElement("w:position")
-    position.set(qn("w:val"), str(round(2 * (centre - _UNDERSCORE * size))))  # half-points
-    properties = rule.element.get_or_add_rPr()
-    properties.insert_element_before(position, "w:sz", "w:szCs")
+    return round(2 * (centre - _UNDERSCORE * size))
 
 
 def _rgb(color: str) -> RGBColor:

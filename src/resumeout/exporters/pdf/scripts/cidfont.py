@@ -31,6 +31,9 @@ from reportlab.pdfbase import pdfdoc
 from resumeout.exporters.pdf.scripts.faces import Face, pin_weight
 from resumeout.exporters.pdf.scripts.tounicode import to_unicode_cmap
 
+_LATIN_DESCENT = -0.25
+"""A Latin text face's descent, in ems (Source Sans Pro's; Source Serif Pro's -0.27)."""
+
 _FONTS: WeakKeyDictionary[Any, dict[str, EmbeddedFont]] = WeakKeyDictionary()
 """The fonts embedded in each reportlab PDFDocument, by face."""
 
@@ -142,26 +145,29 @@ class EmbeddedFont:
         document.idToObject["BasicFonts"].dict[self.internal_name] = reference
 
     def _descent(self) -> int:
-        """The subset's Descent: how far its glyphs reach below the baseline, never past
-        the face's typographic descent.
+        """The subset's Descent: how far its glyphs reach below the baseline, but at
+        least as far as a Latin text face's (:data:`_LATIN_DESCENT`), and never past the
+        face's typographic descent.
 
         pdfminer.six and pdfplumber give each character a box from its font's Descent
         up by the font size, and pdfplumber puts boxes whose tops differ by more than 3
-        points on different lines. A face made for stacked marks declares a deep descent
-        (Noto Serif Devanagari 0.63 em, against the document's Source Serif 0.27 em),
-        which put a Hindi heading's box 3.7 points below its dates' on the same
-        baseline. The glyphs a résumé draws reach much less far (0.28 em): the PDF says
-        how deep the font in it goes. Never past the face's own descent, so the room
-        left for a line's boxes (:func:`~resumeout.exporters.pdf.word_boxes.clearance`)
-        is still enough. The Ascent stays the face's: shortened too, it let pdftotext
-        put a right-to-left bullet "-" at the end of the line above, which pdftotext
-        then takes for a hyphen and joins the two lines."""
-        font, bottoms = self.face.harfbuzz, []
+        points on different lines: the fonts of one line should declare about the same
+        Descent. A face made for stacked marks declares a deep one (Noto Serif
+        Devanagari 0.63 em, against the document's Source Serif 0.27 em), which put a
+        Hindi heading's box 3.7 points below its dates' on the same baseline; the glyphs
+        a résumé draws reach much less far (0.28 em). Thai glyphs sit on the baseline:
+        their own depth, 0, would lift a Thai heading's box as far above its dates'.
+        Never past the face's own descent, so the room left for a line's boxes
+        (:func:`~resumeout.exporters.pdf.word_boxes.clearance`) is still enough. The
+        Ascent stays the face's: shortened too, it let pdftotext put a right-to-left
+        bullet "-" at the end of the line above, which pdftotext then takes for a
+        hyphen and joins the two lines."""
+        font, deepest = self.face.harfbuzz, _LATIN_DESCENT * self.face.units_per_em
         for glyph_id in set(self.glyph_of_cid.values()):
             extents = font.get_glyph_extents(glyph_id)
             if extents is not None and extents.height:  # a space has no outline
-                bottoms.append(extents.y_bearing + extents.height)
-        return max(self.face.descent, min(0, *bottoms)) if bottoms else self.face.descent
+                deepest = min(deepest, extents.y_bearing + extents.height)
+        return max(self.face.descent, round(deepest))
 
     def _subset_tag(self) -> str:
         """Six capitals that name this subset (the same glyphs give the same name)."""
