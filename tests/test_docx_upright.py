@@ -80,3 +80,18 @@ def test_a_latin_resume_gets_no_upright_runs(tmp_path: Path) -> None:
     path = _export(ROOT / "resume.yaml", tmp_path, "--theme", "academic")
     with zipfile.ZipFile(path) as package:
         assert b'<w:i w:val="0"/>' not in package.read("word/document.xml")
+
+
+def test_an_italic_run_with_a_tab_inside_is_split_around_it(tmp_path: Path) -> None:
+    source = (
+        "name: 王小明\nlocale: {language: zh}\nsections:\n  - title: 项目\n    type: entries\n"
+        "    entries:\n      - title: 编辑器\n        highlights:\n"
+        '          - "用 *重写\\t核心* 服务"\n'
+    )
+    path = export_or_skip(tmp_path, source, "docx")
+    runs = _runs(path)
+    assert "用 重写\t核心 服务" in [p.text for p in docx.Document(str(path)).paragraphs]
+    slanted = [run.text for run in runs if _slanted(run)]
+    assert slanted and not [
+        text for text in slanted if any("\u4e00" <= c <= "\u9fff" for c in text)
+    ]

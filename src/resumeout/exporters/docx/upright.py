@@ -37,11 +37,9 @@ def keep_east_asian_upright(document: Document) -> None:
             paragraph_style is not None and paragraph_style.get(qn("w:val")) in italic_styles
         )
         for run in list(paragraph.iter(qn("w:r"))):
-            text = run.find(qn("w:t"))
-            if text is None or not text.text or not EAST_ASIAN_TEXT.search(text.text):
-                continue
-            if _italic(run, italic_styles, in_italic):
-                _split(run, text.text)
+            text = "".join(element.text or "" for element in run.iter(qn("w:t")))
+            if EAST_ASIAN_TEXT.search(text) and _italic(run, italic_styles, in_italic):
+                _split(run)
 
 
 def _italic(run: etree._Element, italic_styles: frozenset[str], in_italic: bool) -> bool:
@@ -56,22 +54,43 @@ def _italic(run: etree._Element, italic_styles: frozenset[str], in_italic: bool)
     return in_italic
 
 
-def _split(run: etree._Element, text: str) -> None:
-    """``run`` (one ``w:t`` of ``text`` and its properties) as runs of East Asian text
-    and the rest, in order; the East Asian ones upright."""
-    if len([child for child in run if child.tag != qn("w:rPr")]) != 1:
-        return  # a run with a tab or a break as well: left as it is
-    pieces = [piece for piece in re.split(f"({EAST_ASIAN_TEXT.pattern})", text) if piece]
-    for piece in reversed(pieces):
-        added = copy.deepcopy(run)
-        element = added.find(qn("w:t"))
-        element.text = piece
-        if piece != piece.strip():  # "2019-07 – " before 至今: its space is kept
-            element.set(_SPACE, "preserve")
-        if EAST_ASIAN_TEXT.fullmatch(piece):
+def _split(run: etree._Element) -> None:
+    """``run`` as runs of East Asian text and of the rest (its tabs and breaks too), in
+    order, with its properties; the East Asian ones upright."""
+    properties = run.find(qn("w:rPr"))
+    pieces: list[tuple[bool, etree._Element]] = []  # (upright, content)
+    for child in run:
+        if child.tag == qn("w:rPr"):
+            continue
+        if child.tag != qn("w:t"):
+            pieces.append((False, copy.deepcopy(child)))  # a tab, a break
+            continue
+        for piece in re.split(f"({EAST_ASIAN_TEXT.pattern})", child.text or ""):
+            if piece:
+                element = etree.Element(qn("w:t"))
+                element.text = piece
+                if piece != piece.strip():  # "2019-07 – " before 至今: its space is kept
+                    element.set(_SPACE, "preserve")
+                pieces.append((EAST_ASIAN_TEXT.fullmatch(piece) is not None, element))
+    groups: list[tuple[bool, list[etree._Element]]] = []
+    for upright, element in pieces:
+        if groups and groups[-1][0] == upright:
+            groups[-1][1].append(element)
+        else:
+            groups.append((upright, [element]))
+    anchor = run
+    for upright, elements in groups:
+        added = etree.Element(qn("w:r"))
+        if properties is not None:
+            added.append(copy.deepcopy(properties))
+        added.extend(elements)
+        if upright:
             _set_upright(added)
-        run.addnext(added)
-    run.getparent().remove(run)
+        anchor.addnext(added)
+        anchor = added
+    parent = run.getparent()
+    assert parent is not None
+    parent.remove(run)
 
 
 def _set_upright(run: etree._Element) -> None:
