@@ -438,6 +438,12 @@ needs_libreoffice = pytest.mark.skipif(
 )
 
 
+def _fonts_drawn(pdf: Path) -> set[str]:
+    """The fonts a PDF draws with, as pdffonts lists them, without subset tags."""
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
+    return {line.split()[0].split("+")[-1] for line in fonts.stdout.splitlines()[2:]}
+
+
 def _source_sans_installed() -> bool:
     if shutil.which("fc-list") is None:
         return False
@@ -445,18 +451,20 @@ def _source_sans_installed() -> bool:
     return "source sans" in listing.lower()
 
 
-@needs_libreoffice
-@pytest.mark.skipif(
+without_source_sans = pytest.mark.skipif(
     _source_sans_installed(), reason="Source Sans Pro is installed: embedding cannot be told apart"
 )
+
+
+@needs_libreoffice
+@without_source_sans
 def test_libreoffice_draws_the_embedded_fonts(
     tmp_path: Path, seed: Resume, seed_docx: bytes
 ) -> None:
     path = tmp_path / "r.docx"
     path.write_bytes(seed_docx)
     pdf = libreoffice_pdf(path, tmp_path, fonts=())
-    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
-    used = {line.split()[0].split("+")[-1] for line in fonts.stdout.splitlines()[2:]}
+    used = _fonts_drawn(pdf)
     assert {"SourceSansPro-Regular", "SourceSansPro-Semibold", "SourceSansPro-It"} <= used
     layout = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
@@ -477,9 +485,7 @@ def test_libreoffice_draws_the_embedded_fonts(
 
 
 @needs_libreoffice
-@pytest.mark.skipif(
-    _source_sans_installed(), reason="Source Sans Pro is installed: embedding cannot be told apart"
-)
+@without_source_sans
 def test_a_second_resume_opened_in_the_same_libreoffice_session_keeps_its_font(
     tmp_path: Path, seed_docx: bytes, every_face: bytes
 ) -> None:
@@ -497,8 +503,7 @@ def test_a_second_resume_opened_in_the_same_libreoffice_session_keeps_its_font(
         check=True, capture_output=True, timeout=240, env={**os.environ, "HOME": str(home)},
     )  # fmt: skip
     pdf = outdir / "b-zoe.pdf"
-    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
-    used = {line.split()[0].split("+")[-1] for line in fonts.stdout.splitlines()[2:]}
+    used = _fonts_drawn(pdf)
     # Source Code Pro or the system's monospace draws the `code`; nothing else substitutes
     substitutes = {name for name in used if not name.startswith("SourceSansPro-")}
     assert {name for name in substitutes if "Mono" not in name and "Code" not in name} == set()
@@ -509,9 +514,7 @@ def test_a_second_resume_opened_in_the_same_libreoffice_session_keeps_its_font(
 
 
 @needs_libreoffice
-@pytest.mark.skipif(
-    _source_sans_installed(), reason="Source Sans Pro is installed: embedding cannot be told apart"
-)
+@without_source_sans
 def test_without_embedded_fonts_libreoffice_substitutes(tmp_path: Path, seed: Resume) -> None:
     path = tmp_path / "r.docx"
     path.write_bytes(DocxExporter().render(without_embedding(seed)))

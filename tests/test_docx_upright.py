@@ -33,6 +33,14 @@ def _slanted(run: Run) -> bool:
     return run.style is not None and bool(run.style.font.italic)
 
 
+def _chinese(highlight: str) -> str:
+    """A Chinese résumé with one entry of one ``highlight``, as written in YAML."""
+    return (
+        "name: 王小明\nlocale: {language: zh}\nsections:\n  - title: 项目\n    type: entries\n"
+        f"    entries:\n      - title: 编辑器\n        highlights:\n          - {highlight}\n"
+    )
+
+
 def _runs(path: Path) -> list[Run]:
     return [run for paragraph in docx.Document(str(path)).paragraphs for run in paragraph.runs]
 
@@ -54,12 +62,7 @@ def test_an_italic_chinese_date_keeps_its_digits_italic_and_its_characters_uprig
 
 
 def test_markup_italic_in_chinese_is_upright_and_its_latin_words_italic(tmp_path: Path) -> None:
-    source = (
-        "name: 王小明\nlocale: {language: zh}\nsections:\n  - title: 项目\n    type: entries\n"
-        "    entries:\n"
-        "      - title: 编辑器\n        highlights:\n          - 用 *Rust 重写核心*。\n"
-    )
-    path = export_or_skip(tmp_path, source, "docx")
+    path = export_or_skip(tmp_path, _chinese("用 *Rust 重写核心*。"), "docx")
     runs = {run.text: run for run in _runs(path)}
     assert _slanted(runs["Rust "])
     assert not _slanted(runs["重写核心"])
@@ -83,12 +86,7 @@ def test_a_latin_resume_gets_no_upright_runs(tmp_path: Path) -> None:
 
 
 def test_an_italic_run_with_a_tab_inside_is_split_around_it(tmp_path: Path) -> None:
-    source = (
-        "name: 王小明\nlocale: {language: zh}\nsections:\n  - title: 项目\n    type: entries\n"
-        "    entries:\n      - title: 编辑器\n        highlights:\n"
-        '          - "用 *重写\\t核心* 服务"\n'
-    )
-    path = export_or_skip(tmp_path, source, "docx")
+    path = export_or_skip(tmp_path, _chinese('"用 *重写\\t核心* 服务"'), "docx")
     runs = _runs(path)
     assert "用 重写\t核心 服务" in [p.text for p in docx.Document(str(path)).paragraphs]
     slanted = [run.text for run in runs if _slanted(run)]
