@@ -186,3 +186,23 @@ def test_a_serif_theme_draws_arabic_in_a_serif_design_in_both_formats(tmp_path: 
     defaults = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
     assert defaults is not None
     assert _squeezed(defaults.get(f"{W}cs") or "") in pdf_fonts
+
+
+@pytest.mark.parametrize(
+    ("source", "alphabet"),
+    [
+        ("arabic.yaml", "ابتثجحخدذرزسشصضطظعغفقكلمنهوي" + "پچژگکی"),
+        ("hebrew.yaml", "אבגדהוזחטיכלמנסעפצקרשת"),
+        ("thai.yaml", "กขคงจฉชซญดตถทธนบปผพฟมยรลวศสหอฮ"),
+        ("greek_cyrillic.yaml", "αβγδεζηθικλμνξοπρστυφχψω" + "абвгдежзийклмнопрстуфхцчшщъыьэюя"),
+    ],
+)
+def test_a_face_keeps_the_whole_alphabet_of_a_script_the_document_writes_in(
+    source: str, alphabet: str
+) -> None:
+    """As the design font keeps Western European text: a second résumé in the script,
+    opened after the first in one LibreOffice session (which keeps the first embedded
+    cut of a family), and a reader editing the document, find every letter."""
+    faces = _embedded_faces(_render("docx", WORLD / source))
+    covered = set().union(*(face.getBestCmap() for face in faces.values()))
+    assert [letter for letter in alphabet if ord(letter) not in covered] == []

@@ -4,7 +4,7 @@ faces embedded in the package (word/fonts/, referenced from fontTable.xml)."""
 from __future__ import annotations
 
 import struct
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,6 +134,7 @@ def _embedded_faces(
     for slot, characters in used.items():
         present = next(face for face in _SYNTHESISED_FROM[slot] if face in font.files)
         wanted.setdefault(present, set()).update(characters)
+        wanted[present] |= _whole_alphabets(characters)
         if font.slot == "ascii":
             wanted[present] |= WESTERN_TEXT
     faces = []
@@ -162,6 +163,26 @@ characters: printable ASCII, Latin-1, Latin Extended-A and the usual typographic
 it loads for the rest of its session: a second résumé opened after the first drew each
 character the first one's cut lacked in a substitute (Zoë's Z and ë in Noto Sans). And
 a reader without the font can edit the document in it."""
+
+_ALPHABETS = (
+    range(0x0370, 0x0400),  # Greek
+    range(0x0400, 0x0460),  # Cyrillic
+    range(0x05B0, 0x05F5),  # Hebrew, with its points
+    range(0x060C, 0x0700),  # Arabic, with the letters of Persian and Urdu
+    range(0x0E01, 0x0E5C),  # Thai
+)
+"""The alphabets a face keeps whole when the document writes in them, for the same
+reasons as :data:`WESTERN_TEXT` (20 KB a face for Arabic, 8 for Hebrew, 17 for Thai).
+Not the Indic scripts, whose conjuncts make a whole alphabet 80 KB a face, nor Chinese,
+Japanese or Korean."""
+
+
+def _whole_alphabets(characters: Iterable[str]) -> set[str]:
+    codes = {ord(char) for char in characters}
+    return {
+        chr(code) for alphabet in _ALPHABETS if not codes.isdisjoint(alphabet) for code in alphabet
+    }
+
 
 _SYNTHESISED_FROM: dict[Slot, tuple[Slot, ...]] = {
     "regular": ("regular",),
