@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import ROOT, SEED, run_cli
 
@@ -172,3 +173,25 @@ def test_schema_is_json_and_the_committed_copy_is_current() -> None:
 def test_help_exits_cleanly(args: tuple[str, ...]) -> None:
     result = run_cli(*args, "--help") if args else run_cli("--help")
     assert result.returncode == 0 and "resumeout" in result.stdout
+
+
+def test_init_writes_a_starter_in_the_language_asked_for(tmp_path: Path) -> None:
+    path = tmp_path / "cv.yaml"
+    result = run_cli("init", str(path), "--language", "fr")
+    assert result.returncode == 0, result.stderr
+    assert yaml.safe_load(path.read_text("utf-8"))["locale"] == {"language": "fr"}
+    exported = run_cli("export", str(path), "-f", "txt", "-o", str(tmp_path), "-q")
+    assert exported.returncode == 0, exported.stderr
+    text = (tmp_path / "Ada_Lovelace_CV.txt").read_text("utf-8")
+    assert "aujourd’hui" in text and "Present" not in text
+
+
+@pytest.mark.parametrize(
+    ("language", "hint"), [("frnch", "did you mean fr"), ("Arabic", "write its tag: ar")]
+)
+def test_init_refuses_a_language_it_does_not_know(language: str, hint: str, tmp_path: Path) -> None:
+    path = tmp_path / "cv.yaml"
+    result = run_cli("init", str(path), "--language", language)
+    assert result.returncode == 2
+    assert hint in result.stderr and "Traceback" not in result.stderr
+    assert not path.exists()

@@ -243,6 +243,12 @@ def _add_init(commands: Commands) -> None:
     init.add_argument(
         "--theme", metavar="NAME", help="the theme the starter names (see `resumeout themes`)"
     )
+    init.add_argument(
+        "--language",
+        metavar="TAG",
+        help="the résumé's language, a BCP 47 tag (fr, pt-BR, zh-Hans, ar): the starter's "
+        "locale, for the words and dates resumeout writes itself",
+    )
 
 
 def _add_common(command: argparse.ArgumentParser) -> None:
@@ -337,7 +343,7 @@ def _run(argv: Sequence[str] | None) -> int:
             case "schema":
                 return _schema(args.output)
             case "init":
-                return _init(args.path, args.theme)
+                return _init(args.path, args.theme, args.language)
             case "import":
                 return _import_json_resume(args.source, args.output, args.force, args.markdown)
             case _:
@@ -557,12 +563,33 @@ def _starter_design(theme: str, folder: Path) -> bytes:
     return text.encode("utf-8")
 
 
-def _init(path: Path, theme: str | None) -> int:
+def _with_language(starter: bytes, language: str) -> bytes:
+    """The starter with its ``locale.language`` set to ``language``, once it is known to
+    CLDR."""
+    import re
+
+    from resumeout.locales.tags import UnknownLanguageError, check_tag
+
+    try:
+        tag = check_tag(language.strip())
+    except UnknownLanguageError as error:
+        raise UsageError(f"--language {language}: {error}") from None
+    # Quoted: YAML reads a bare no (Norwegian) as false. The comment keeps its column.
+    value = json.dumps(tag)
+    line = re.compile(rb"\n  language: en( +)#")
+    (found,) = line.finditer(starter)
+    padding = b" " * max(1, len(found[1]) + 2 - len(value))
+    return line.sub(b"\n  language: " + value.encode() + padding + b"#", starter)
+
+
+def _init(path: Path, theme: str | None, language: str | None = None) -> int:
     from importlib.resources import files
 
     if path.exists():
         raise UsageError(f"{path} already exists; init never overwrites a file")
     starter = files("resumeout").joinpath("starter.yaml").read_bytes()
+    if language is not None:
+        starter = _with_language(starter, language)
     if theme is not None:
         starter += _starter_design(theme, path.parent)
     try:
