@@ -16,9 +16,9 @@ import pytest
 from pdfminer.layout import LTChar, LTTextLine
 from pypdf import PdfReader
 
-from resumeout.exporters.graphemes import clusters
 from resumeout.exporters.pdf.document import build_pdf
 from resumeout.exporters.pdf.fonts import Family
+from resumeout.exporters.pdf.graphemes import clusters
 from resumeout.exporters.pdf.look import Alignment, Look
 from resumeout.exporters.pdf.runs import Pen, RunMaker, RunSetter, StyledRun
 from resumeout.model import Resume

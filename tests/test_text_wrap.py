@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resumeout.exporters.text_wrap import display_width, graphemes, wrap, wrap_items
+from tests.conftest import ROOT, run_cli
 
 # What a reader sees as one character, each with its width in columns and whether a
 # line may break beside it inside a word (Chinese and Japanese may; Korean, which has
@@ -18,6 +20,7 @@ CLUSTERS: dict[str, tuple[int, bool]] = {
     "Z": (1, False),
     "7": (1, False),
     "e\u0301": (1, False),  # e + combining acute
+    "\u0915\u093f": (2, False),  # कि: a spacing vowel sign takes a column of its own
     "a\u0308\u0323": (1, False),  # two marks
     "中": (2, True),
     "語": (2, True),
@@ -50,6 +53,7 @@ def test_widths_of_ordinary_text() -> None:
     assert display_width("Zoë Ångström") == 12
     assert display_width("東京大学 PhD") == 12
     assert display_width("") == 0
+    assert display_width("शिक्षा") == 5  # श ि क ष ा a column each, the virama none
 
 
 @given(tokens=TOKENS, width=st.integers(1, 50), indents=INDENTS)
@@ -166,3 +170,34 @@ def test_a_phone_number_stays_on_one_line_of_the_contacts() -> None:
         "Dubai, United Arab Emirates | sara.mansouri.longaddress@example.com |",
         "+971 50 123 4567 | sara-mansouri-portfolio.example.com",
     ]
+
+
+def test_a_hindi_plain_text_resume_keeps_to_its_width_as_a_terminal_counts_it(
+    tmp_path: Path,
+) -> None:
+    """glibc's wcwidth, which terminals use, gives a spacing vowel sign (ा, ि) a column:
+    counted as none, the heading lines with their dates ran to 92 columns of 80."""
+    import ctypes
+    import ctypes.util
+    import locale
+
+    name = ctypes.util.find_library("c")
+    if name is None:
+        pytest.skip("no C library to ask for wcwidth")
+    libc = ctypes.CDLL(name)
+    try:
+        locale.setlocale(locale.LC_CTYPE, "C.UTF-8")
+    except locale.Error:
+        pytest.skip("no C.UTF-8 locale for wcwidth")
+    libc.wcswidth.argtypes = [ctypes.c_wchar_p, ctypes.c_size_t]
+    result = run_cli(
+        "export", str(ROOT / "tests/data/world/hindi.yaml"), "-f", "txt", "-o", str(tmp_path), "-q"
+    )
+    assert result.returncode == 0, result.stderr
+    (path,) = tmp_path.glob("*.txt")
+    lines = path.read_text("utf-8").splitlines()
+    widths = {line: libc.wcswidth(line, len(line)) for line in lines}
+    assert all(width >= 0 for width in widths.values())
+    assert max(widths.values()) <= 80, max(widths.items(), key=lambda item: item[1])
+    dated = [line for line in lines if "2021-04" in line]
+    assert dated and widths[dated[0]] == 80  # the dates end at the right edge

@@ -1,10 +1,11 @@
 """Wrapping plain text to a width in display columns, as a terminal or a form shows it.
 
 Characters are measured by their East Asian width (wide and fullwidth ones take two
-columns, combining marks none) and kept together as grapheme clusters (a letter and its
-accents, an emoji sequence, a Hangul syllable written as jamo). Lines break at spaces
-and between Chinese or Japanese characters, never inside a word, a URL or a cluster: a
-word longer than the line overflows it alone.
+columns, combining marks none; spacing marks, such as Devanagari's vowel signs ा and ि,
+one each, as a terminal's wcwidth counts them) and kept together as grapheme clusters
+(a letter and its accents, an emoji sequence, a Hangul syllable written as jamo). Lines
+break at spaces and between Chinese or Japanese characters, never inside a word, a URL
+or a cluster: a word longer than the line overflows it alone.
 """
 
 from __future__ import annotations
@@ -141,7 +142,11 @@ def _one_column(char: str) -> bool:
     # a selector, a modifier, a regional indicator or Hangul on one side, and none of
     # those is one column wide; a break inside a word needs a wide character.
     # tests/test_text_wrap.py checks this for every code point.
-    return _cluster_width(char) == 1 and not _breaks_anywhere(char)
+    return (
+        _cluster_width(char) == 1
+        and not _breaks_anywhere(char)
+        and unicodedata.category(char) != "Mc"  # it joins the letter before it
+    )
 
 
 def _may_break_between(before: str, after: str) -> bool:
@@ -160,7 +165,7 @@ def _breaks_anywhere(cluster: str) -> bool:
 def _cluster_width(cluster: str) -> int:
     if EMOJI_PRESENTATION in cluster or any(_wide(char) for char in cluster):
         return 2
-    return 0 if all(_zero_width(char) for char in cluster) else 1
+    return sum(not _zero_width(char) for char in cluster)
 
 
 def _wide(char: str) -> bool:
@@ -169,7 +174,7 @@ def _wide(char: str) -> bool:
 
 
 def _zero_width(char: str) -> bool:
-    return unicodedata.category(char) in ("Mn", "Me", "Mc", "Cf") or _is_hangul_vowel_or_final(char)
+    return unicodedata.category(char) in ("Mn", "Me", "Cf") or _is_hangul_vowel_or_final(char)
 
 
 def _extends(cluster: str, char: str) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from resumeout.exporters.graphemes import clusters
+from resumeout.exporters.pdf.graphemes import clusters
 from resumeout.exporters.pdf.runs import SIMPLE, StyledRun, is_breaking, is_splitting
 
 _NO_BREAK = frozenset("\u00a0\u2007\u202f\u2060")

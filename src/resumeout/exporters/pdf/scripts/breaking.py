@@ -3,7 +3,7 @@
 With the ``world`` extra installed, ICU (through icu4py) answers both: grapheme clusters
 (UAX #29) and line-break opportunities (UAX #14, with its dictionaries for Thai, Lao,
 Khmer and Burmese, which write no spaces between words). Without it, grapheme clusters
-come from the plain path's rules (:mod:`resumeout.exporters.graphemes`), and
+come from the plain path's rules (:mod:`resumeout.exporters.pdf.graphemes`), and
 breaks fall after spaces and between CJK ideographs or kana (not before closing punctuation
 or small kana, not after opening punctuation). Thai is then only broken at its spaces,
 never inside a word or a cluster.
@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import cache
 
-from resumeout.exporters.graphemes import clusters
+from resumeout.exporters.pdf.graphemes import clusters
 
 _SPACES = {" ", "\u3000", "\u1680", "\t"}  # breakable; NBSP (U+00A0) and U+202F are not
 _NO_BREAK_BEFORE = set(
