@@ -42,7 +42,6 @@ from resumeout.exporters.docx.run_elements import (
     styled_paragraph,
     tab_run,
     text_run,
-    widen_after_last_character,
 )
 from resumeout.exporters.docx.script_slots import name_script_fonts
 from resumeout.exporters.docx.styles import define_styles, rule_beside_raise
@@ -109,12 +108,11 @@ def build_docx(resume: Resume, base_dir: Path, warnings: list[str]) -> bytes:
     for section_view in view.sections:
         title = body.paragraph(Rich.plain(section_view.title), names.SECTION)
         if design.section_titles.rule == "beside":
-            # The PDF's gap between the title and its rule, after the title's last
-            # letter when that letter ends the line (it is at the far end of a
-            # title in the other direction), then the rule.
-            if is_right_to_left(section_view.title[-1:]) == right_to_left:
-                gap = body.rhythm.size * design.section_titles.rule_gap
-                widen_after_last_character(title._p, gap)
+            # A space, for the PDF's gap between the title and its rule (spacing added
+            # to the title's last letter would cut a conjunct from the run before it, or
+            # an Arabic letter from its word, which LibreOffice then draws stretched),
+            # then the rule.
+            text_run(title._p, " ")
             raised = rule_beside_raise(body.rhythm.section)
             tab_run(title._p, body.style_ids[names.TITLE_RULE], raised)
         for index, entry in enumerate(section_view.entries):

@@ -20,8 +20,6 @@ python-docx's element classes and take the document's namespace prefixes.
 
 from __future__ import annotations
 
-import copy
-
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
 from lxml import etree
@@ -124,50 +122,3 @@ def _text(run: etree._Element, text: str) -> None:
     element.text = text
     if len(text.strip()) < len(text):
         element.set(_SPACE, "preserve")
-
-
-def widen_after_last_character(paragraph: etree._Element, points: float) -> None:
-    """Add ``points`` of space after the paragraph's last character (``w:spacing`` on a
-    run of that character alone, cut from the end of its run): a gap that is not text.
-    The character is the last user-perceived one (a letter with its accents, an emoji
-    sequence), so that nothing is drawn apart."""
-    from resumeout.exporters.graphemes import clusters
-
-    texts = list(paragraph.iter(f"{W}t"))
-    if not texts or not texts[-1].text:
-        return
-    text = texts[-1]
-    run = text.getparent()
-    if run is None or run.tag != _RUN or text is not run[-1]:
-        return  # the paragraph ends with a tab or a break: no letter to widen
-    *rest, last_character = clusters(text.text)
-    last = etree.Element(_RUN)
-    properties = run.find(_PROPERTIES)
-    if properties is not None:
-        last.append(copy.deepcopy(properties))
-    last_text = etree.SubElement(last, f"{W}t")
-    last_text.text = last_character
-    run.addnext(last)
-    text.text = "".join(rest)
-    if not text.text:
-        run.remove(text)
-        if not [child for child in run if child.tag != _PROPERTIES]:
-            run.getparent().remove(run)
-    properties = last.find(_PROPERTIES)
-    if properties is None:
-        properties = etree.Element(_PROPERTIES)
-        last.insert(0, properties)
-    spacing = etree.Element(f"{W}spacing", {_VALUE: str(round(points * 20))})  # twentieths
-    # CT_RPr's sequence puts w:spacing before these.
-    later = {f"{W}{tag}" for tag in _AFTER_SPACING}
-    following = next((child for child in properties if child.tag in later), None)
-    if following is None:
-        properties.append(spacing)
-    else:
-        following.addprevious(spacing)
-
-
-_AFTER_SPACING = (
-    "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd",
-    "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
-)  # fmt: skip
