@@ -195,3 +195,10 @@ def test_init_refuses_a_language_it_does_not_know(language: str, hint: str, tmp_
     assert result.returncode == 2
     assert hint in result.stderr and "Traceback" not in result.stderr
     assert not path.exists()
+
+
+def test_init_makes_the_folder_it_writes_into(tmp_path: Path) -> None:
+    path = tmp_path / "ar" / "resume.yaml"
+    result = run_cli("init", str(path), "--language", "ar")
+    assert result.returncode == 0, result.stderr
+    assert run_cli("validate", str(path)).returncode == 0

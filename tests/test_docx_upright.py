@@ -93,3 +93,13 @@ def test_an_italic_run_with_a_tab_inside_is_split_around_it(tmp_path: Path) -> N
     assert slanted and not [
         text for text in slanted if any("\u4e00" <= c <= "\u9fff" for c in text)
     ]
+
+
+def test_no_space_is_added_between_east_asian_text_and_latin_or_digits(tmp_path: Path) -> None:
+    """The PDF sets 2019年7月 without spaces; Word adds a space between East Asian text
+    and Latin letters (w:autoSpaceDE) or digits (w:autoSpaceDN) unless told not to."""
+    path = _export(WORLD / "chinese.yaml", tmp_path)
+    with zipfile.ZipFile(path) as package:
+        styles = package.read("word/styles.xml").decode()
+    defaults = styles[styles.index("<w:pPrDefault>") : styles.index("</w:pPrDefault>")]
+    assert '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>' in defaults

@@ -593,6 +593,7 @@ def _init(path: Path, theme: str | None, language: str | None = None) -> int:
     if theme is not None:
         starter += _starter_design(theme, path.parent)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # init cv/resume.yaml makes cv/
         with path.open("xb") as stream:  # "x": fail rather than replace a file made meanwhile
             stream.write(starter)
     except OSError as error:

@@ -352,11 +352,14 @@ def _text_look(
 
 def _start_from_defaults(document: Document, family: str) -> None:
     """Replace the template's styles (hundreds, with theme fonts) by the defaults, with
-    document defaults in ``family`` and our language."""
+    document defaults in ``family`` and our language. No space is added between East
+    Asian text and Latin letters or digits (``w:autoSpaceDE``, ``w:autoSpaceDN``), as in
+    the PDF: Word and LibreOffice showed 2021年7月 as "2021 年 7 月"."""
     fresh = parse_xml(
         f"<w:styles {nsdecls('w')}><w:docDefaults><w:rPrDefault><w:rPr>"
         "<w:rFonts/><w:lang/></w:rPr></w:rPrDefault>"
-        '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+        '<w:pPrDefault><w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
+        '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
         f"</w:pPr></w:pPrDefault></w:docDefaults>{_DEFAULT_STYLES}</w:styles>"
     )
     defaults = fresh.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
