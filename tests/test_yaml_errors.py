@@ -64,6 +64,16 @@ CASES: list[tuple[str, str, str, str]] = [
         "headline：后端工程师",
     ),
     (
+        # Indented with full-width spaces, as a Chinese input method types them.
+        "name: 王小明\nsections:\n  - title: 经历\n    type: experience\n    entries:\n"
+        "      - title: 工程师\n\u3000\u3000\u3000\u3000organization: 公司\n"
+        "        start: 2020-01\n",
+        "yaml_odd_space",
+        "7:1: this line is indented with an ideographic space (U+3000), which YAML does not "
+        "read as a space; indent with ASCII spaces",
+        "\u3000\u3000\u3000\u3000organization: 公司",
+    ),
+    (
         "name: X\nsections:\n  - title：技能\n    type: lines\n",
         "yaml_full_width_colon",
         "3:10: `title` is followed by a full-width colon '：' (U+FF1A), which YAML does not "

@@ -16,6 +16,7 @@ document has failed, so a valid document costs nothing.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import yaml
@@ -40,7 +41,11 @@ def explain(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation | None
     source = _Source(lines)
     line, column = mark.line, mark.column
     context = error.context or ""
-    found = _tab(source, line, column) or _full_width_colon(source, line)
+    found = (
+        _tab(source, line, column)
+        or _odd_space_indent(source, line)
+        or _full_width_colon(source, line)
+    )
     if found:
         return found
     if isinstance(error, yaml.scanner.ScannerError):
@@ -121,6 +126,32 @@ def _tab(source: _Source, line: int, column: int) -> Explanation | None:
         "replace the tab with spaces",
         "yaml_tab",
     )
+
+
+def _odd_space_indent(source: _Source, line: int) -> Explanation | None:
+    """A line indented with a space YAML does not take for one: a full-width space
+    (U+3000, which an input method for Chinese or Japanese types), a no-break space
+    (pasted from a web page). YAML reads it as the start of text, and reports the error
+    on the line after, where the indentation then looks wrong."""
+    above = source.previous_content(line)
+    for candidate in (line, *(() if above is None else (above,))):
+        text = source.text(candidate)
+        leading = text[: len(text) - len(text.lstrip())]
+        odd = next((index for index, char in enumerate(leading) if char not in " \t"), None)
+        if odd is None:
+            continue
+        char = leading[odd]
+        name = unicodedata.name(char, "space").lower()
+        article = "an" if name[0] in "aeiou" else "a"
+        return _at(
+            candidate,
+            odd,
+            f"this line is indented with {article} {name} (U+{ord(char):04X}), which YAML "
+            "does not "
+            "read as a space; indent with ASCII spaces",
+            "yaml_odd_space",
+        )
+    return None
 
 
 # `headline：后端工程师`: a key followed by a full-width colon, which an input method for
