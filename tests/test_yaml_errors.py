@@ -249,3 +249,19 @@ def test_any_broken_yaml_is_told_at_a_place_in_the_file(text: str) -> None:
                 assert found.message
                 assert found.line is not None and 1 <= found.line <= len(lines) + 1, found
                 assert found.column is not None and found.column >= 1, found
+
+
+@pytest.mark.parametrize(
+    ("space", "name"), [("\u3000", "an ideographic space"), ("\u00a0", "a no-break space")]
+)
+def test_a_key_indented_with_spaces_yaml_does_not_take_is_told_why(
+    tmp_path: Path, space: str, name: str
+) -> None:
+    """Where YAML still reads the line, it reads the spaces as part of the key."""
+    path = tmp_path / "resume.yaml"
+    path.write_text(f"name: 王小明\n{space * 2}headline: 工程师\n", encoding="utf-8")
+    result = run_cli("validate", str(path))
+    assert result.returncode == 3
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"{path}:2:1: ")
+    assert f"indented with {name}" in first and "indent with ASCII spaces: `headline:`" in first

@@ -174,6 +174,20 @@ def _item_type(annotation: Any) -> Any:
 
 def _unknown_field(name: str | int, model: type[BaseModel] | None) -> str:
     message = f"unknown field {str(name)!r}"
+    text = str(name)
+    indent = text[: len(text) - len(text.lstrip())]
+    if indent:
+        # `　　details:` indented with full-width (U+3000) or no-break spaces, which YAML
+        # reads as part of the key: the line belongs where its ASCII indentation puts it.
+        import unicodedata  # here: only such a key needs it
+
+        space = unicodedata.name(indent[0], "space").lower()
+        article = "an" if space[0] in "aeiou" else "a"
+        return (
+            f"{message}: the line is indented with {article} {space} (U+{ord(indent[0]):04X}), "
+            f"which YAML reads as part of the key; indent with ASCII spaces: "
+            f"`{text.lstrip()}:`"
+        )
     if model is None:
         return message + "; remove it"
     known = list(model.model_fields)
