@@ -575,11 +575,13 @@ def _with_language(starter: bytes, language: str) -> bytes:
     except UnknownLanguageError as error:
         raise UsageError(f"--language {language}: {error}") from None
     # Quoted: YAML reads a bare no (Norwegian) as false. The comment keeps its column.
-    value = json.dumps(tag)
-    line = re.compile(rb"\n  language: en( +)#")
-    (found,) = line.finditer(starter)
-    padding = b" " * max(1, len(found[1]) + 2 - len(value))
-    return line.sub(b"\n  language: " + value.encode() + padding + b"#", starter)
+    value = json.dumps(tag).encode()
+
+    def set_value(found: re.Match[bytes]) -> bytes:
+        padding = b" " * max(1, len(found[1]) + len(b"en") - len(value))
+        return b"\n  language: " + value + padding + b"#"
+
+    return re.sub(rb"\n  language: en( +)#", set_value, starter, count=1)
 
 
 def _init(path: Path, theme: str | None, language: str | None = None) -> int:

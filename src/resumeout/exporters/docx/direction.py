@@ -21,6 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from resumeout.exporters.docx.slot_languages import (
     COMPLEX_SCRIPT_TEXT,
@@ -127,10 +128,22 @@ def complex_script_run(rpr: BaseOxmlElement, *, bold: bool, rtl: bool) -> None:
             _insert(rpr, OxmlElement(tag), _RPR_ORDER)
 
 
-def _insert(parent: BaseOxmlElement, child: BaseOxmlElement, order: tuple[str, ...]) -> None:
-    """Insert ``child`` where the schema's sequence ``order`` puts it."""
+def insert_run_property(rpr: etree._Element, child: etree._Element) -> None:
+    """Insert ``child`` into the run properties ``rpr`` where CT_RPr's sequence puts it."""
+    _insert(rpr, child, _RPR_ORDER)
+
+
+def _insert(parent: etree._Element, child: etree._Element, order: tuple[str, ...]) -> None:
+    """Insert ``child`` where the schema's sequence ``order`` puts it: before the first
+    element that comes after it there. Any lxml element will do (a copied run's
+    properties are no longer python-docx's element class)."""
     position = order.index("w:" + child.tag.split("}")[-1])
-    parent.insert_element_before(child, *order[position + 1 :])
+    later = {qn(tag) for tag in order[position + 1 :]}
+    following = next((element for element in parent if element.tag in later), None)
+    if following is None:
+        parent.append(child)
+    else:
+        following.addprevious(child)
 
 
 def mirror_bullets(document: Document) -> None:

@@ -44,8 +44,9 @@ from resumeout.exporters.docx.run_elements import (
     text_run,
 )
 from resumeout.exporters.docx.script_slots import name_script_fonts
+from resumeout.exporters.docx.slot_languages import EAST_ASIAN_TEXT
 from resumeout.exporters.docx.styles import define_styles, rule_beside_raise
-from resumeout.exporters.docx.upright import EAST_ASIAN_TEXT, keep_east_asian_upright
+from resumeout.exporters.docx.upright import keep_east_asian_upright
 from resumeout.exporters.rhythm import Rhythm
 from resumeout.locales import Language
 from resumeout.model import Design, Resume

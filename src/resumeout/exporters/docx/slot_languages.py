@@ -47,6 +47,13 @@ _STARTS = [first for first, _, _ in _COMPLEX_SCRIPT_BLOCKS]
 COMPLEX_SCRIPT_TEXT = re.compile(
     "[" + "".join(f"{chr(first)}-{chr(last)}" for first, last, _ in _COMPLEX_SCRIPT_BLOCKS) + "]"
 )
+EAST_ASIAN_TEXT = re.compile(
+    "[\u1100-\u11ff\u2e80-\u2fdf\u3000-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
+    "\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]+"
+)
+"""What Word sets in the East Asian slot: Hangul Jamo, CJK radicals, symbols and
+punctuation, kana, Bopomofo, Hangul, CJK ideographs, compatibility forms, full-width
+forms, and the ideographs beyond the first plane."""
 _KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")

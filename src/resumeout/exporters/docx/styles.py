@@ -162,11 +162,7 @@ def define_styles(
             heading.paragraph_format.tab_stops.add_tab_stop(
                 Pt(text_width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DASHES
             )
-            leader = cast(
-                CharacterStyle, styles.add_style(LEADER, WD_STYLE_TYPE.CHARACTER, builtin=False)
-            )
-            leader.base_style = styles["Default Paragraph Font"]
-            leader.font.color.rgb = _rgb(design.colors.leader)
+            _character_style(document, LEADER).font.color.rgb = _rgb(design.colors.leader)
         case "own_line":
             _aside_style(document, design, family, rhythm)
         case "left_column":
@@ -186,10 +182,7 @@ def define_styles(
     if entries.dates != "own_line" and (
         entries.aside_style != "plain" or entries.aside_color != "text"
     ):
-        aside_run = cast(
-            CharacterStyle, styles.add_style(ASIDE_RUN, WD_STYLE_TYPE.CHARACTER, builtin=False)
-        )
-        aside_run.base_style = styles["Default Paragraph Font"]
+        aside_run = _character_style(document, ASIDE_RUN)
         _text_look(aside_run, family, size, entries.aside_style, entries.aside_color, design)
 
     details = _paragraph_style(document, ENTRY_DETAILS)
@@ -210,8 +203,7 @@ def define_styles(
     note.paragraph_format.alignment = _note_alignment(design.note.alignment)
     _spacing(note, rhythm.note[1], before=rhythm.closing_before)
 
-    link = cast(CharacterStyle, styles.add_style(HYPERLINK, WD_STYLE_TYPE.CHARACTER, builtin=True))
-    link.base_style = styles["Default Paragraph Font"]
+    link = _character_style(document, HYPERLINK, builtin=True)
     link.priority = 99
     link.unhide_when_used = True
     link.font.color.rgb = accent
@@ -244,14 +236,19 @@ def _rule_beside(
         Pt(text_width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.LINES
     )
     size, _ = title
-    rule = cast(
-        CharacterStyle,
-        document.styles.add_style(TITLE_RULE, WD_STYLE_TYPE.CHARACTER, builtin=False),
-    )
-    rule.base_style = document.styles["Default Paragraph Font"]
+    rule = _character_style(document, TITLE_RULE)
     rule.font.bold = False
     rule.font.size = Pt(size)
     rule.font.color.rgb = color
+
+
+def _character_style(document: Document, name: str, *, builtin: bool = False) -> CharacterStyle:
+    """A new character style ``name``, based on the default paragraph font."""
+    style = cast(
+        CharacterStyle, document.styles.add_style(name, WD_STYLE_TYPE.CHARACTER, builtin=builtin)
+    )
+    style.base_style = document.styles["Default Paragraph Font"]
+    return style
 
 
 def rule_beside_raise(title: tuple[float, float]) -> int:

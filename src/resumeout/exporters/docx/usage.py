@@ -54,8 +54,12 @@ class _RunFormat:
         )
 
 
-class _StyleSheet:
-    def __init__(self, styles: etree._Element, slot: str) -> None:
+class StyleSheet:
+    """The document's styles, resolved as a word processor reads them: each through the
+    styles it is based on."""
+
+    def __init__(self, styles: etree._Element, slot: str = "ascii") -> None:
+        self.slot = slot
         self._formats: dict[str, _RunFormat] = {}
         self._based_on: dict[str, str] = {}
         self.default_paragraph_style: str | None = None
@@ -68,6 +72,18 @@ class _StyleSheet:
             if style.get(f"{W}type") == "paragraph" and style.get(f"{W}default") in ("1", "true"):
                 self.default_paragraph_style = style_id
         self.defaults = _RunFormat.of(styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"), slot)
+
+    def of_run(self, rpr: etree._Element | None, paragraph_style: str | None) -> _RunFormat:
+        """What a run with properties ``rpr`` in a paragraph of ``paragraph_style`` is set
+        in: its own formatting, then its character style's, its paragraph style's and
+        the document defaults."""
+        run_style = rpr.find(f"{W}rStyle") if rpr is not None else None
+        return (
+            _RunFormat.of(rpr, self.slot)
+            .under(self.format(run_style.get(f"{W}val") if run_style is not None else None))
+            .under(self.format(paragraph_style or self.default_paragraph_style))
+            .under(self.defaults)
+        )
 
     def format(self, style_id: str | None) -> _RunFormat:
         """A style's formatting with what it inherits from the styles it is based on."""
@@ -91,7 +107,7 @@ def characters_by_face(
     ``slot`` is the ``w:rFonts`` attribute that names the font: ``ascii`` for the Latin
     slot, ``cs`` or ``eastAsia`` for a font of the other scripts (their characters are
     counted too; the cut keeps only those the font has)."""
-    sheet = _StyleSheet(styles, slot)
+    sheet = StyleSheet(styles, slot)
     # A résumé has hundreds of runs but a handful of formattings: runs are grouped by
     # what decides their face (the paragraph's style and the run's own properties), and
     # each group's face is worked out once.
@@ -118,14 +134,7 @@ def characters_by_face(
             paragraph_style = element.get(f"{W}val")
     found: dict[Slot, set[str]] = {}
     for (paragraph_style, _), group in groups.items():
-        rpr = group.properties
-        run_style = rpr.find(f"{W}rStyle") if rpr is not None else None
-        effective = (
-            _RunFormat.of(rpr, slot)
-            .under(sheet.format(run_style.get(f"{W}val") if run_style is not None else None))
-            .under(sheet.format(paragraph_style))
-            .under(sheet.defaults)
-        )
+        effective = sheet.of_run(group.properties, paragraph_style)
         text = "".join(group.texts)
         if effective.capitals:
             text += text.upper()
