@@ -18,7 +18,7 @@ from resumeout.exporters.pdf.scripts.glyf_subset import subset_glyf_font
 
 def _check(path: Path, index: int, wanted: set[int]) -> None:
     font = TTFont(io.BytesIO(path.read_bytes()), fontNumber=index, lazy=True)
-    subset = TTFont(io.BytesIO(subset_glyf_font(font.reader, wanted)))
+    subset = TTFont(io.BytesIO(subset_glyf_font(font.reader, wanted)[0]))
     order, subset_order = font.getGlyphOrder(), subset.getGlyphOrder()
     assert len(subset_order) <= len(order)
     glyf, subset_glyf = font["glyf"], subset["glyf"]
@@ -71,4 +71,22 @@ def test_a_cjk_collection_keeps_the_glyphs_drawn_at_their_ids() -> None:
     _check(path, 0, wanted)
     # Not 17 MB: the drawn glyphs, and empty slots before them that compress to little
     # (the PDF's streams are compressed).
-    assert len(zlib.compress(subset_glyf_font(font.reader, wanted))) < 30_000
+    assert len(zlib.compress(subset_glyf_font(font.reader, wanted)[0])) < 30_000
+
+
+def test_blanks_follow_the_last_glyph_kept_empty_and_as_wide_as_asked() -> None:
+    regular = bundled_files()["regular"]
+    font = TTFont(io.BytesIO(regular.path.read_bytes()), fontNumber=regular.index, lazy=True)
+    wanted = {font.getGlyphID(font.getBestCmap()[ord(c)]) for c in "Ab"}
+    program, first_blank = subset_glyf_font(font.reader, wanted, [12_000, 250, 65_535])
+    subset = TTFont(io.BytesIO(program))
+    order = subset.getGlyphOrder()
+    assert first_blank == max(wanted) + 1
+    assert len(order) == first_blank + 3
+    advances = [subset["hmtx"][order[gid]][0] for gid in range(first_blank, len(order))]
+    assert advances == [12_000, 250, 65_535]
+    for gid in range(first_blank, len(order)):
+        assert subset["glyf"][order[gid]].numberOfContours == 0  # paints nothing
+    assert subset["hhea"].advanceWidthMax == 65_535
+    for gid in wanted:  # the glyphs drawn keep their ids and widths
+        assert subset["hmtx"][order[gid]] == font["hmtx"][font.getGlyphOrder()[gid]]

@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from resumeout.exporters.fontfiles import bundled_files
 from resumeout.exporters.pdf.scripts import FontChain, ScriptSetter
+from resumeout.exporters.pdf.scripts.drawing import blank_operators
 
 ARABIC = "مرحبا بالعالم"
 
@@ -64,3 +65,48 @@ def test_the_embedded_bold_subset_is_static_and_its_widths_are_those_measured(
             assert width == pytest.approx(advance * 1000 / face.units_per_em, abs=0.01)
             checked += 1
     assert checked > 3
+
+
+def test_a_blank_in_a_variable_font_is_kept_in_its_static_subset_as_wide_as_asked(
+    tmp_path: Path,
+) -> None:
+    setter = ScriptSetter(_world_chain(bold=True))
+    (face,) = {run.face for run in setter.set(ARABIC, 14).runs}
+    path = tmp_path / "blank.pdf"
+    canvas = Canvas(str(path), invariant=1)
+    setter.draw(canvas, ARABIC, 72, 700, 14)
+    operators = blank_operators(canvas._doc, face, 14, " ", 72, 680, 123.4)
+    assert operators is not None
+    canvas.addLiteral("\n".join(["BT", *operators, "ET"]))
+    canvas.save()
+    with pikepdf.open(path) as pdf:
+        (font,) = [
+            f
+            for page in pdf.pages
+            for f in page.Resources.Font.values()
+            if "NotoSansArabic" in str(f.BaseFont)
+        ]
+        cid_font = font.DescendantFonts[0]
+        program = TTFont(io.BytesIO(cid_font.FontDescriptor.FontFile2.read_bytes()))
+        widths = list(cid_font.W)
+        gid_map = cid_font.CIDToGIDMap.read_bytes()
+    wanted = 123.4 / 14 * 1000
+    blanks = [
+        (cid, width)
+        for at in range(0, len(widths), 2)
+        for cid, width in enumerate(map(float, widths[at + 1]), start=int(widths[at]))
+        if width == pytest.approx(wanted, abs=1)
+    ]
+    (cid, width), *_ = blanks
+    gid = int.from_bytes(gid_map[2 * cid : 2 * cid + 2], "big")
+    name = program.getGlyphOrder()[gid]
+    assert program["hmtx"][name][0] * 1000 / face.units_per_em == pytest.approx(width, abs=0.01)
+    assert program["glyf"][name].numberOfContours == 0
+    # PyMuPDF (which takes a glyph's advance from the font) reads it as wide.
+    pymupdf = pytest.importorskip("pymupdf", reason="PyMuPDF is not installed")
+    with pymupdf.open(path) as document:
+        spans = document[0].get_texttrace()
+    blank = spans[-1]["chars"][-1]  # written last
+    assert chr(blank[0]) == " "
+    left, _, right, _ = blank[3]
+    assert right - left == pytest.approx(123.4, abs=0.05)

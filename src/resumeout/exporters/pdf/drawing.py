@@ -21,7 +21,13 @@ from resumeout.exporters.pdf.blocks import (
 )
 from resumeout.exporters.pdf.breaking import SetLine
 from resumeout.exporters.pdf.canvas import TaggedCanvas
-from resumeout.exporters.pdf.line_order import PlacedPiece, placed_runs
+from resumeout.exporters.pdf.guessed_direction import Between, blank_span
+from resumeout.exporters.pdf.line_order import (
+    PlacedPiece,
+    between,
+    line_between,
+    placed_runs,
+)
 from resumeout.exporters.pdf.look import Alignment, Box, Direction, TextLook
 from resumeout.exporters.pdf.mirrored import (
     draw_column_heading_right_to_left,
@@ -29,6 +35,7 @@ from resumeout.exporters.pdf.mirrored import (
 )
 from resumeout.exporters.pdf.pages import Placed
 from resumeout.exporters.pdf.runs import SIMPLE, Pen, StyledRun
+from resumeout.exporters.pdf.shaped import ScriptRunSetter
 from resumeout.exporters.pdf.tagging import Element, Tagger
 
 _Link = tuple[str, float, float, float, float]
@@ -102,8 +109,7 @@ class Painter:
             baseline = top - look.size - number * look.leading
             x = _aligned(look, start, end, line.width)
             if number == 0 and block.bullet:
-                text_end = x + line.width  # where a right-to-left line starts
-                self._bullet(pen, block.bullet, look, (left, left + width), text_end, baseline)
+                self._bullet(pen, block.bullet, look, (left, left + width), line, x, baseline)
             links += self._draw(pen, line, x, baseline, look)
         pen.draw_on(canvas)
         return links
@@ -114,7 +120,8 @@ class Painter:
         bullet: Bullet,
         look: TextLook,
         box: tuple[float, float],
-        text_end: float,
+        line: SetLine,
+        x: float,
         baseline: float,
     ) -> None:
         """The bullet glyph before the first line. In a right-to-left paragraph the space
@@ -132,9 +139,11 @@ class Painter:
         mark_at = at + glyph.width() - drawn.width()
         self._draw(pen, SetLine((drawn,), drawn.width()), mark_at, baseline, look)
         space = glyph.with_text(" ")
+        text_end = x + line.width  # where a right-to-left line starts
         gap = max(mark_at - text_end, space.width())
+        around = line_between(PlacedPiece(drawn, mark_at), line.runs, x, look.direction)
         self._draw_space(
-            pen, PlacedPiece(space, mark_at - gap, gap, (mark_at - gap, mark_at)), baseline
+            pen, PlacedPiece(space, mark_at - gap, gap, (mark_at - gap, mark_at)), baseline, around
         )
 
     def _draw(
@@ -159,22 +168,47 @@ class Painter:
 
     def _draw_placed(self, pen: Pen, placed: list[PlacedPiece], baseline: float) -> list[_Link]:
         links: list[_Link] = []
-        for piece in placed:
+        for index, piece in enumerate(placed):
             if piece.stands is None:
                 pen.move_to(piece.x, baseline)
                 links += self._show(pen, (piece.run,), piece.x, baseline)
                 continue
-            self._draw_space(pen, piece, baseline)
+            around = None
+            if 0 < index < len(placed) - 1:
+                around = between(placed[index - 1], placed[index + 1])
+            self._draw_space(pen, piece, baseline, around)
             if piece.run.url:  # the link covers where the space stands, not its stretch
                 left, right = piece.stands
                 links.append(_link(piece.run, left, right - left, baseline))
         return links
 
-    def _draw_space(self, pen: Pen, space: PlacedPiece, baseline: float) -> None:
-        """A space at its place, stretched to its width (a font's space of no width is
-        drawn as it is)."""
-        pen.move_to(space.x, baseline)
+    def _draw_space(
+        self, pen: Pen, space: PlacedPiece, baseline: float, between: Between | None = None
+    ) -> None:
+        """A space at its place, as wide as it is stretched (else the font's space
+        scaled; a font's space of no width is drawn as it is); or, where its font is one
+        of the scripts toolkit's, a blank glyph, which goes where PyMuPDF reads it on
+        its line after the glyph before it and before the glyph after it (``between``;
+        see :mod:`.guessed_direction`)."""
         natural = space.run.width()
+        setter = space.run.setter
+        left, width = space.x, space.stretched_width
+        if isinstance(setter, ScriptRunSetter) and between is not None:
+            span = blank_span(
+                between,
+                own=natural,
+                size=space.run.size,
+                right_to_left=pen.guessed_right_to_left,
+            )
+            left, width = span or (left, width)
+        if isinstance(setter, ScriptRunSetter):
+            pen.move_to(left, baseline)
+            if abs(width - natural) <= 0.01:
+                setter.draw(pen, space.run)
+                return
+            if setter.draw_blank(pen, space.run, width):
+                return
+        pen.move_to(space.x, baseline)
         if natural > 0:
             pen.scale(100.0 * space.stretched_width / natural)
         space.run.setter.draw(pen, space.run)

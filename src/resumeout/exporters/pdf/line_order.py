@@ -16,11 +16,13 @@ writing goes on: the readers find no gap and read the one space typed, where it 
 typed; the page does not change. A change with no space typed there (``ב-Python``) is
 left as it is, and so is a space after right-to-left words in a left-to-right line
 (``חברת נתונים in``): stretched back over the words just written, it makes PyMuPDF
-(MuPDF 1.28) read them in reverse. In a right-to-left line the space after Arabic words
-before a Latin one is stretched, a trade: PyMuPDF, which starts a new line where the
-writing jumps far within one direction (the space takes the direction of the letters
-before it), reads the Latin word on a line of its own, still in the order typed, where
-pdfminer.six read it lines away. A link covers each space where it stands.
+(MuPDF 1.28) read them in reverse. A link covers each space where it stands.
+
+Where the space's font is one of the scripts toolkit's, it is drawn as a blank glyph as
+wide as it is stretched, and placed where PyMuPDF, which starts a new line where the
+writing jumps far within one direction, reads it and the glyph after it on the line
+(:mod:`.guessed_direction`): the Latin word after Arabic ones, and the Arabic word after
+a Latin one (``Python و``), stay on their line.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from resumeout.exporters.pdf.guessed_direction import Between
 from resumeout.exporters.pdf.look import Direction
 from resumeout.exporters.pdf.runs import StyledRun
 from resumeout.exporters.pdf.shaped import ScriptRunSetter
@@ -99,7 +102,34 @@ def written_span(runs: Sequence[StyledRun], x: float, direction: Direction) -> t
     placed = placed_runs(runs, x, direction)
     if placed is None:
         return x, x + sum(run.width() for run in runs)
-    return _written_start(placed[0]), _written_end(placed[-1])
+    return written_start(placed[0]), written_end(placed[-1])
+
+
+def last_glyph(piece: PlacedPiece) -> tuple[float, float]:
+    """Left and right edges of the glyph of ``piece`` written last (that of its last
+    character: its leftmost if written right to left)."""
+    last = piece.run.with_text(piece.run.text[-1:]).width() if piece.run.text else 0.0
+    if piece.is_space:  # one blank, as wide as it is stretched
+        last = piece.stretched_width
+    end = written_end(piece)
+    return (end, end + last) if _leftwards(piece.run) else (end - last, end)
+
+
+def between(before: PlacedPiece, after: PlacedPiece) -> Between:
+    """What a space written between ``before`` and ``after`` lies between."""
+    left, right = last_glyph(before)
+    in_word = before.run.text[-1:].isalnum()
+    return Between(left, right, written_start(after), after.run.text, in_word)
+
+
+def line_between(
+    before: PlacedPiece, runs: Sequence[StyledRun], x: float, direction: Direction
+) -> Between:
+    """What a space written after ``before`` and before a line of ``runs`` that starts
+    at ``x`` lies between."""
+    placed = placed_runs(runs, x, direction)
+    first = placed[0] if placed else PlacedPiece(runs[0], x)
+    return between(before, first)
 
 
 def space_across(space: StyledRun, x: float, *points: float) -> PlacedPiece:
@@ -120,7 +150,7 @@ def _bridged(placed: list[PlacedPiece]) -> list[PlacedPiece]:
     pieces = [part for piece in placed for part in _spaces_apart(piece)]
     for index in range(len(pieces) - 1):
         before, after = pieces[index], pieces[index + 1]
-        end, start = _written_end(before), _written_start(after)
+        end, start = written_end(before), written_start(after)
         if abs(end - start) <= _NEAR:
             continue
         if after.is_space and not (end < after.x and _leftwards(before.run)):
@@ -180,11 +210,13 @@ def _leftwards(run: StyledRun) -> bool:
     return isinstance(run.setter, ScriptRunSetter) and run.setter.direction == "rtl"
 
 
-def _written_start(piece: PlacedPiece) -> float:
+def written_start(piece: PlacedPiece) -> float:
+    """Where the piece's writing starts: its right end if written right to left."""
     return piece.x + piece.stretched_width if _leftwards(piece.run) else piece.x
 
 
-def _written_end(piece: PlacedPiece) -> float:
+def written_end(piece: PlacedPiece) -> float:
+    """Where the piece's writing ends: its left end if written right to left."""
     return piece.x if _leftwards(piece.run) else piece.x + piece.stretched_width
 
 

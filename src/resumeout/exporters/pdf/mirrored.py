@@ -4,18 +4,18 @@ at the right (see :func:`draw_column_heading_right_to_left`).
 
 As in a left-to-right document it is one text object on one baseline, written in reading
 order: the heading (the element's content), a space, the leader (an artifact), a space,
-the dates. Readers that follow the content stream read heading then dates: pypdf on one
-line (the right-to-left glyphs are written one by one for it, see
-:mod:`.scripts.drawing`), pdfminer.six on one line too (the space before the dates is
-stretched to where their writing starts, as a space where a line changes direction is,
-see :mod:`.line_order`), PyMuPDF with the dates on a line of their own. PyMuPDF (MuPDF 1.28)
-starts a new line where, in the stream, a character follows one of the same direction
-(neutrals take the direction before them) from much farther than the next place in that
-direction: at the leader, which begins far to the left of the space after the heading,
-and at the " – " written after the dates' digits, to their left; a jump between a
-right-to-left and a left-to-right character never breaks its line. Writing the leader
-before the space, or leaving out the spaces or the leader, still leaves the dates off
-the heading's line.
+the dates. Readers that follow the content stream read heading then dates on one line:
+pypdf (the right-to-left glyphs are written one by one for it, see
+:mod:`.scripts.drawing`), pdfminer.six (the space before the dates reaches to where
+their writing starts, as a space where a line changes direction does, see
+:mod:`.line_order`), and PyMuPDF. PyMuPDF (MuPDF 1.28) starts a new line where, within
+one direction, a glyph is written far from where the one before it ends (see
+:mod:`.guessed_direction`), and it measured a glyph stretched with ``Tz`` at another
+width than drawn: so the leader's text is a blank glyph as wide as the gap, its dash
+painted stretched beside it, and each space a blank that reaches from the glyph before
+it to the one after it. It still starts a line where dates that start with a number
+go on leftwards after it (``2020-09`` / ``– الآن``): what follows a digit it reads
+left to right.
 
 The dates take their direction from their own first strong character, as HTML's
 ``dir=auto`` does: "2020-09 – الآن" is right to left, while "2019 – 2021", with no
@@ -28,8 +28,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from resumeout.exporters.pdf.line_order import space_across, written_span
+from resumeout.exporters.pdf.guessed_direction import Between
+from resumeout.exporters.pdf.line_order import (
+    PlacedPiece,
+    last_glyph,
+    line_between,
+    placed_runs,
+    space_across,
+    written_span,
+)
 from resumeout.exporters.pdf.runs import Pen
+from resumeout.exporters.pdf.shaped import ScriptRunSetter
 from resumeout.exporters.pdf.writing_direction import in_own_direction
 
 if TYPE_CHECKING:
@@ -53,19 +62,32 @@ def draw_heading_right_to_left(painter: Painter, block: HeadingLine, top: float)
     pen = Pen(canvas.beginText(heading_left, baseline))
     with tagger.mark(pen.code, page, element):
         links = painter._draw(pen, block.heading, heading_left, baseline, look)
-        pen.move_to(heading_left - space_width, baseline)
-        space.setter.draw(pen, space)
+        start = heading_left - space_width
+        painter._draw_space(
+            pen,
+            PlacedPiece(space, start, space_width, (start, heading_left)),
+            baseline,
+            _after_line(block.heading, heading_left, look, start, leader.text),
+        )
     with tagger.artifact(pen.code):
         pen.move_to(leader_left, baseline)
-        pen.scale(100.0 * leader_width / leader.width())
-        leader.setter.draw(pen, leader)
-        pen.scale(100.0)
+        setter = leader.setter
+        # Its text a blank as wide as the gap, its dash painted stretched: PyMuPDF takes
+        # a glyph stretched with Tz for one of another width, and starts a line there.
+        if isinstance(setter, ScriptRunSetter) and setter.draw_blank(pen, leader, leader_width):
+            setter.paint_stretched(pen, leader, leader_left, leader_width)
+        else:
+            pen.scale(100.0 * leader_width / leader.width())
+            setter.draw(pen, leader)
+            pen.scale(100.0)
     aside_look = _own(look, (block.aside,))
     # The space before the dates reaches to where their writing starts (the digits of
     # "2020-09 – الآن" are written first, at the dates' right end): no gap to cut at.
     start, _ = written_span(block.aside.runs, box.left, aside_look.direction)
+    leader_blank = PlacedPiece(leader, leader_left, leader_width, (leader_left, leader_left))
+    between = line_between(leader_blank, block.aside.runs, box.left, aside_look.direction)
     with tagger.mark(pen.code, page, element):
-        painter._draw_space(pen, space_across(space, aside_right, start), baseline)
+        painter._draw_space(pen, space_across(space, aside_right, start), baseline, between)
         links += painter._draw(pen, block.aside, box.left, baseline, aside_look)
     with painter._state():
         pen.draw_on(canvas, artifact=True)
@@ -96,7 +118,13 @@ def draw_column_heading_right_to_left(painter: Painter, block: ColumnHeading, to
                     _, end = written_span(aside.runs, aside_left, dates.direction)
                     space = aside.runs[-1].with_text(" ")
                     bridge = space_across(space, heading_right, aside_left, end)
-                    painter._draw_space(pen, bridge, baseline)
+                    heading = block.heading[row]
+                    heading_left = heading_right - heading.width
+                    around = None
+                    if heading.runs:
+                        before = _last_glyph(aside, aside_left, dates)
+                        around = line_between(before, heading.runs, heading_left, look.direction)
+                    painter._draw_space(pen, bridge, baseline, around)
             if row < len(block.heading):
                 heading = block.heading[row]
                 links += painter._draw(pen, heading, heading_right - heading.width, baseline, look)
@@ -107,6 +135,22 @@ def draw_column_heading_right_to_left(painter: Painter, block: ColumnHeading, to
         left = heading_right - first.width
         painter.reach_left(left, top - look.size, first.runs[-1], look.leading)
     painter._links(element, links)
+
+
+def _last_glyph(line: SetLine, x: float, look: TextLook) -> PlacedPiece:
+    """The piece of ``line`` (which starts at ``x``) written last."""
+    placed = placed_runs(line.runs, x, look.direction)
+    if placed:
+        return placed[-1]
+    return PlacedPiece(line.runs[-1], x + line.width - line.runs[-1].width())
+
+
+def _after_line(line: SetLine, x: float, look: TextLook, start: float, text: str) -> Between:
+    """What a space written after ``line`` (which starts at ``x``) and before ``text``,
+    whose writing starts at ``start``, lies between."""
+    last = _last_glyph(line, x, look)
+    left, right = last_glyph(last)
+    return Between(left, right, start, text, last.run.text[-1:].isalnum())
 
 
 def _own(look: TextLook, aside: tuple[SetLine, ...]) -> TextLook:

@@ -20,6 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from resumeout.exporters.pdf.fonts import Family, Fonts, covers, fallback_fonts
+from resumeout.exporters.pdf.guessed_direction import guessed_after
 from resumeout.exporters.pdf.look import FontRole, Rgb, TextLook
 from resumeout.exporters.pdf.uris import ascii_uri
 from resumeout.model.inline import Rich, runs
@@ -38,6 +39,10 @@ class Pen:
         self._font: tuple[str, float] | None = None
         self._colour: Rgb | None = None
         self._scale = 100.0
+        self.guessed_right_to_left = False
+        """Whether PyMuPDF reads a neutral written next as right to left: as the text
+        written so far in this text object says (MuPDF starts each one left to right;
+        see :mod:`.guessed_direction`)."""
         self.painted: list[str] = []
         """Operators that paint glyphs outside the text object (see :meth:`insert`)."""
 
@@ -56,6 +61,11 @@ class Pen:
     def document(self) -> Any:
         """reportlab's ``PDFDocument`` the text object belongs to."""
         return self.text._doc
+
+    def wrote(self, text: str) -> None:
+        """Note that ``text`` was written next, in this order (see
+        :attr:`guessed_right_to_left`)."""
+        self.guessed_right_to_left = guessed_after(text, self.guessed_right_to_left)
 
     def insert(self, operators: list[str], painted: list[str]) -> None:
         """Text operators written by another hand (a shaping setter's): they set their
@@ -128,6 +138,7 @@ class Pen:
     def show(self, text: str) -> None:
         start = self.text._x
         self.text.textOut(text)
+        self.wrote(text)
         if self._scale != 100.0:  # reportlab's cursor ignores horizontal scaling
             self.text._x = start + (self.text._x - start) * self._scale / 100
 

@@ -134,6 +134,50 @@ class ScriptRunSetter:
         between CJK characters; between Thai words with ICU)."""
         return self.setter.break_opportunities(text)
 
+    def draw_blank(self, pen: Pen, run: StyledRun, width: float) -> bool:
+        """Write the run's text where the pen is as one glyph that paints nothing and is
+        ``width`` points wide (a space stretched across a gap, a leader's text), leaving
+        the pen after it; False (nothing written) when its text takes more than one
+        font or no blank is that wide."""
+        from resumeout.exporters.pdf.scripts.drawing import blank_operators
+
+        line = self.setter.set(run.text, run.size, self.direction, self.face)
+        if len(line.runs) != 1:
+            return False
+        x, y = pen.x, pen.y
+        face = line.runs[0].face
+        operators = blank_operators(pen.document, face, run.size, run.text, x, y, width)
+        if operators is None:
+            return False
+        pen.insert(operators, [])
+        pen.wrote(run.text)
+        pen.move_to(x + width, y)
+        return True
+
+    def paint_stretched(self, pen: Pen, run: StyledRun, x: float, width: float) -> None:
+        """Paint the run's glyphs from ``x`` on the pen's baseline, widened to ``width``
+        points (as ``Tz`` would), as paths outside the text layer: a leader whose text
+        is written apart (:meth:`draw_blank`)."""
+        from resumeout.exporters.pdf.scripts.outlines import painted_glyph
+
+        line = self.setter.set(run.text, run.size, self.direction, self.face)
+        if line.width <= 0:
+            return
+        fill = f"{fp_str(run.colour.red, run.colour.green, run.colour.blue)} rg"
+        stretch, y, painted = width / line.width, pen.y, []
+        for shaped in line.runs:
+            advanced = 0.0
+            for glyph in shaped.glyphs:
+                at = x + (advanced + glyph.x_offset) * stretch
+                path = painted_glyph(
+                    shaped.face, glyph.glyph_id, at, y + glyph.y_offset, run.size, stretch
+                )
+                if path:
+                    painted.append(f"q {fill} {path} Q")
+                advanced += glyph.x_advance
+            x += shaped.width * stretch
+        pen.insert([], painted)
+
     def draw(self, pen: Pen, run: StyledRun) -> None:
         from resumeout.exporters.pdf.scripts.drawing import (
             emboldening_width,
@@ -159,6 +203,7 @@ class ScriptRunSetter:
         for shaped, at in placed:
             text, painted = text_operators(pen.document, shaped, at, y)
             painted = [f"q {fill} {operators} Q" for operators in painted]
+            pen.wrote(shaped.run.text)
             if needs_emboldening(shaped.face, weight):
                 # The family's fallback for this script has no bold face: drawn bold
                 # as browsers draw it, thickened, never drawn twice (the text reads

@@ -6,6 +6,13 @@ places (a share of an Indic syllable, a glyph used by two clusters), the extra u
 CIDs after the font's last glyph id. Each CID has exactly one ToUnicode entry; a
 CIDToGIDMap (/Identity where it can) maps each CID to its glyph in the subset.
 
+A blank of a given width (:meth:`EmbeddedFont.blank`) is a glyph of the subset's own
+that paints nothing, added after the font's glyphs: a space stretched across a gap is
+written as one, as wide as the gap, rather than the font's space scaled with ``Tz``.
+PyMuPDF (MuPDF 1.28) measures a glyph's advance in ems of the scaled size and so finds
+a scaled glyph too narrow or too wide for where the next one is written, and starts a
+new line there; a blank's advance is the gap, in every reader.
+
 A static font's subset keeps the glyph ids (:mod:`.glyf_subset`, which reads only the
 drawn glyphs of a 45,000-glyph CJK font). A variable font goes through fontTools'
 subsetter, which renumbers the glyphs it keeps, and is pinned to the face's weight
@@ -60,6 +67,7 @@ class EmbeddedFont:
         self.internal_name = internal_name
         self._cid_of_use: dict[tuple[int, str], int] = {}
         self.glyph_of_cid: dict[int, int] = {}
+        """Each CID's glyph id in the font; a blank's is minus its advance (font units)."""
         self.text_of_cid: dict[int, str] = {}
         self._next_extra_cid = face.glyph_count
         self._subset_glyph_of: dict[int, int] = {}
@@ -71,7 +79,7 @@ class EmbeddedFont:
         found = self._cid_of_use.get(use)
         if found is not None:
             return found
-        if glyph_id not in self.glyph_of_cid:
+        if glyph_id >= 0 and glyph_id not in self.glyph_of_cid:
             cid = glyph_id
         else:
             cid = self._next_extra_cid
@@ -83,9 +91,20 @@ class EmbeddedFont:
         self.text_of_cid[cid] = text
         return cid
 
+    def blank(self, width: float, text: str) -> int | None:
+        """The CID of a glyph that paints nothing, reads as ``text`` and is ``width``
+        thousandths of the size wide (rounded to the font's units); None when that is
+        more units than a glyph's advance can hold (65,535: 65 ems in most fonts)."""
+        advance = round(width * self.face.units_per_em / 1000)
+        if not 0 < advance <= 0xFFFF:
+            return None
+        return self.cid(-advance, text)
+
     def width(self, cid: int) -> float:
         """The CID's advance in thousandths of the size (as the PDF's /W says)."""
-        return self.face.advance(self.glyph_of_cid[cid]) * 1000 / self.face.units_per_em
+        glyph_id = self.glyph_of_cid[cid]
+        advance = -glyph_id if glyph_id < 0 else self.face.advance(glyph_id)
+        return advance * 1000 / self.face.units_per_em
 
     # reportlab's name: called when the document is saved.
     def addObjects(self, document: Any) -> None:  # noqa: N802
@@ -163,7 +182,7 @@ class EmbeddedFont:
         bullet "-" at the end of the line above, which pdftotext then takes for a
         hyphen and joins the two lines."""
         font, deepest = self.face.harfbuzz, _LATIN_DESCENT * self.face.units_per_em
-        for glyph_id in set(self.glyph_of_cid.values()):
+        for glyph_id in set(self.glyph_of_cid.values()) - set(self._blanks()):
             extents = font.get_glyph_extents(glyph_id)
             if extents is not None and extents.height:  # a space has no outline
                 deepest = min(deepest, extents.y_bearing + extents.height)
@@ -176,20 +195,30 @@ class EmbeddedFont:
         ).digest()
         return "".join(string.ascii_uppercase[byte % 26] for byte in digest[:6])
 
+    def _blanks(self) -> list[int]:
+        """The blanks' glyph ids (minus their advances), in the order they go into the
+        subset."""
+        return sorted({gid for gid in self.glyph_of_cid.values() if gid < 0}, reverse=True)
+
     def _subset_program(self) -> bytes:
         font = self.face.open()
+        blanks = self._blanks()
         if "fvar" not in font:
             from resumeout.exporters.pdf.scripts.glyf_subset import subset_glyf_font
 
-            drawn = set(self.glyph_of_cid.values())
+            drawn = {gid for gid in self.glyph_of_cid.values() if gid >= 0}
+            program, first_blank = subset_glyf_font(font.reader, drawn, [-b for b in blanks])
             self._subset_glyph_of = {gid: gid for gid in drawn}  # ids are kept
-            return subset_glyf_font(font.reader, drawn)
-        return self._variable_subset_program(font)
+            self._subset_glyph_of |= {b: first_blank + i for i, b in enumerate(blanks)}
+            return program
+        return self._variable_subset_program(font, blanks)
 
-    def _variable_subset_program(self, font: Any) -> bytes:
-        """fontTools' subset of a variable font, pinned to the face's weight after."""
+    def _variable_subset_program(self, font: Any, blanks: list[int]) -> bytes:
+        """fontTools' subset of a variable font, pinned to the face's weight after,
+        with the blanks added."""
         from fontTools import subset
         from fontTools.ttLib import newTable
+        from fontTools.ttLib.tables._g_l_y_f import Glyph
 
         options = subset.Options()
         options.retain_gids = False
@@ -200,7 +229,7 @@ class EmbeddedFont:
         options.drop_tables += ["EBDT", "EBLC", "EBSC", "BDF ", "FFTM", "STAT"]
         options.name_IDs = [1, 2, 3, 4, 5, 6]
         options.hinting = True
-        drawn = sorted({0, *self.glyph_of_cid.values()})
+        drawn = sorted({0, *(gid for gid in self.glyph_of_cid.values() if gid >= 0)})
         # Names that say each glyph's id, set before any table is read: the subset's
         # glyph order then tells where each glyph went, and the font's own names (30,000
         # of them in a CJK font's post table) are never decoded.
@@ -226,6 +255,14 @@ class EmbeddedFont:
         }
         if "fvar" in font:
             pin_weight(font, self.face.weight)  # a few glyphs: milliseconds
+        order = list(font.getGlyphOrder())
+        for blank in blanks:
+            self._subset_glyph_of[blank] = len(order)
+            name = f"blank{-blank}"
+            order.append(name)
+            font["glyf"][name] = Glyph()
+            font["hmtx"][name] = (-blank, 0)
+        font.setGlyphOrder(order)
         buffer = io.BytesIO()
         font.save(buffer)
         return buffer.getvalue()

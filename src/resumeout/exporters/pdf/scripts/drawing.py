@@ -15,7 +15,7 @@ written, and which characters each one reads as, is chosen for text extractors:
   another right-to-left character in a left-to-right run.
 - A right-to-left glyph that stands for several characters (لا, lam and alef in one
   glyph; a letter with its shadda) reads as one character per share of its width,
-  right to left, through the font's blank glyph stretched to the share, and is itself
+  right to left, through a blank glyph as wide as the share, and is itself
   painted: readers that order characters by position would otherwise spread its
   characters left to right, reversed.
 - A glyph left without characters (a cluster with more glyphs than characters) is
@@ -137,7 +137,7 @@ def _letters_of_clusters(placed: list[PlacedGlyph], face: Face) -> list[PlacedGl
     characters over its width left to right, so two letters on one right-to-left glyph
     read reversed (ثلاث as ثالث, عمّان as عّمان). Here each character reads from its own
     share of the glyph's width, the first at the right, written in typed order, through
-    the font's blank glyph (its space, which paints nothing) stretched to the share; the
+    a blank glyph as wide as the share (:meth:`.cidfont.EmbeddedFont.blank`); the
     glyph is painted as a path, so that what shows is unchanged and every glyph the
     text layer holds is as wide as the font says (PDF/UA-1, 7.21.5)."""
     blank = face.harfbuzz.get_nominal_glyph(0x20)
@@ -241,19 +241,28 @@ def text_operators(
         if not placed.text:
             painted.append(painted_glyph(shaped.face, placed.glyph.glyph_id, gx, gy, size))
             continue
-        cid = font.cid(placed.glyph.glyph_id, placed.text)
+        # A share of a glyph's width (placed.width) is a blank that wide, or, wider
+        # than a blank may be, the glyph stretched (Tz).
+        blank = None
+        if placed.width is not None:
+            blank = font.blank(placed.width * 1000 / size, placed.text)
+        cid = font.cid(placed.glyph.glyph_id, placed.text) if blank is None else blank
         if reversing and cursor is not None:
             flush()
             text_ops.append(select_font)
         reversing = _reversed_by_pypdf_after(placed.text, reversing)
         advance = font.width(cid) * size / 1000
         if placed.width is not None:
-            # Stretched (Tz): placed absolutely, as Tz would scale a TJ move too.
+            # Placed absolutely (as Tz would scale a TJ move too; pdftotext joins lines
+            # differently for the rounding of a move).
             flush()
-            text_ops.append(f"{number(100 * placed.width / advance)} Tz")
+            stretched = blank is None
+            if stretched:
+                text_ops.append(f"{number(100 * placed.width / advance)} Tz")
             text_ops.append(f"1 0 0 1 {number(gx)} {number(gy)} Tm")
             text_ops.append(f"[<{cid:04X}>] TJ")
-            text_ops.append("100 Tz")
+            if stretched:
+                text_ops.append("100 Tz")
             cursor = (gx + placed.width, gy)
             continue
         if cursor is not None and abs(cursor[1] - gy) < 1e-6:
@@ -267,6 +276,23 @@ def text_operators(
         cursor = (gx + advance, gy)
     flush()
     return text_ops, [op for op in painted if op]
+
+
+def blank_operators(
+    document: Any, face: Face, size: float, text: str, x: float, y: float, width: float
+) -> list[str] | None:
+    """Text operators that write ``text`` as one glyph of ``face`` that paints nothing
+    and is ``width`` points wide, its origin at (x, y); None when no blank is that wide
+    (:meth:`~.cidfont.EmbeddedFont.blank`)."""
+    font = embedded_font(document, face)
+    cid = font.blank(width * 1000 / size, text)
+    if cid is None:
+        return None
+    return [
+        f"/{font.internal_name} {number(size)} Tf",
+        f"1 0 0 1 {number(x)} {number(y)} Tm",
+        f"[<{cid:04X}>] TJ",
+    ]
 
 
 def run_operators(document: Any, shaped: ShapedRun, x: float, y: float) -> str:

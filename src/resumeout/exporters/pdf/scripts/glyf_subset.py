@@ -9,6 +9,9 @@ the last one drawn are cut off; the ones before it that are not drawn are left e
 (zero length, zero advance: a few bytes each once compressed). This works on the
 tables' bytes, through the font's table directory, and decodes only the drawn glyphs'
 component lists. No cmap: a CIDFontType2 reaches glyphs through CIDs.
+
+Blank glyphs of given advances may be added after the last glyph kept: they paint
+nothing and are as wide as asked (see :meth:`.cidfont.EmbeddedFont.blank`).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import io
 import struct
 import sys
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from fontTools.ttLib.sfnt import SFNTWriter
@@ -33,9 +36,12 @@ _HAVE_X_AND_Y_SCALE = 0x0040
 _HAVE_TWO_BY_TWO = 0x0080
 
 
-def subset_glyf_font(reader: Any, glyph_ids: Iterable[int]) -> bytes:
+def subset_glyf_font(
+    reader: Any, glyph_ids: Iterable[int], blank_advances: Sequence[int] = ()
+) -> tuple[bytes, int]:
     """The font program of ``reader`` (a fontTools ``SFNTReader``: its tables' bytes by
-    tag) with ``glyph_ids`` (and .notdef, and their components) kept."""
+    tag) with ``glyph_ids`` (and .notdef, and their components) kept, then an empty
+    glyph for each of ``blank_advances`` (font units); and the id of the first of those."""
     head = bytearray(reader["head"])
     maxp = bytearray(reader["maxp"])
     hhea = bytearray(reader["hhea"])
@@ -43,7 +49,8 @@ def subset_glyf_font(reader: Any, glyph_ids: Iterable[int]) -> bytes:
     offsets = _loca(reader["loca"], glyph_count, long_offsets=head[51] == 1)
     glyf = reader["glyf"]
     kept = _with_components(glyf, offsets, {0, *glyph_ids})
-    count = max(kept) + 1
+    first_blank = max(kept) + 1
+    count = first_blank + len(blank_advances)
 
     glyphs = bytearray()
     new_offsets = array("I", [0])
@@ -60,11 +67,16 @@ def subset_glyf_font(reader: Any, glyph_ids: Iterable[int]) -> bytes:
     metrics = bytearray(4 * count)
     for gid in kept:
         metrics[4 * gid : 4 * gid + 4] = _metric(hmtx, metric_count, gid)
+    for gid, advance in enumerate(blank_advances, start=first_blank):
+        metrics[4 * gid : 4 * gid + 4] = struct.pack(">Hh", advance, 0)
 
     head[50:52] = struct.pack(">h", 1)  # long loca offsets
     head[8:12] = b"\0\0\0\0"  # checkSumAdjustment: the writer computes it
     maxp[4:6] = struct.pack(">H", count)
     hhea[34:36] = struct.pack(">H", count)
+    if blank_advances:
+        widest = max(struct.unpack(">H", hhea[10:12])[0], *blank_advances)
+        hhea[10:12] = struct.pack(">H", widest)  # advanceWidthMax
     post = bytearray(reader["post"][:32])
     post[0:4] = struct.pack(">I", 0x00030000)  # version 3: no glyph names
 
@@ -83,7 +95,7 @@ def subset_glyf_font(reader: Any, glyph_ids: Iterable[int]) -> bytes:
     for tag in sorted(tables):
         writer[tag] = tables[tag]
     writer.close()
-    return buffer.getvalue()
+    return buffer.getvalue(), first_blank
 
 
 def _loca(data: bytes, glyph_count: int, *, long_offsets: bool) -> array[int]:

@@ -60,10 +60,13 @@ def _glyph_order(face: Face) -> tuple[str, ...]:
     return tuple(face.open().getGlyphOrder())
 
 
-def painted_glyph(face: Face, glyph_id: int, x: float, y: float, size: float) -> str:
-    """Operators that paint the glyph at (x, y), ``size`` points to the em."""
+def painted_glyph(
+    face: Face, glyph_id: int, x: float, y: float, size: float, stretch: float = 1.0
+) -> str:
+    """Operators that paint the glyph at (x, y), ``size`` points to the em, its width
+    times ``stretch`` (as ``Tz`` would scale it)."""
     path = glyph_path(face, glyph_id)
     if not path:
         return ""
-    scale = number(size / face.units_per_em)
-    return f"q {scale} 0 0 {scale} {number(x)} {number(y)} cm {path} Q"
+    scale = size / face.units_per_em
+    return f"q {number(scale * stretch)} 0 0 {number(scale)} {number(x)} {number(y)} cm {path} Q"

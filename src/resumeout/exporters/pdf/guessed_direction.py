@@ -1,0 +1,101 @@
+"""Where a blank goes so that a reader that guesses each glyph's direction reads it on
+its line.
+
+PyMuPDF (MuPDF 1.28) gives each glyph of a page a direction as it meets it in the
+content stream, from the first character it reads as: right to left for a Hebrew or
+Arabic letter or an Arabic digit; left to right for a Latin letter, a digit, a plus or
+minus sign, a percent or currency sign; and for anything else (a space, punctuation, a
+dash, a bullet) the direction of the glyph before it in the same text object (the
+first glyph of a text object follows left to right). Within one
+direction it starts a new line where a glyph is written far from where writing in that
+direction goes next: less than about an em before or after the end of the glyph before
+it, left to right; exactly its own advance before the start of the glyph before it,
+right to left. From one direction to the other it never starts a line.
+
+A space written across a jump in the writing of a right-to-left line (see
+:mod:`.line_order`) is a glyph that paints nothing, whose place and width are free
+(:meth:`~.scripts.cidfont.EmbeddedFont.blank`): :func:`blank_span` puts it where this
+reader reads it on the line, given the direction the reader gives it, which the text
+object's pen keeps (:func:`guessed_after`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+_RIGHT_TO_LEFT = frozenset({"R", "AL", "AN"})
+_LEFT_TO_RIGHT = frozenset({"L", "EN", "ES", "ET"})
+_INHERITING = frozenset({"CS", "NSM", "BN", "B", "S", "WS", "ON"})
+
+_BACK_EMS = 0.7
+"""How far (ems) before the end of the glyph before it a blank read left to right may
+start: MuPDF starts a new line at 0.8."""
+_NEAR = 0.5
+"""Points more than half the distance to the next glyph (pdfminer.six joins glyphs
+closer than twice the wider one's width)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Between:
+    """The left and right edges of the glyph written before a blank, where the writing
+    after it starts, and the text written after it (see :func:`blank_span`)."""
+
+    left: float
+    right: float
+    start: float
+    text: str
+    in_word: bool = False
+    """Whether the glyph before is a letter or digit (a blank that starts left of its
+    right edge would cut its word for pdfplumber)."""
+
+
+def guessed_after(text: str, right_to_left: bool) -> bool:
+    """Whether the reader reads what follows ``text`` as right to left (a neutral takes
+    the direction of what was before it), ``right_to_left`` being so before it."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in _RIGHT_TO_LEFT:
+            right_to_left = True
+        elif kind in _LEFT_TO_RIGHT or kind not in _INHERITING:
+            right_to_left = False
+    return right_to_left
+
+
+def blank_span(
+    between: Between, *, own: float, size: float, right_to_left: bool
+) -> tuple[float, float] | None:
+    """Left edge and width of a blank written between two glyphs (``between``), which
+    the reader reads ``right_to_left`` or not, as it reads the glyph before it; None
+    when no place keeps both it and the glyph after it on the line (the caller keeps
+    its own).
+
+    The blank reaches from the one glyph to the other where it can: pdfminer.six puts
+    glyphs far apart in the stream on lines of their own."""
+    start = between.start  # the right edge of a glyph read right to left, else its left
+    next_right_to_left = guessed_after(between.text[:1], right_to_left)
+    if right_to_left:
+        end = between.left  # the writing goes on leftwards from here
+        if start < end:
+            left = start if next_right_to_left else min(start, end - own)
+            return left, end - left
+        # The writing goes on rightwards (right-to-left words in a left-to-right line,
+        # then a space, then a Latin word): a blank read right to left that reached the
+        # Latin word would start left of the last letter; pdfplumber, which orders a
+        # line's characters by where they start, would read that space inside the
+        # Hebrew word and none before the Latin one.
+        return None
+    end = between.right
+    if start > end:
+        return end, start - end
+    if not next_right_to_left:
+        return None
+    # Read left to right after a glyph that ended right of where the next one starts,
+    # which is read right to left (a Latin word or a number in a right-to-left line,
+    # or a bullet, then a space, then an Arabic word). The blank starts as far back
+    # towards the next glyph as the reader allows, but not inside a word (pdfplumber
+    # orders a line's characters by where they start, and would read "Pytho n"), and
+    # is wide enough for pdfminer.six to find the next glyph near it (within twice the
+    # wider one's width).
+    left = end if between.in_word else max(start, end - _BACK_EMS * size)
+    return left, max(own, (left - start) / 2 + _NEAR)
