@@ -25,7 +25,6 @@ import unicodedata
 from dataclasses import dataclass
 
 _RIGHT_TO_LEFT = frozenset({"R", "AL", "AN"})
-_LEFT_TO_RIGHT = frozenset({"L", "EN", "ES", "ET"})
 _INHERITING = frozenset({"CS", "NSM", "BN", "B", "S", "WS", "ON"})
 
 _BACK_EMS = 0.7
@@ -52,13 +51,14 @@ class Between:
 
 def guessed_after(text: str, right_to_left: bool) -> bool:
     """Whether the reader reads what follows ``text`` as right to left (a neutral takes
-    the direction of what was before it), ``right_to_left`` being so before it."""
-    for char in text:
+    the direction of what was before it), ``right_to_left`` being so before it: the
+    last character of ``text`` that is not neutral says."""
+    for char in reversed(text):
         kind = unicodedata.bidirectional(char)
         if kind in _RIGHT_TO_LEFT:
-            right_to_left = True
-        elif kind in _LEFT_TO_RIGHT or kind not in _INHERITING:
-            right_to_left = False
+            return True
+        if kind not in _INHERITING:  # a letter, a digit, a sign read left to right
+            return False
     return right_to_left
 
 
