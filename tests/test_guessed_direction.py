@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from resumeout.exporters.pdf.guessed_direction import Between, blank_span, guessed_after
+from resumeout.exporters.pdf.guessed_direction import (
+    Between,
+    blank_span,
+    guessed_after,
+    leading_neutrals,
+    neutral_prefix,
+    reads_backwards,
+)
 
 
 @pytest.mark.parametrize(
@@ -77,3 +84,32 @@ def test_where_no_place_keeps_the_line_the_caller_keeps_its_own(
     between: Between, right_to_left: bool
 ) -> None:
     assert blank_span(between, own=2.5, size=10, right_to_left=right_to_left) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "neutrals"),
+    [
+        ("– حتى الآن", "– "),  # after a number: read left to right, written leftwards
+        ("، إربد", "، "),
+        ("% خلال سنتين", "% "),
+        ("حتى الآن", ""),  # a letter first: nothing to carry
+        ("Python", ""),
+        (" – ", ""),  # no right-to-left letter after them
+    ],
+)
+def test_the_neutrals_that_open_right_to_left_text(text: str, neutrals: str) -> None:
+    assert leading_neutrals(text) == neutrals
+
+
+def test_arabic_indic_digits_make_a_line_read_backwards() -> None:
+    assert reads_backwards("مطورة في الفريق ٤٢، شركة")
+    assert not reads_backwards("مطورة في الفريق 42، شركة")
+    assert not reads_backwards("٤ شركات")  # one digit: nothing written after it
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix"),
+    [("، ", "، "), ("– حتى", "– "), ("% خلال", "% "), ("Python", ""), ("", "")],
+)
+def test_the_punctuation_a_text_opens_with(text: str, prefix: str) -> None:
+    assert neutral_prefix(text) == prefix

@@ -10,7 +10,7 @@ What each reader does with right-to-left text (Arabic, Hebrew), asserted below:
 - pdfminer.six does the same: where a line changes direction, the space typed there is
   stretched across the jump in the writing order, so no line is cut into boxes.
 - PyMuPDF reads every line in the order typed, and an entry's heading with its dates on
-  one line (see test_pdf_right_to_left_pymupdf.py); a Latin word glued to a Hebrew
+  one line (see test_pdf_right_to_left_lines.py); a Latin word glued to a Hebrew
   prefix (``ב-Python``) it reads on a line of its own.
 - pdftotext runs its own bidi over what it sees: lines read in the order typed, except
   punctuation next to a right-to-left word (``תל אביב, ישראל`` reads ``אביב ,ישראל``)

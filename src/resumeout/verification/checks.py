@@ -372,9 +372,11 @@ def _date_apart(
 def _aside_readings(aside: str) -> list[str]:
     """``aside``, and for one holding right-to-left text each beginning of it that holds
     a digit and ends where a number or a Latin word meets what follows with no space
-    between (``فبراير 2021، إربد``): the writing jumps back across the number there, and
-    pdfminer.six reads the rest as a box apart (found elsewhere as a fact; the dates are
-    still on their heading's line). Longest first."""
+    between: the writing may jump back across the number there, and pdfminer.six then
+    reads the rest as a box apart (found elsewhere as a fact; the dates are still on
+    their heading's line). resumeout's own PDFs write the punctuation after a number at
+    its end (``فبراير 2021، إربد`` reads whole); a letter glued to a number still jumps.
+    Longest first."""
     text = normalise(aside)
     if not _mixed_direction_text(text):
         return [text]

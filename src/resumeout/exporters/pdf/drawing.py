@@ -21,12 +21,21 @@ from resumeout.exporters.pdf.blocks import (
 )
 from resumeout.exporters.pdf.breaking import SetLine
 from resumeout.exporters.pdf.canvas import TaggedCanvas
-from resumeout.exporters.pdf.guessed_direction import Between, blank_span
+from resumeout.exporters.pdf.guessed_direction import (
+    Between,
+    blank_span,
+    leading_neutrals,
+    neutral_prefix,
+    reads_backwards,
+)
 from resumeout.exporters.pdf.line_order import (
     PlacedPiece,
     between,
-    line_between,
+    first_written,
+    last_glyph,
     placed_runs,
+    written_after,
+    written_start,
 )
 from resumeout.exporters.pdf.look import Alignment, Box, Direction, TextLook
 from resumeout.exporters.pdf.mirrored import (
@@ -39,6 +48,13 @@ from resumeout.exporters.pdf.shaped import ScriptRunSetter
 from resumeout.exporters.pdf.tagging import Element, Tagger
 
 _Link = tuple[str, float, float, float, float]
+
+_HAIR = 0.005
+"""The width, in ems, of a blank that carries a character read elsewhere than drawn."""
+_COLUMN_GAP = 1.0
+"""The gap (ems) pdftotext takes for one between columns (poppler's minColSpacing2)."""
+_WIDEST_EMS = 30.0
+"""The widest (ems) a blank is drawn that must be: 65,535 units in any font's units."""
 """A link's target and its rectangle: left, bottom, right, top."""
 _BESIDE = 0.32
 """A rule beside a title sits this share of the title's line height above the line's
@@ -141,9 +157,13 @@ class Painter:
         space = glyph.with_text(" ")
         text_end = x + line.width  # where a right-to-left line starts
         gap = max(mark_at - text_end, space.width())
-        around = line_between(PlacedPiece(drawn, mark_at), line.runs, x, look.direction)
+        first = first_written(line.runs, x, look.direction)
         self._draw_space(
-            pen, PlacedPiece(space, mark_at - gap, gap, (mark_at - gap, mark_at)), baseline, around
+            pen,
+            PlacedPiece(space, mark_at - gap, gap, (mark_at - gap, mark_at)),
+            baseline,
+            written_after(PlacedPiece(drawn, mark_at), *first),
+            blank=not reads_backwards("".join(run.text for run in line.runs)),
         )
 
     def _draw(
@@ -168,40 +188,129 @@ class Painter:
 
     def _draw_placed(self, pen: Pen, placed: list[PlacedPiece], baseline: float) -> list[_Link]:
         links: list[_Link] = []
+        # Blanks where a reader guessing each glyph's direction reads the line whole;
+        # none in a line it reads as written backwards (see reads_backwards).
+        blanks = not reads_backwards("".join(piece.run.text for piece in placed))
+        carried: dict[int, int] = {}  # piece → how many of its first characters are written
         for index, piece in enumerate(placed):
+            if blanks and index > 0 and index not in carried:
+                carried |= self._carry(pen, placed, index, baseline)
+            done = carried.pop(index, 0)
             if piece.stands is None:
-                pen.move_to(piece.x, baseline)
-                links += self._show(pen, (piece.run,), piece.x, baseline)
+                if done:
+                    # No move written to the piece's left end: pypdf would read the
+                    # move on to where its writing starts as a gap after the carried
+                    # characters, and a space there (its first glyph sets its place).
+                    pen.place(piece.x, baseline)
+                else:
+                    pen.move_to(piece.x, baseline)
+                links += self._show(pen, (piece.run,), piece.x, baseline, done)
                 continue
-            around = None
-            if 0 < index < len(placed) - 1:
-                around = between(placed[index - 1], placed[index + 1])
-            self._draw_space(pen, piece, baseline, around)
+            if not done:
+                around = None
+                if blanks and 0 < index < len(placed) - 1:
+                    around = between(placed[index - 1], placed[index + 1])
+                self._draw_space(pen, piece, baseline, around, blank=blanks)
             if piece.run.url:  # the link covers where the space stands, not its stretch
                 left, right = piece.stands
                 links.append(_link(piece.run, left, right - left, baseline))
         return links
 
+    def _carry(
+        self, pen: Pen, placed: list[PlacedPiece], index: int, baseline: float
+    ) -> dict[int, int]:
+        """Where the writing goes on leftwards after a number or a Latin word in a
+        right-to-left line (``2021 – حتى الآن``, ``42، شركة``), the spaces and punctuation
+        between it and the next right-to-left letter (in the pieces from ``index`` on)
+        written as blanks at the end of that word, their glyphs painted where they
+        show; for each piece so written, how many of its first characters (empty:
+        nothing written).
+
+        PyMuPDF reads those characters left to right, as the digit before them, and
+        starts a new line where they are written far to its left; after the blanks the
+        next glyph it reads is a right-to-left letter, and it never starts a line where
+        the direction changes. pdfminer.six cut the line, and pypdf read a space, where
+        the writing jumped back.
+        """
+        if pen.guessed_right_to_left or placed[index - 1].is_space:
+            return {}  # from the end of a word only
+        taken: dict[int, int] = {}
+        text = ""
+        for at in range(index, len(placed)):
+            piece = placed[at]
+            setter = piece.run.setter
+            if not isinstance(setter, ScriptRunSetter):
+                return {}
+            if piece.is_space:
+                taken[at], text = len(piece.run.text), text + piece.run.text
+                continue
+            if setter.direction != "rtl":
+                return {}
+            neutrals = neutral_prefix(piece.run.text)
+            if neutrals == piece.run.text:  # punctuation only: on to the next piece
+                taken[at], text = len(neutrals), text + neutrals
+                continue
+            if leading_neutrals(piece.run.text) != neutrals:
+                return {}  # what follows is not read right to left
+            if neutrals:
+                taken[at], text = len(neutrals), text + neutrals
+            letter = written_start(piece) - piece.run.with_text(neutrals).width()
+            break
+        else:
+            return {}
+        if not text.strip():
+            return {}  # spaces only: blank_span places them
+        run = placed[at].run
+        if run.with_text(text).width() >= _COLUMN_GAP * run.size:
+            # pdftotext would take the gap they leave where they show (it reads no
+            # painted glyph, and skips spaces) for one between columns.
+            return {}
+        _, end = last_glyph(placed[index - 1])
+        if letter >= end:
+            return {}
+        # A blank a character, each a hair wide, in the space before the word (pdftotext
+        # reads a character where it stands, and starts a new line where one overlaps
+        # another); but a last space as wide as pdfminer.six needs to join the next
+        # glyph to it (nearer than twice the wider one's width).
+        characters = [run.with_text(character) for character in text]
+        assert isinstance(run.setter, ScriptRunSetter)
+        if any(run.setter.blank_face(character) is None for character in characters):
+            return {}  # a character no font has (--allow-missing-glyphs)
+        pen.place(end, baseline)
+        for character in characters:
+            width = _HAIR * run.size
+            if character is characters[-1] and character.text == " ":
+                wide = max(character.width(), (pen.x - letter) / 2 + 0.5)
+                width = min(wide, _WIDEST_EMS * run.size)
+            run.setter.draw_blank(pen, character, width)
+        return taken
+
     def _draw_space(
-        self, pen: Pen, space: PlacedPiece, baseline: float, between: Between | None = None
+        self,
+        pen: Pen,
+        space: PlacedPiece,
+        baseline: float,
+        around: Between | None = None,
+        *,
+        blank: bool = True,
     ) -> None:
         """A space at its place, as wide as it is stretched (else the font's space
         scaled; a font's space of no width is drawn as it is); or, where its font is one
         of the scripts toolkit's, a blank glyph, which goes where PyMuPDF reads it on
-        its line after the glyph before it and before the glyph after it (``between``;
-        see :mod:`.guessed_direction`)."""
+        its line after the glyph before it and before the glyph after it (``around``;
+        see :mod:`.guessed_direction`); with ``blank`` False, always scaled."""
         natural = space.run.width()
         setter = space.run.setter
         left, width = space.x, space.stretched_width
-        if isinstance(setter, ScriptRunSetter) and between is not None:
+        if isinstance(setter, ScriptRunSetter) and around is not None:
             span = blank_span(
-                between,
+                around,
                 own=natural,
                 size=space.run.size,
                 right_to_left=pen.guessed_right_to_left,
             )
             left, width = span or (left, width)
-        if isinstance(setter, ScriptRunSetter):
+        if isinstance(setter, ScriptRunSetter) and blank:
             pen.move_to(left, baseline)
             if abs(width - natural) <= 0.01:
                 setter.draw(pen, space.run)
@@ -215,12 +324,23 @@ class Painter:
         pen.scale(100.0)
 
     def _show(
-        self, pen: Pen, runs: tuple[StyledRun, ...], x: float, baseline: float
+        self,
+        pen: Pen,
+        runs: tuple[StyledRun, ...],
+        x: float,
+        baseline: float,
+        carried: int = 0,
     ) -> list[_Link]:
+        """The runs from the pen; the first ``carried`` characters of the first one
+        written already (see :meth:`_carry`), their glyphs painted."""
         links: list[_Link] = []
         for run in runs:
             width = run.width()
-            run.setter.draw(pen, run)
+            if carried and isinstance(run.setter, ScriptRunSetter):
+                run.setter.draw(pen, run, carried)
+                carried = 0
+            else:
+                run.setter.draw(pen, run)
             if run.url:
                 link = _link(run, x, width, baseline)
                 if links and links[-1][0] == run.url and abs(links[-1][3] - x) < 1e-6:

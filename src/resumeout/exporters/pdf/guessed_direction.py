@@ -6,33 +6,41 @@ content stream, from the first character it reads as: right to left for a Hebrew
 Arabic letter or an Arabic digit; left to right for a Latin letter, a digit, a plus or
 minus sign, a percent or currency sign; and for anything else (a space, punctuation, a
 dash, a bullet) the direction of the glyph before it in the same text object (the
-first glyph of a text object follows left to right). Within one
-direction it starts a new line where a glyph is written far from where writing in that
-direction goes next: less than about an em before or after the end of the glyph before
-it, left to right; exactly its own advance before the start of the glyph before it,
-right to left. From one direction to the other it never starts a line.
+first glyph of a text object follows left to right). Between two glyphs of one
+direction it starts a new line unless the second is written where writing in that
+direction goes on: left to right, within about 0.8 em of the end of the glyph before
+it; right to left, ending where the glyph before it starts. From one direction to the
+other it never starts a line. A line where it finds a glyph read right to left written
+just after the one before it, left to right, it takes for one written in visual order,
+and reverses.
 
 A space written across a jump in the writing of a right-to-left line (see
 :mod:`.line_order`) is a glyph that paints nothing, whose place and width are free
 (:meth:`~.scripts.cidfont.EmbeddedFont.blank`): :func:`blank_span` puts it where this
 reader reads it on the line, given the direction the reader gives it, which the text
-object's pen keeps (:func:`guessed_after`).
+object's pen keeps (:func:`guessed_after`). Spaces and punctuation after a number or a
+Latin word in a right-to-left line (:func:`leading_neutrals`) are written as blanks at
+its end (see ``Painter._carry``): the reader reads them left to right, as the glyph
+before them, where they are drawn far to its left.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 
 _RIGHT_TO_LEFT = frozenset({"R", "AL", "AN"})
 _INHERITING = frozenset({"CS", "NSM", "BN", "B", "S", "WS", "ON"})
+_SIGNS = frozenset({"ES", "ET"})
+"""Plus, minus, percent and currency signs: read left to right, like digits."""
 
 _BACK_EMS = 0.7
 """How far (ems) before the end of the glyph before it a blank read left to right may
 start: MuPDF starts a new line at 0.8."""
 _NEAR = 0.5
-"""Points more than half the distance to the next glyph (pdfminer.six joins glyphs
-closer than twice the wider one's width)."""
+"""Points a blank is made wider than half its distance to the next glyph: pdfminer.six
+joins a glyph to the one before it when nearer than twice the wider one's width."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +68,40 @@ def guessed_after(text: str, right_to_left: bool) -> bool:
         if kind not in _INHERITING:  # a letter, a digit, a sign read left to right
             return False
     return right_to_left
+
+
+def neutral_prefix(text: str) -> str:
+    """The characters ``text`` opens with that the reader reads in the direction of
+    what was written before them, or as left to right signs: spaces, punctuation,
+    dashes, plus, minus and percent signs."""
+    for index, char in enumerate(text):
+        kind = unicodedata.bidirectional(char)
+        if kind not in _INHERITING and kind not in _SIGNS:
+            return text[:index]
+    return text
+
+
+def leading_neutrals(text: str) -> str:
+    """The characters of right-to-left ``text`` before its first one the reader reads
+    right to left (``" – "`` of ``" – حتى الآن"``), which it reads in the direction of
+    what was written before them; empty when a letter or a digit read left to right
+    comes first, or nothing follows them."""
+    prefix = neutral_prefix(text)
+    if len(prefix) < len(text) and unicodedata.bidirectional(text[len(prefix)]) in _RIGHT_TO_LEFT:
+        return prefix
+    return ""
+
+
+def reads_backwards(text: str) -> bool:
+    """Whether the reader takes a line holding ``text`` for one written in visual order
+    and reverses it: it reads Arabic-Indic digits right to left, and finds two of them
+    written one after the other left to right. No blank helps such a line (the old
+    way, a space stretched with ``Tz``, makes the reader start new lines, which keeps
+    the damage to the number's part)."""
+    return any(
+        unicodedata.bidirectional(a) == "AN" and unicodedata.bidirectional(b) == "AN"
+        for a, b in pairwise(text)
+    )
 
 
 def blank_span(

@@ -117,19 +117,30 @@ def last_glyph(piece: PlacedPiece) -> tuple[float, float]:
 
 def between(before: PlacedPiece, after: PlacedPiece) -> Between:
     """What a space written between ``before`` and ``after`` lies between."""
+    return written_after(before, written_start(after), after.run.text)
+
+
+def written_after(before: PlacedPiece, start: float, text: str) -> Between:
+    """What a space written after ``before`` and before ``text``, whose writing starts
+    at ``start``, lies between."""
     left, right = last_glyph(before)
-    in_word = before.run.text[-1:].isalnum()
-    return Between(left, right, written_start(after), after.run.text, in_word)
+    return Between(left, right, start, text, before.run.text[-1:].isalnum())
 
 
-def line_between(
-    before: PlacedPiece, runs: Sequence[StyledRun], x: float, direction: Direction
-) -> Between:
-    """What a space written after ``before`` and before a line of ``runs`` that starts
-    at ``x`` lies between."""
+def first_written(runs: Sequence[StyledRun], x: float, direction: Direction) -> tuple[float, str]:
+    """Where the writing of a line of ``runs`` that starts at ``x`` starts, and the
+    text of the piece written first."""
     placed = placed_runs(runs, x, direction)
     first = placed[0] if placed else PlacedPiece(runs[0], x)
-    return between(before, first)
+    return written_start(first), first.run.text
+
+
+def last_written(runs: Sequence[StyledRun], x: float, direction: Direction) -> PlacedPiece:
+    """The piece of a line of ``runs`` that starts at ``x`` written last."""
+    placed = placed_runs(runs, x, direction)
+    if placed:
+        return placed[-1]
+    return PlacedPiece(runs[-1], x + sum(run.width() for run in runs[:-1]))
 
 
 def space_across(space: StyledRun, x: float, *points: float) -> PlacedPiece:

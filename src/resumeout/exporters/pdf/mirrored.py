@@ -13,9 +13,9 @@ one direction, a glyph is written far from where the one before it ends (see
 :mod:`.guessed_direction`), and it measured a glyph stretched with ``Tz`` at another
 width than drawn: so the leader's text is a blank glyph as wide as the gap, its dash
 painted stretched beside it, and each space a blank that reaches from the glyph before
-it to the one after it. It still starts a line where dates that start with a number
-go on leftwards after it (``2020-09`` / ``– الآن``): what follows a digit it reads
-left to right.
+it to the one after it (dates that go on leftwards after a number, ``2020-09 – الآن``,
+see ``Painter._carry``). A line with Arabic-Indic digits, which PyMuPDF reverses, keeps
+the stretched glyphs: the lines it starts there keep the damage to the number's part.
 
 The dates take their direction from their own first strong character, as HTML's
 ``dir=auto`` does: "2020-09 – الآن" is right to left, while "2019 – 2021", with no
@@ -28,13 +28,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from resumeout.exporters.pdf.guessed_direction import Between
+from resumeout.exporters.pdf.guessed_direction import Between, reads_backwards
 from resumeout.exporters.pdf.line_order import (
     PlacedPiece,
-    last_glyph,
-    line_between,
-    placed_runs,
+    first_written,
+    last_written,
     space_across,
+    written_after,
     written_span,
 )
 from resumeout.exporters.pdf.runs import Pen
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from resumeout.exporters.pdf.breaking import SetLine
     from resumeout.exporters.pdf.drawing import Painter, _Link
     from resumeout.exporters.pdf.look import TextLook
+    from resumeout.exporters.pdf.runs import StyledRun
 
 
 def draw_heading_right_to_left(painter: Painter, block: HeadingLine, top: float) -> None:
@@ -59,39 +60,54 @@ def draw_heading_right_to_left(painter: Painter, block: HeadingLine, top: float)
     leader_left = aside_right + space_width
     leader_width = heading_left - space_width - leader_left
     baseline = top - look.size
+    aside_look = _own(look, (block.aside,))
+    blanks = not reads_backwards(_text(block.heading) + _text(block.aside))
     pen = Pen(canvas.beginText(heading_left, baseline))
     with tagger.mark(pen.code, page, element):
         links = painter._draw(pen, block.heading, heading_left, baseline, look)
-        start = heading_left - space_width
+        space_left = heading_left - space_width
+        heading_end = last_written(block.heading.runs, heading_left, look.direction)
         painter._draw_space(
             pen,
-            PlacedPiece(space, start, space_width, (start, heading_left)),
+            PlacedPiece(space, space_left, space_width, (space_left, heading_left)),
             baseline,
-            _after_line(block.heading, heading_left, look, start, leader.text),
+            written_after(heading_end, leader_left + leader_width, leader.text),
+            blank=blanks,
         )
     with tagger.artifact(pen.code):
         pen.move_to(leader_left, baseline)
         setter = leader.setter
-        # Its text a blank as wide as the gap, its dash painted stretched: PyMuPDF takes
+        # Its text blanks as wide as the gap, its dash painted stretched: PyMuPDF takes
         # a glyph stretched with Tz for one of another width, and starts a line there.
-        if isinstance(setter, ScriptRunSetter) and setter.draw_blank(pen, leader, leader_width):
-            setter.paint_stretched(pen, leader, leader_left, leader_width)
-        else:
+        if not (blanks and _draw_leader(pen, leader, leader_width)):
             pen.scale(100.0 * leader_width / leader.width())
             setter.draw(pen, leader)
             pen.scale(100.0)
-    aside_look = _own(look, (block.aside,))
     # The space before the dates reaches to where their writing starts (the digits of
     # "2020-09 – الآن" are written first, at the dates' right end): no gap to cut at.
-    start, _ = written_span(block.aside.runs, box.left, aside_look.direction)
-    leader_blank = PlacedPiece(leader, leader_left, leader_width, (leader_left, leader_left))
-    between = line_between(leader_blank, block.aside.runs, box.left, aside_look.direction)
+    start, first_text = first_written(block.aside.runs, box.left, aside_look.direction)
+    around = Between(leader_left, leader_left + leader_width, start, first_text)
     with tagger.mark(pen.code, page, element):
-        painter._draw_space(pen, space_across(space, aside_right, start), baseline, between)
+        bridge = space_across(space, aside_right, start)
+        painter._draw_space(pen, bridge, baseline, around, blank=blanks)
         links += painter._draw(pen, block.aside, box.left, baseline, aside_look)
     with painter._state():
         pen.draw_on(canvas, artifact=True)
     painter._links(element, links)
+
+
+def _draw_leader(pen: Pen, leader: StyledRun, width: float) -> bool:
+    """The leader's text as a blank reading its dash, ``width`` wide, and its dash
+    painted stretched to ``width``; False (nothing drawn) for a font the scripts
+    toolkit does not draw, or a leader wider than a blank may be (65,535 of its font's
+    units: 65 ems in most fonts, 32 in one of 2,048 units to the em). Two blanks would
+    read as two dashes, and pdftotext takes two wide dashes for words of their own
+    and breaks the line up."""
+    setter = leader.setter
+    if not isinstance(setter, ScriptRunSetter) or not setter.draw_blank(pen, leader, width):
+        return False
+    setter.paint_stretched(pen, leader, pen.x - width, width)
+    return True
 
 
 def draw_column_heading_right_to_left(painter: Painter, block: ColumnHeading, top: float) -> None:
@@ -107,6 +123,7 @@ def draw_column_heading_right_to_left(painter: Painter, block: ColumnHeading, to
     pen = Pen(canvas.beginText(aside_left, top - look.size))
     links: list[_Link] = []
     dates = _own(look, block.aside)  # one direction for all its rows
+    blanks = not reads_backwards("".join(map(_text, (*block.aside, *block.heading))))
     with painter.tagger.content(canvas, element), painter._state():
         for row in range(max(len(block.aside), len(block.heading))):
             baseline = top - look.size - row * look.leading
@@ -119,12 +136,14 @@ def draw_column_heading_right_to_left(painter: Painter, block: ColumnHeading, to
                     space = aside.runs[-1].with_text(" ")
                     bridge = space_across(space, heading_right, aside_left, end)
                     heading = block.heading[row]
-                    heading_left = heading_right - heading.width
                     around = None
-                    if heading.runs:
-                        before = _last_glyph(aside, aside_left, dates)
-                        around = line_between(before, heading.runs, heading_left, look.direction)
-                    painter._draw_space(pen, bridge, baseline, around)
+                    if heading.runs and blanks:
+                        before = last_written(aside.runs, aside_left, dates.direction)
+                        x = heading_right - heading.width
+                        around = written_after(
+                            before, *first_written(heading.runs, x, look.direction)
+                        )
+                    painter._draw_space(pen, bridge, baseline, around, blank=blanks)
             if row < len(block.heading):
                 heading = block.heading[row]
                 links += painter._draw(pen, heading, heading_right - heading.width, baseline, look)
@@ -137,20 +156,8 @@ def draw_column_heading_right_to_left(painter: Painter, block: ColumnHeading, to
     painter._links(element, links)
 
 
-def _last_glyph(line: SetLine, x: float, look: TextLook) -> PlacedPiece:
-    """The piece of ``line`` (which starts at ``x``) written last."""
-    placed = placed_runs(line.runs, x, look.direction)
-    if placed:
-        return placed[-1]
-    return PlacedPiece(line.runs[-1], x + line.width - line.runs[-1].width())
-
-
-def _after_line(line: SetLine, x: float, look: TextLook, start: float, text: str) -> Between:
-    """What a space written after ``line`` (which starts at ``x``) and before ``text``,
-    whose writing starts at ``start``, lies between."""
-    last = _last_glyph(line, x, look)
-    left, right = last_glyph(last)
-    return Between(left, right, start, text, last.run.text[-1:].isalnum())
+def _text(line: SetLine) -> str:
+    return "".join(run.text for run in line.runs)
 
 
 def _own(look: TextLook, aside: tuple[SetLine, ...]) -> TextLook:

@@ -135,6 +135,13 @@ class Pen:
     def move_to(self, x: float, y: float) -> None:
         self.text.setTextOrigin(x, y)
 
+    def place(self, x: float, y: float) -> None:
+        """Put the pen at (x, y) without writing a move, for a setter that writes each
+        glyph's place itself (a shaped run): a move that no glyph follows is still
+        read by pypdf, which may take the next move for a gap between words."""
+        self.text._x0 = self.text._x = x
+        self.text._y0 = self.text._y = y
+
     def show(self, text: str) -> None:
         start = self.text._x
         self.text.textOut(text)

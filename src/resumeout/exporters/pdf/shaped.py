@@ -141,11 +141,10 @@ class ScriptRunSetter:
         font or no blank is that wide."""
         from resumeout.exporters.pdf.scripts.drawing import blank_operators
 
-        line = self.setter.set(run.text, run.size, self.direction, self.face)
-        if len(line.runs) != 1:
+        face = self.blank_face(run)
+        if face is None:
             return False
         x, y = pen.x, pen.y
-        face = line.runs[0].face
         operators = blank_operators(pen.document, face, run.size, run.text, x, y, width)
         if operators is None:
             return False
@@ -153,6 +152,12 @@ class ScriptRunSetter:
         pen.wrote(run.text)
         pen.move_to(x + width, y)
         return True
+
+    def blank_face(self, run: StyledRun) -> Face | None:
+        """The face a blank reading the run's text is written in: the one its text is
+        set in, or None when it takes more than one (or none has its characters)."""
+        line = self.setter.set(run.text, run.size, self.direction, self.face)
+        return line.runs[0].face if len(line.runs) == 1 else None
 
     def paint_stretched(self, pen: Pen, run: StyledRun, x: float, width: float) -> None:
         """Paint the run's glyphs from ``x`` on the pen's baseline, widened to ``width``
@@ -178,7 +183,9 @@ class ScriptRunSetter:
             x += shaped.width * stretch
         pen.insert([], painted)
 
-    def draw(self, pen: Pen, run: StyledRun) -> None:
+    def draw(self, pen: Pen, run: StyledRun, painted_before: int = 0) -> None:
+        """Draw the run where the pen is; the glyphs of its first ``painted_before``
+        characters painted, their text written elsewhere (see :meth:`draw_blank`)."""
         from resumeout.exporters.pdf.scripts.drawing import (
             emboldening_width,
             needs_emboldening,
@@ -201,7 +208,7 @@ class ScriptRunSetter:
         # line last set (a link's, after a place with marks): each sets its run's own.
         fill = f"{fp_str(run.colour.red, run.colour.green, run.colour.blue)} rg"
         for shaped, at in placed:
-            text, painted = text_operators(pen.document, shaped, at, y)
+            text, painted = text_operators(pen.document, shaped, at, y, painted_before)
             painted = [f"q {fill} {operators} Q" for operators in painted]
             pen.wrote(shaped.run.text)
             if needs_emboldening(shaped.face, weight):

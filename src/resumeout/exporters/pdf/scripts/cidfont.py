@@ -94,7 +94,8 @@ class EmbeddedFont:
     def blank(self, width: float, text: str) -> int | None:
         """The CID of a glyph that paints nothing, reads as ``text`` and is ``width``
         thousandths of the size wide (rounded to the font's units); None when that is
-        more units than a glyph's advance can hold (65,535: 65 ems in most fonts)."""
+        more units than a glyph's advance holds (an unsigned 16-bit number: 65,535,
+        65 ems in most fonts)."""
         advance = round(width * self.face.units_per_em / 1000)
         if not 0 < advance <= 0xFFFF:
             return None

@@ -210,13 +210,15 @@ def _text_carriers(glyphs: list[Glyph], characters: int) -> list[int]:
 
 
 def text_operators(
-    document: Any, shaped: ShapedRun, x: float, y: float
+    document: Any, shaped: ShapedRun, x: float, y: float, painted_before: int = 0
 ) -> tuple[list[str], list[str]]:
     """The operators that draw ``shaped`` with its origin (left end of the baseline) at
     (x, y): those that go inside a text object (font, glyph positions, glyphs; no BT or
     ET, so that a writer can put them into a text object it has open), and those that
     paint glyphs without text, which go outside any text object. Fill colour and the
-    rest of the graphics state are the caller's.
+    rest of the graphics state are the caller's. The glyphs of the characters before
+    offset ``painted_before`` of the text the run was cut from are painted: their text
+    was written elsewhere.
 
     ``document`` is the reportlab ``PDFDocument`` the page belongs to (``canvas._doc``).
     """
@@ -238,7 +240,7 @@ def text_operators(
 
     for placed in placed_glyphs(shaped):
         gx, gy = x + placed.x, y + placed.y
-        if not placed.text:
+        if not placed.text or shaped.run.start + placed.glyph.cluster < painted_before:
             painted.append(painted_glyph(shaped.face, placed.glyph.glyph_id, gx, gy, size))
             continue
         # A share of a glyph's width (placed.width) is a blank that wide, or, wider
