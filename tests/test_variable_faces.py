@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pytest
@@ -22,6 +23,21 @@ def _world_chain(*, bold: bool) -> FontChain:
     pytest.importorskip("fontpkg_noto_sans_arabic", reason="the world extra is not installed")
     files = bundled_files()
     return FontChain(files["bold" if bold else "regular"], bold=bold, use_system_fonts=False)
+
+
+def _embedded_arabic(path: Path) -> tuple[TTFont, list[Any], bytes]:
+    """The PDF's Noto Sans Arabic subset: its font program, its /W array and its
+    CIDToGIDMap."""
+    with pikepdf.open(path) as pdf:
+        (font,) = [
+            f
+            for page in pdf.pages
+            for f in page.Resources.Font.values()
+            if "NotoSansArabic" in str(f.BaseFont)
+        ]
+        cid_font = font.DescendantFonts[0]
+        program = TTFont(io.BytesIO(cid_font.FontDescriptor.FontFile2.read_bytes()))
+        return program, list(cid_font.W), cid_font.CIDToGIDMap.read_bytes()
 
 
 def test_bold_is_measured_at_its_weight_without_pinning_the_whole_font() -> None:
@@ -43,17 +59,7 @@ def test_the_embedded_bold_subset_is_static_and_its_widths_are_those_measured(
     canvas = Canvas(str(path), invariant=1)
     setter.draw(canvas, ARABIC, 72, 700, 14)
     canvas.save()
-    with pikepdf.open(path) as pdf:
-        (font,) = [
-            f
-            for page in pdf.pages
-            for f in page.Resources.Font.values()
-            if "NotoSansArabic" in str(f.BaseFont)
-        ]
-        cid_font = font.DescendantFonts[0]
-        program = TTFont(io.BytesIO(cid_font.FontDescriptor.FontFile2.read_bytes()))
-        widths = list(cid_font.W)
-        gid_map = cid_font.CIDToGIDMap.read_bytes()
+    program, widths, gid_map = _embedded_arabic(path)
     assert "fvar" not in program and "gvar" not in program
     order = program.getGlyphOrder()
     checked = 0
@@ -79,17 +85,7 @@ def test_a_blank_in_a_variable_font_is_kept_in_its_static_subset_as_wide_as_aske
     assert operators is not None
     canvas.addLiteral("\n".join(["BT", *operators, "ET"]))
     canvas.save()
-    with pikepdf.open(path) as pdf:
-        (font,) = [
-            f
-            for page in pdf.pages
-            for f in page.Resources.Font.values()
-            if "NotoSansArabic" in str(f.BaseFont)
-        ]
-        cid_font = font.DescendantFonts[0]
-        program = TTFont(io.BytesIO(cid_font.FontDescriptor.FontFile2.read_bytes()))
-        widths = list(cid_font.W)
-        gid_map = cid_font.CIDToGIDMap.read_bytes()
+    program, widths, gid_map = _embedded_arabic(path)
     wanted = 123.4 / 14 * 1000
     blanks = [
         (cid, width)
