@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from resumeout.exporters.fontfiles import bundled_files
 from resumeout.exporters.pdf.scripts import FontChain, ScriptSetter
 from resumeout.exporters.pdf.scripts.drawing import blank_operators
+from resumeout.exporters.pdf.scripts.faces import Face
 
 ARABIC = "مرحبا بالعالم"
 
@@ -23,6 +24,16 @@ def _world_chain(*, bold: bool) -> FontChain:
     pytest.importorskip("fontpkg_noto_sans_arabic", reason="the world extra is not installed")
     files = bundled_files()
     return FontChain(files["bold" if bold else "regular"], bold=bold, use_system_fonts=False)
+
+
+def _bold_arabic_on(path: Path) -> tuple[Canvas, Face]:
+    """A canvas writing to ``path`` with ``ARABIC`` drawn on it at 14 points, bold, and
+    the face it is drawn in (one variable font)."""
+    setter = ScriptSetter(_world_chain(bold=True))
+    (face,) = {run.face for run in setter.set(ARABIC, 14).runs}
+    canvas = Canvas(str(path), invariant=1)
+    setter.draw(canvas, ARABIC, 72, 700, 14)
+    return canvas, face
 
 
 def _embedded_arabic(path: Path) -> tuple[TTFont, list[Any], bytes]:
@@ -53,11 +64,8 @@ def test_bold_is_measured_at_its_weight_without_pinning_the_whole_font() -> None
 def test_the_embedded_bold_subset_is_static_and_its_widths_are_those_measured(
     tmp_path: Path,
 ) -> None:
-    setter = ScriptSetter(_world_chain(bold=True))
-    (face,) = {run.face for run in setter.set(ARABIC, 14).runs}
     path = tmp_path / "bold.pdf"
-    canvas = Canvas(str(path), invariant=1)
-    setter.draw(canvas, ARABIC, 72, 700, 14)
+    canvas, face = _bold_arabic_on(path)
     canvas.save()
     program, widths, gid_map = _embedded_arabic(path)
     assert "fvar" not in program and "gvar" not in program
@@ -76,11 +84,8 @@ def test_the_embedded_bold_subset_is_static_and_its_widths_are_those_measured(
 def test_a_blank_in_a_variable_font_is_kept_in_its_static_subset_as_wide_as_asked(
     tmp_path: Path,
 ) -> None:
-    setter = ScriptSetter(_world_chain(bold=True))
-    (face,) = {run.face for run in setter.set(ARABIC, 14).runs}
     path = tmp_path / "blank.pdf"
-    canvas = Canvas(str(path), invariant=1)
-    setter.draw(canvas, ARABIC, 72, 700, 14)
+    canvas, face = _bold_arabic_on(path)
     operators = blank_operators(canvas._doc, face, 14, " ", 72, 680, 123.4)
     assert operators is not None
     canvas.addLiteral("\n".join(["BT", *operators, "ET"]))

@@ -26,6 +26,7 @@ from resumeout.exporters.pdf.guessed_direction import (
     blank_span,
     leading_neutrals,
     neutral_prefix,
+    reaching,
     reads_backwards,
 )
 from resumeout.exporters.pdf.line_order import (
@@ -48,17 +49,17 @@ from resumeout.exporters.pdf.shaped import ScriptRunSetter
 from resumeout.exporters.pdf.tagging import Element, Tagger
 
 _Link = tuple[str, float, float, float, float]
-
+"""A link's target and its rectangle: left, bottom, right, top."""
+_BESIDE = 0.32
+"""A rule beside a title sits this share of the title's line height above the line's
+bottom: across the middle of its lower-case letters."""
 _HAIR = 0.005
 """The width, in ems, of a blank that carries a character read elsewhere than drawn."""
 _COLUMN_GAP = 1.0
 """The gap (ems) pdftotext takes for one between columns (poppler's minColSpacing2)."""
 _WIDEST_EMS = 30.0
-"""The widest (ems) a blank is drawn that must be: 65,535 units in any font's units."""
-"""A link's target and its rectangle: left, bottom, right, top."""
-_BESIDE = 0.32
-"""A rule beside a title sits this share of the title's line height above the line's
-bottom: across the middle of its lower-case letters."""
+"""The widest (ems) a carried space is made: within the 65,535 units a blank may be in
+fonts of up to 2,184 units to the em."""
 
 
 class Painter:
@@ -273,16 +274,15 @@ class Painter:
         # another); but a last space as wide as pdfminer.six needs to join the next
         # glyph to it (nearer than twice the wider one's width).
         characters = [run.with_text(character) for character in text]
-        assert isinstance(run.setter, ScriptRunSetter)
-        if any(run.setter.blank_face(character) is None for character in characters):
+        if any(setter.blank_face(character) is None for character in characters):
             return {}  # a character no font has (--allow-missing-glyphs)
         pen.place(end, baseline)
         for character in characters:
             width = _HAIR * run.size
             if character is characters[-1] and character.text == " ":
-                wide = max(character.width(), (pen.x - letter) / 2 + 0.5)
+                wide = reaching(pen.x, letter, character.width())
                 width = min(wide, _WIDEST_EMS * run.size)
-            run.setter.draw_blank(pen, character, width)
+            setter.draw_blank(pen, character, width)
         return taken
 
     def _draw_space(
@@ -301,16 +301,14 @@ class Painter:
         see :mod:`.guessed_direction`); with ``blank`` False, always scaled."""
         natural = space.run.width()
         setter = space.run.setter
-        left, width = space.x, space.stretched_width
-        if isinstance(setter, ScriptRunSetter) and around is not None:
-            span = blank_span(
-                around,
-                own=natural,
-                size=space.run.size,
-                right_to_left=pen.guessed_right_to_left,
-            )
-            left, width = span or (left, width)
         if isinstance(setter, ScriptRunSetter) and blank:
+            left, width = space.x, space.stretched_width
+            if around is not None:
+                right_to_left = pen.guessed_right_to_left
+                span = blank_span(
+                    around, own=natural, size=space.run.size, right_to_left=right_to_left
+                )
+                left, width = span or (left, width)
             pen.move_to(left, baseline)
             if abs(width - natural) <= 0.01:
                 setter.draw(pen, space.run)

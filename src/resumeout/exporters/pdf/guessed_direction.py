@@ -140,4 +140,11 @@ def blank_span(
     # is wide enough for pdfminer.six to find the next glyph near it (within twice the
     # wider one's width).
     left = end if between.in_word else max(start, end - _BACK_EMS * size)
-    return left, max(own, (left - start) / 2 + _NEAR)
+    return left, reaching(left, start, own)
+
+
+def reaching(left: float, start: float, own: float) -> float:
+    """The width a blank that starts at ``left`` needs for pdfminer.six to join to it
+    the glyph whose writing starts at ``start``, to its left: more than half the
+    distance between them; at least ``own``."""
+    return max(own, (left - start) / 2 + _NEAR)
